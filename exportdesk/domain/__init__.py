@@ -1,0 +1,1 @@
+"""The guidance as code: catalogues, residency, categories, the determination engine. No Qt."""

@@ -1,0 +1,72 @@
+"""Application start-up: QApplication, bundled fonts, translations, the main window."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+from PySide6.QtCore import QLocale, QTranslator
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import QApplication
+
+from exportdesk.resources import assets_dir, font_path
+
+_translators: list[QTranslator] = []
+
+
+def register_fonts(app: QApplication) -> str:
+    """Register the IPAex fonts (only valid once a QApplication exists) and use Gothic."""
+    family = ""
+    for name in ("ipaexg.ttf", "ipaexm.ttf"):
+        font_id = QFontDatabase.addApplicationFont(str(font_path(name)))
+        if font_id >= 0 and name == "ipaexg.ttf":
+            family = QFontDatabase.applicationFontFamilies(font_id)[0]
+    if family:
+        font = QFont(family)
+        font.setPointSize(10)
+        app.setFont(font)
+    return family
+
+
+def install_language(app: QApplication, lang: str) -> bool:
+    """Load assets/i18n/exportdesk_<lang>.qm; English is the source language."""
+    for tr in _translators:
+        app.removeTranslator(tr)
+    _translators.clear()
+    if lang == "en":
+        return True
+    translator = QTranslator(app)
+    if translator.load(str(assets_dir() / "i18n" / f"exportdesk_{lang}.qm")):
+        app.installTranslator(translator)
+        _translators.append(translator)
+        return True
+    return False
+
+
+def default_language() -> str:
+    env = os.environ.get("EXPORTDESK_LANG")
+    if env in ("ja", "en"):
+        return env
+    return "en" if QLocale.system().language() == QLocale.Language.English else "ja"
+
+
+def create_app(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance() or QApplication(argv or sys.argv[:1])
+    app.setApplicationName("ExportDesk")
+    app.setOrganizationName("ExportDesk")
+    register_fonts(app)
+    return app
+
+
+def run(args: argparse.Namespace) -> int:
+    from exportdesk.domain.catalog import load_catalog
+    from exportdesk.gui.guidance_browser import GuidanceBrowser
+
+    app = create_app()
+    lang = getattr(args, "lang", None) or default_language()
+    install_language(app, lang)
+    window = GuidanceBrowser(load_catalog(getattr(args, "forms", None)), lang)
+    window.resize(1280, 800)
+    window.show()
+    return app.exec()

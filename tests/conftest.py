@@ -1,0 +1,23 @@
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("EXPORTDESK_LANG", "ja")
+
+import pytest
+
+from exportdesk.domain.catalog import Catalog, default_catalog
+
+
+@pytest.fixture(scope="session")
+def catalog() -> Catalog:
+    return default_catalog()
+
+
+@pytest.fixture
+def fonts(qapp):  # type: ignore[no-untyped-def]
+    """Register the bundled fonts once the QApplication exists."""
+    from exportdesk.gui.app import register_fonts
+
+    return register_fonts(qapp)
