@@ -4,6 +4,7 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("EXPORTDESK_LANG", "ja")
+os.environ.setdefault("EXPORTDESK_FAST_HASH", "1")
 
 import pytest
 

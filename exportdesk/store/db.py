@@ -1,0 +1,289 @@
+"""The database file: where it lives, how it is opened, and its schema migrations.
+
+The schema version is SQLite's `user_version`. Opening a file runs every missing
+migration in one transaction, after copying the file to a backup beside it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+
+import sqlite_utils
+
+from exportdesk.store.errors import StoreError
+
+APP_NAME = "ExportDesk"
+
+
+def default_db_path() -> Path:
+    """`EXPORTDESK_DB`, else exportdesk.db in the user data directory."""
+    env = os.environ.get("EXPORTDESK_DB")
+    if env:
+        return Path(env)
+    from platformdirs import user_data_path
+
+    return user_data_path(APP_NAME, appauthor=False) / "exportdesk.db"
+
+
+# --- migrations ----------------------------------------------------------------
+
+V1 = """
+CREATE TABLE institution (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    name_ja TEXT NOT NULL, name_en TEXT NOT NULL,
+    icp_format TEXT NOT NULL CHECK (icp_format IN ('small', 'large')),
+    office_name_ja TEXT NOT NULL, office_name_en TEXT NOT NULL,
+    office_email TEXT NOT NULL DEFAULT '',
+    retention_years INTEGER NOT NULL DEFAULT 7 CHECK (retention_years >= 1),
+    forms_dir TEXT,
+    profile_json TEXT NOT NULL DEFAULT '{}',
+    created_at TEXT NOT NULL
+);
+CREATE TABLE departments (
+    id INTEGER PRIMARY KEY,
+    code TEXT NOT NULL UNIQUE,
+    name_ja TEXT NOT NULL, name_en TEXT NOT NULL
+);
+CREATE TABLE users (
+    id INTEGER PRIMARY KEY,
+    login TEXT NOT NULL UNIQUE COLLATE NOCASE,
+    name TEXT NOT NULL,
+    email TEXT NOT NULL DEFAULT '',
+    department_id INTEGER REFERENCES departments(id),
+    password_hash TEXT NOT NULL,
+    failed_logins INTEGER NOT NULL DEFAULT 0,
+    locked_until TEXT,
+    active INTEGER NOT NULL DEFAULT 1,
+    language TEXT NOT NULL DEFAULT 'ja',
+    created_at TEXT NOT NULL
+);
+CREATE TABLE user_roles (
+    user_id INTEGER NOT NULL REFERENCES users(id),
+    role TEXT NOT NULL CHECK (role IN ('applicant', 'proxy', 'dept_manager', 'office',
+                                       'chief_manager', 'admin')),
+    department_id INTEGER REFERENCES departments(id),
+    UNIQUE (user_id, role, department_id)
+);
+CREATE TABLE proxies (
+    proxy_id INTEGER NOT NULL REFERENCES users(id),
+    applicant_id INTEGER NOT NULL REFERENCES users(id),
+    PRIMARY KEY (proxy_id, applicant_id)
+);
+CREATE TABLE people (
+    id INTEGER PRIMARY KEY,
+    family_name TEXT NOT NULL, given_name TEXT NOT NULL DEFAULT '',
+    name_native TEXT NOT NULL DEFAULT '',
+    nationality TEXT NOT NULL,
+    birth_date TEXT, entry_date TEXT,
+    employed_in_japan INTEGER NOT NULL DEFAULT 0,
+    status TEXT NOT NULL DEFAULT '',
+    funding TEXT NOT NULL DEFAULT '',
+    department_id INTEGER REFERENCES departments(id),
+    host_user_id INTEGER REFERENCES users(id),
+    created_at TEXT NOT NULL, updated_at TEXT NOT NULL
+);
+CREATE TABLE declarations (
+    id INTEGER PRIMARY KEY,
+    person_id INTEGER NOT NULL REFERENCES people(id),
+    declared_on TEXT NOT NULL,
+    category_1 INTEGER NOT NULL, category_2 INTEGER NOT NULL, category_3 INTEGER NOT NULL,
+    pledge_signed INTEGER NOT NULL DEFAULT 0,
+    note TEXT NOT NULL DEFAULT '',
+    recorded_by INTEGER REFERENCES users(id),
+    recorded_at TEXT NOT NULL
+);
+CREATE TABLE cases (
+    id INTEGER PRIMARY KEY,
+    ref TEXT NOT NULL UNIQUE,
+    applicant_id INTEGER NOT NULL REFERENCES users(id),
+    filed_by_id INTEGER NOT NULL REFERENCES users(id),
+    department_id INTEGER REFERENCES departments(id),
+    person_id INTEGER REFERENCES people(id),
+    activity TEXT NOT NULL DEFAULT '',
+    title TEXT NOT NULL DEFAULT '',
+    counterpart_name TEXT NOT NULL DEFAULT '',
+    counterpart_country TEXT NOT NULL DEFAULT '',
+    status TEXT NOT NULL,
+    round INTEGER NOT NULL DEFAULT 1,
+    answers_json TEXT NOT NULL DEFAULT '{}',
+    facts_json TEXT,
+    determination_json TEXT,
+    outcome TEXT,
+    forms_version TEXT NOT NULL,
+    review_json TEXT NOT NULL DEFAULT '{}',
+    decision TEXT, decision_reasons TEXT, decision_conditions TEXT,
+    created_at TEXT NOT NULL, updated_at TEXT NOT NULL,
+    submitted_at TEXT, decided_at TEXT, closed_at TEXT,
+    revision INTEGER NOT NULL DEFAULT 1
+);
+CREATE TABLE approvals (
+    id INTEGER PRIMARY KEY,
+    case_id INTEGER NOT NULL REFERENCES cases(id),
+    round INTEGER NOT NULL,
+    step TEXT NOT NULL,
+    user_id INTEGER NOT NULL REFERENCES users(id),
+    role TEXT NOT NULL,
+    action TEXT NOT NULL CHECK (action IN ('approve', 'return')),
+    comment TEXT NOT NULL DEFAULT '',
+    at TEXT NOT NULL
+);
+CREATE TABLE messages (
+    id INTEGER PRIMARY KEY,
+    case_id INTEGER NOT NULL REFERENCES cases(id),
+    round INTEGER NOT NULL,
+    user_id INTEGER NOT NULL REFERENCES users(id),
+    kind TEXT NOT NULL CHECK (kind IN ('question', 'answer', 'comment')),
+    body TEXT NOT NULL,
+    at TEXT NOT NULL
+);
+CREATE TABLE attachments (
+    id INTEGER PRIMARY KEY,
+    case_id INTEGER NOT NULL REFERENCES cases(id),
+    filename TEXT NOT NULL,
+    sha256 TEXT NOT NULL,
+    size INTEGER NOT NULL,
+    content BLOB NOT NULL,
+    added_by INTEGER NOT NULL REFERENCES users(id),
+    at TEXT NOT NULL
+);
+CREATE TABLE audit_log (
+    seq INTEGER PRIMARY KEY,
+    at TEXT NOT NULL,
+    user_id INTEGER,
+    user_login TEXT NOT NULL DEFAULT '',
+    action TEXT NOT NULL,
+    entity TEXT NOT NULL,
+    entity_id TEXT NOT NULL DEFAULT '',
+    before_json TEXT,
+    after_json TEXT,
+    prev_hash TEXT NOT NULL,
+    hash TEXT NOT NULL
+);
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE INDEX cases_applicant ON cases(applicant_id);
+CREATE INDEX cases_filed_by ON cases(filed_by_id);
+CREATE INDEX approvals_case ON approvals(case_id, round);
+CREATE INDEX audit_entity ON audit_log(entity, entity_id);
+"""
+
+# Version 2: text search over cases, listing indexes, and the re-check flag on people
+# (a change of status opens a re-check).
+V2 = """
+CREATE VIRTUAL TABLE cases_fts USING fts5(
+    ref, title, counterpart_name, content='cases', content_rowid='id', tokenize='trigram'
+);
+INSERT INTO cases_fts(rowid, ref, title, counterpart_name)
+    SELECT id, ref, title, counterpart_name FROM cases;
+CREATE TRIGGER cases_fts_ai AFTER INSERT ON cases BEGIN
+    INSERT INTO cases_fts(rowid, ref, title, counterpart_name)
+    VALUES (new.id, new.ref, new.title, new.counterpart_name);
+END;
+CREATE TRIGGER cases_fts_ad AFTER DELETE ON cases BEGIN
+    INSERT INTO cases_fts(cases_fts, rowid, ref, title, counterpart_name)
+    VALUES ('delete', old.id, old.ref, old.title, old.counterpart_name);
+END;
+CREATE TRIGGER cases_fts_au AFTER UPDATE OF ref, title, counterpart_name ON cases BEGIN
+    INSERT INTO cases_fts(cases_fts, rowid, ref, title, counterpart_name)
+    VALUES ('delete', old.id, old.ref, old.title, old.counterpart_name);
+    INSERT INTO cases_fts(rowid, ref, title, counterpart_name)
+    VALUES (new.id, new.ref, new.title, new.counterpart_name);
+END;
+CREATE INDEX cases_status_dept_updated ON cases(status, department_id, updated_at DESC);
+CREATE INDEX cases_updated ON cases(updated_at DESC);
+ALTER TABLE people ADD COLUMN needs_recheck INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE people ADD COLUMN recheck_reason TEXT NOT NULL DEFAULT '';
+"""
+
+MIGRATIONS: list[str] = [V1, V2]
+LATEST = len(MIGRATIONS)
+
+
+def _execute_script(conn: sqlite3.Connection, script: str) -> None:
+    # executescript() would COMMIT first; run statement by statement inside our transaction.
+    statement = ""
+    for line in script.splitlines(keepends=True):
+        statement += line
+        if sqlite3.complete_statement(statement):
+            conn.execute(statement)
+            statement = ""
+
+
+def _backup(db: sqlite_utils.Database, path: Path, version: int) -> Path:
+    stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
+    target = path.with_name(f"{path.name}.v{version}.{stamp}.bak")
+    dest = sqlite3.connect(target)
+    try:
+        db.conn.backup(dest)
+    finally:
+        dest.close()
+    os.chmod(target, 0o600)
+    return target
+
+
+def migrate(db: sqlite_utils.Database, path: Path | None, upto: int = LATEST) -> int:
+    """Bring the schema to `upto`; returns the version found before migrating."""
+    found = db.execute("PRAGMA user_version").fetchone()[0]
+    if found > LATEST:
+        raise StoreError("schema_newer", found=found, known=LATEST)
+    if found >= upto:
+        return found
+    if found > 0 and path is not None:
+        _backup(db, path, found)
+    conn = db.conn
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        for version in range(found + 1, upto + 1):
+            _execute_script(conn, MIGRATIONS[version - 1])
+            conn.execute(f"PRAGMA user_version = {version}")
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    return found
+
+
+def _create_private(path: Path) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if not path.exists():
+        fd = os.open(path, os.O_CREAT | os.O_WRONLY, 0o600)
+        os.close(fd)
+
+
+def connect(path: Path | str, *, create: bool = True) -> sqlite_utils.Database:
+    """Open (and create, owner-only) a database file without touching its schema."""
+    path = Path(path)
+    if not path.exists() and not create:
+        raise StoreError("not_found")
+    _create_private(path)
+    conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    try:
+        conn.execute("PRAGMA busy_timeout = 5000")
+        conn.execute("PRAGMA journal_mode = WAL")
+    except sqlite3.DatabaseError:
+        conn.close()
+        raise StoreError("not_a_database", path=str(path)) from None
+    # FULL: an acknowledged commit survives a power cut, not only a killed process.
+    conn.execute("PRAGMA synchronous = FULL")
+    conn.execute("PRAGMA foreign_keys = ON")
+    return sqlite_utils.Database(conn)
+
+
+def open_database(path: Path | str, upto: int = LATEST) -> sqlite_utils.Database:
+    db = connect(path)
+    migrate(db, Path(path), upto)
+    return db
+
+
+Clock = Callable[[], dt.datetime]
+
+
+def utc_now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+def iso(moment: dt.datetime) -> str:
+    return moment.astimezone(dt.UTC).isoformat(timespec="microseconds").replace("+00:00", "Z")

@@ -1,0 +1,107 @@
+"""Errors a user can cause, with a stable code and a message in Japanese and English."""
+
+from __future__ import annotations
+
+from typing import Any
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    "not_found": ("対象の記録が見つかりません。", "The record was not found."),
+    "not_visible": (
+        "この案件を閲覧する権限がありません。",
+        "You are not allowed to see this case.",
+    ),
+    "not_editable": (
+        "この案件は現在の状態（{status}）では編集できません。",
+        "This case cannot be edited in its current state ({status}).",
+    ),
+    "not_owner": (
+        "自分の案件、又は代理申請者として登録された申請者の案件のみ編集できます。",
+        "You can edit only your own cases or those you file as a registered proxy.",
+    ),
+    "not_proxy": (
+        "この申請者の代理申請者として登録されていません。",
+        "You are not registered as a proxy for this applicant.",
+    ),
+    "bad_transition": (
+        "状態「{status}」からは「{action}」を行えません。",
+        "'{action}' is not possible from the state '{status}'.",
+    ),
+    "incomplete": (
+        "未回答の必須項目があります：{missing}",
+        "Required answers are missing: {missing}",
+    ),
+    "self_approval": (
+        "自分が申請した、又は代理申請した案件は承認できません。",
+        "You cannot approve a case you applied for or filed as proxy.",
+    ),
+    "already_approved_step": (
+        "同じ案件の別の段階を既に承認しています。各段階は別の者が承認します。",
+        "You already approved another step of this case; each step needs a different person.",
+    ),
+    "wrong_role": (
+        "この段階（{step}）を承認する役割がありません。",
+        "You do not hold the role needed for this step ({step}).",
+    ),
+    "no_decision": (
+        "判断と理由が記録されていないため承認できません。",
+        "A decision with reasons must be recorded before approval.",
+    ),
+    "reasons_required": ("理由の記入は必須です。", "Reasons are required."),
+    "conditions_required": (
+        "条件付き承認には条件の記入が必要です。",
+        "Approval with conditions needs the conditions written.",
+    ),
+    "comment_required": ("差戻しにはコメントが必要です。", "Returning a case needs a comment."),
+    "retention": (
+        "保存期間内（{until}まで）の記録は削除できません。取下げは可能です。",
+        "Records inside the retention period (until {until}) cannot be deleted;"
+        " a case can be withdrawn.",
+    ),
+    "login_failed": (
+        "ユーザー名又はパスワードが違います。",
+        "The user name or password is wrong.",
+    ),
+    "locked": (
+        "ログインの失敗が続いたため、{until}までロックされています。",
+        "Too many failed sign-ins: the account is locked until {until}.",
+    ),
+    "inactive": ("このアカウントは無効です。", "This account is disabled."),
+    "weak_password": (
+        "パスワードは{min}文字以上にしてください。",
+        "The password must have at least {min} characters.",
+    ),
+    "duplicate_login": (
+        "ユーザー名「{login}」は既に使われています。",
+        "The user name '{login}' is already taken.",
+    ),
+    "forbidden": ("この操作を行う権限がありません。", "You are not allowed to do this."),
+    "invalid": ("入力が正しくありません：{detail}", "Invalid input: {detail}"),
+    "stale": (
+        "他の操作で案件が更新されました。開き直してください。",
+        "The case was changed elsewhere; please reopen it.",
+    ),
+    "schema_newer": (
+        "データベースはこのバージョンより新しい形式です（{found} > {known}）。",
+        "The database was made by a newer ExportDesk (schema {found} > {known}).",
+    ),
+    "not_a_database": (
+        "ExportDeskのデータベースではありません：{path}",
+        "Not an ExportDesk database: {path}",
+    ),
+}
+
+
+class StoreError(Exception):
+    """A refused action. `code` is stable; `ja`/`en` are ready to show."""
+
+    def __init__(self, code: str, **values: Any) -> None:
+        ja, en = MESSAGES[code]
+        self.code = code
+        self.values = values
+        # A value may itself be bilingual: {"ja": ..., "en": ...}.
+        self.ja = ja.format(**{k: v["ja"] if isinstance(v, dict) else v for k, v in values.items()})
+        self.en = en.format(**{k: v["en"] if isinstance(v, dict) else v for k, v in values.items()})
+        super().__init__(self.en)
+
+    def message(self, lang: str) -> str:
+        return self.ja if lang == "ja" else self.en
