@@ -18,8 +18,8 @@ from pathlib import Path
 
 os.environ.setdefault("EXPORTDESK_FAST_HASH", "1")
 
-from exportdesk.store import Store  # noqa: E402
-from exportdesk.store.workflow import STATUSES  # noqa: E402
+from exportdesk.store import Store
+from exportdesk.store.workflow import STATUSES
 
 WORDS = ["Institute", "University", "Laboratory", "Physics", "Materials", "Quantum", "Marine",
          "Energy", "Robotics", "Bio", "Nano", "Applied", "National", "Technical", "Research"]  # fmt: skip
