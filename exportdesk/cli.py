@@ -327,6 +327,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("gui", help="open the application window (the default)")
     p.add_argument("--lang", choices=["ja", "en"], default=None)
+    p.add_argument("--db", help="database file (default: EXPORTDESK_DB or the user data folder)")
     p.set_defaults(func=cmd_gui)
     return parser
 

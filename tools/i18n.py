@@ -52,7 +52,12 @@ def fill(pairs_file: Path, lang: str = "ja") -> int:
         src = msg.findtext("source")
         tr = msg.find("translation")
         if tr is not None and tr.get("type") == "unfinished" and src in pairs:
-            tr.text = pairs[src]
+            forms = tr.findall("numerusform")
+            if forms:  # plural message: Japanese has one form
+                for form in forms:
+                    form.text = pairs[src]
+            else:
+                tr.text = pairs[src]
             del tr.attrib["type"]
             count += 1
     tree.write(ts, encoding="utf-8", xml_declaration=True)

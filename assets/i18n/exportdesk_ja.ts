@@ -1,6 +1,248 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="ja_JP">
 <context>
+    <name>CaseTableModel</name>
+    <message>
+        <location filename="../../exportdesk/gui/cases_page.py" line="59" />
+        <source>Ref</source>
+        <translation>案件番号</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/cases_page.py" line="59" />
+        <source>Status</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/cases_page.py" line="59" />
+        <source>Activity</source>
+        <translation>活動</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/cases_page.py" line="59" />
+        <source>Title</source>
+        <translation>件名</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/cases_page.py" line="60" />
+        <source>Counterpart</source>
+        <translation>相手方</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/cases_page.py" line="60" />
+        <source>Country</source>
+        <translation>国</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/cases_page.py" line="60" />
+        <source>Applicant</source>
+        <translation>申請者</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/cases_page.py" line="60" />
+        <source>Updated</source>
+        <translation>更新日時</translation>
+    </message>
+</context>
+<context>
+    <name>CasesPage</name>
+    <message>
+        <location filename="../../exportdesk/gui/cases_page.py" line="146" />
+        <source>Search title, counterpart or reference</source>
+        <translation>件名・相手方・案件番号で検索</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/cases_page.py" line="150" />
+        <source>All statuses</source>
+        <translation>すべての状態</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/cases_page.py" line="160" />
+        <location filename="../../exportdesk/gui/cases_page.py" line="235" />
+        <location filename="../../exportdesk/gui/cases_page.py" line="243" />
+        <source>New case</source>
+        <translation>新規案件</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/cases_page.py" line="163" />
+        <source>Open</source>
+        <translation>開く</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/cases_page.py" line="164" />
+        <location filename="../../exportdesk/gui/cases_page.py" line="255" />
+        <source>Same as last time</source>
+        <translation>前回と同じ内容で作成</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/cases_page.py" line="165" />
+        <source>Start a new case from the selected one</source>
+        <translation>選択した案件をもとに新しい案件を作成します</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/cases_page.py" line="166" />
+        <location filename="../../exportdesk/gui/cases_page.py" line="265" />
+        <location filename="../../exportdesk/gui/cases_page.py" line="272" />
+        <source>Withdraw</source>
+        <translation>取下げ</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../exportdesk/gui/cases_page.py" line="214" />
+        <source>%n case(s)</source>
+        <translation>
+            <numerusform>%n 件</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/cases_page.py" line="231" />
+        <source>myself</source>
+        <translation>本人</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/cases_page.py" line="235" />
+        <source>Filing for:</source>
+        <translation>申請者：</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/cases_page.py" line="265" />
+        <source>Reason for withdrawing:</source>
+        <translation>取下げの理由：</translation>
+    </message>
+</context>
+<context>
+    <name>CheckSheetEditor</name>
+    <message>
+        <location filename="../../exportdesk/gui/checksheet.py" line="137" />
+        <source>Result</source>
+        <translation>結果</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/checksheet.py" line="144" />
+        <source>Previous section</source>
+        <translation>前の項目へ</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/checksheet.py" line="145" />
+        <source>Next section</source>
+        <translation>次の項目へ</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/checksheet.py" line="146" />
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/checksheet.py" line="147" />
+        <source>Submit to the office</source>
+        <translation>提出する</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/checksheet.py" line="191" />
+        <source>Questions from the export control office</source>
+        <translation>輸出管理担当部署からの質問</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/checksheet.py" line="199" />
+        <source>Your answer (sent with the resubmission)</source>
+        <translation>回答（再提出時に送付されます）</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/checksheet.py" line="206" />
+        <source>Yes</source>
+        <translation>はい</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/checksheet.py" line="206" />
+        <source>No</source>
+        <translation>いいえ</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/checksheet.py" line="206" />
+        <source>Don't know</source>
+        <translation>不明</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/checksheet.py" line="215" />
+        <source>— choose —</source>
+        <translation>— 選択してください —</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/checksheet.py" line="221" />
+        <source>Type a country name or code</source>
+        <translation>国名又は国コードを入力</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/checksheet.py" line="226" />
+        <source>Search by name or KAKENHI code</source>
+        <translation>分野名又は科研費の区分番号で検索</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/checksheet.py" line="276" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="284" />
+        <source>Category</source>
+        <translation>類型</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/checksheet.py" line="291" />
+        <source>Example cases</source>
+        <translation>例</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/checksheet.py" line="301" />
+        <source>Help</source>
+        <translation>ヘルプ</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/checksheet.py" line="342" />
+        <source>(untitled)</source>
+        <translation>（件名未入力）</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/checksheet.py" line="346" />
+        <source>Status</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/checksheet.py" line="354" />
+        <source>Still to answer</source>
+        <translation>未回答の必須項目</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/checksheet.py" line="357" />
+        <source>All required answers given.</source>
+        <translation>必須項目はすべて回答済みです。</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/checksheet.py" line="360" />
+        <source>Choose the activity to begin.</source>
+        <translation>まず活動を選んでください。</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/checksheet.py" line="365" />
+        <source>Some answers cannot be read yet.</source>
+        <translation>読み取れない回答があります。</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/checksheet.py" line="369" />
+        <source>So far: </source>
+        <translation>現時点では：</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/checksheet.py" line="385" />
+        <source>Saved</source>
+        <translation>保存しました</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/checksheet.py" line="398" />
+        <source>Cannot submit yet</source>
+        <translation>まだ提出できません</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/checksheet.py" line="402" />
+        <source>Submitted. The sheet is filed with the export control office.</source>
+        <translation>提出しました。シートは輸出管理担当部署に保存されます。</translation>
+    </message>
+</context>
+<context>
     <name>GuidanceBrowser</name>
     <message>
         <location filename="../../exportdesk/gui/guidance_browser.py" line="62" />
@@ -91,6 +333,182 @@
         <location filename="../../exportdesk/gui/guidance_browser.py" line="245" />
         <source>required</source>
         <translation>必須</translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <location filename="../../exportdesk/gui/dialogs.py" line="136" />
+        <source>ExportDesk: sign in</source>
+        <translation>ExportDesk：サインイン</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/dialogs.py" line="149" />
+        <source>User name</source>
+        <translation>ユーザー名</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/dialogs.py" line="150" />
+        <source>Password</source>
+        <translation>パスワード</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/dialogs.py" line="154" />
+        <source>Sign in</source>
+        <translation>サインイン</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../exportdesk/gui/main_window.py" line="35" />
+        <source>My cases</source>
+        <translation>自分の案件</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/main_window.py" line="38" />
+        <source>Guidance</source>
+        <translation>ガイダンス</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/main_window.py" line="75" />
+        <source>&amp;File</source>
+        <translation>ファイル(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/main_window.py" line="76" />
+        <source>&amp;New case</source>
+        <translation>新規案件(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/main_window.py" line="80" />
+        <source>&amp;Close case</source>
+        <translation>案件を閉じる(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/main_window.py" line="85" />
+        <source>&amp;Quit</source>
+        <translation>終了(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/main_window.py" line="90" />
+        <source>&amp;Language</source>
+        <translation>言語(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/main_window.py" line="101" />
+        <source>&amp;Help</source>
+        <translation>ヘルプ(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/main_window.py" line="102" />
+        <source>&amp;About ExportDesk</source>
+        <translation>ExportDeskについて(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/main_window.py" line="111" />
+        <source>ExportDesk: security export control for universities.
+Forms version %1</source>
+        <translation>ExportDesk：大学のための安全保障輸出管理
+フォーム版 %1</translation>
+    </message>
+</context>
+<context>
+    <name>SetupDialog</name>
+    <message>
+        <location filename="../../exportdesk/gui/dialogs.py" line="32" />
+        <source>ExportDesk: first-time set-up</source>
+        <translation>ExportDesk：初期設定</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/dialogs.py" line="38" />
+        <source>Small university: one central office</source>
+        <translation>小規模大学型：輸出管理担当部署が一元的に管理</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/dialogs.py" line="39" />
+        <source>Large university: department managers, then the office</source>
+        <translation>大規模大学型：部局の輸出管理責任者、次に担当部署</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/dialogs.py" line="49" />
+        <source>One per line: CODE, Japanese name, English name</source>
+        <translation>1行に1部局：コード, 日本語名, 英語名</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/dialogs.py" line="55" />
+        <source> years</source>
+        <translation> 年</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/dialogs.py" line="68" />
+        <source>Institution name (Japanese)</source>
+        <translation>機関名（日本語）</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/dialogs.py" line="69" />
+        <source>Institution name (English)</source>
+        <translation>機関名（英語）</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/dialogs.py" line="70" />
+        <source>ICP format</source>
+        <translation>規程の様式</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/dialogs.py" line="71" />
+        <source>Office name (Japanese)</source>
+        <translation>担当部署名（日本語）</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/dialogs.py" line="72" />
+        <source>Office name (English)</source>
+        <translation>担当部署名（英語）</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/dialogs.py" line="73" />
+        <source>Office e-mail</source>
+        <translation>担当部署のメールアドレス</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/dialogs.py" line="74" />
+        <source>Departments</source>
+        <translation>部局</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/dialogs.py" line="75" />
+        <source>Retention period</source>
+        <translation>保存期間</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/dialogs.py" line="76" />
+        <source>Administrator user name</source>
+        <translation>管理者のユーザー名</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/dialogs.py" line="77" />
+        <source>Administrator full name</source>
+        <translation>管理者の氏名</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/dialogs.py" line="78" />
+        <source>Password</source>
+        <translation>パスワード</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/dialogs.py" line="79" />
+        <source>Password again</source>
+        <translation>パスワード（確認）</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/dialogs.py" line="105" />
+        <source>The two passwords differ.</source>
+        <translation>パスワードが一致しません。</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/dialogs.py" line="111" />
+        <source>Cannot read this department line: %1</source>
+        <translation>次の部局の行を読み取れません：%1</translation>
     </message>
 </context>
 </TS>

@@ -59,14 +59,35 @@ def create_app(argv: list[str] | None = None) -> QApplication:
     return app
 
 
+def start(store, lang: str):  # type: ignore[no-untyped-def]
+    """First-run set-up or sign-in, then the main window. Returns the window or None."""
+    from exportdesk.gui.dialogs import LoginDialog, SetupDialog
+    from exportdesk.gui.main_window import MainWindow
+
+    if not store.is_set_up():
+        setup = SetupDialog(store, lang)
+        if setup.exec() != SetupDialog.DialogCode.Accepted or setup.user is None:
+            return None
+        user = setup.user
+    else:
+        login = LoginDialog(store, lang)
+        if login.exec() != LoginDialog.DialogCode.Accepted or login.user is None:
+            return None
+        user = login.user
+    window = MainWindow(store, user, lang)
+    window.resize(1280, 800)
+    window.show()
+    return window
+
+
 def run(args: argparse.Namespace) -> int:
-    from exportdesk.domain.catalog import load_catalog
-    from exportdesk.gui.guidance_browser import GuidanceBrowser
+    from exportdesk.store import Store
 
     app = create_app()
     lang = getattr(args, "lang", None) or default_language()
     install_language(app, lang)
-    window = GuidanceBrowser(load_catalog(getattr(args, "forms", None)), lang)
-    window.resize(1280, 800)
-    window.show()
+    store = Store(getattr(args, "db", None))
+    window = start(store, lang)
+    if window is None:
+        return 0
     return app.exec()

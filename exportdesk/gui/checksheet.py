@@ -1,0 +1,427 @@
+"""The professor's check sheet: rendered from forms/check_sheet, with a live result.
+
+The widget holds no rules: what to show, what is missing and what the answers mean
+come from domain.checksheet and the determination engine; saving and submitting go
+through the store.
+"""
+
+from __future__ import annotations
+
+from html import escape
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from exportdesk.domain.catalog import Question
+from exportdesk.domain.checksheet import CheckSheet
+from exportdesk.domain.facts import FactsError
+from exportdesk.gui.widgets.questions import (
+    CheckList,
+    ChoiceButtons,
+    ComboChoice,
+    CountryInput,
+    DateInput,
+    PercentInput,
+    QuestionWidget,
+    ResearchAreaPicker,
+    TextInput,
+)
+from exportdesk.store import Store, StoreError
+from exportdesk.store.users import User
+from exportdesk.store.workflow import APPLICANT_EDITABLE, status_text
+
+AUTOSAVE_MS = 300
+
+
+class ResultPanel(QFrame):
+    """The live answer: no procedure needed, or send to the office, with the reasons."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setMinimumWidth(320)
+        layout = QVBoxLayout(self)
+        self.heading = QLabel()
+        self.heading.setStyleSheet("font-weight: bold;")
+        self.outcome = QLabel()
+        self.outcome.setObjectName("outcome")
+        self.outcome.setWordWrap(True)
+        self.reasons = QLabel()
+        self.reasons.setObjectName("reasons")
+        self.reasons.setWordWrap(True)
+        self.reasons.setTextFormat(Qt.TextFormat.RichText)
+        self.missing = QLabel()
+        self.missing.setObjectName("missing")
+        self.missing.setWordWrap(True)
+        self.missing.setTextFormat(Qt.TextFormat.RichText)
+        self.status = QLabel()
+        self.status.setObjectName("status")
+        self.status.setWordWrap(True)
+        self.saved = QLabel()
+        self.saved.setObjectName("saved")
+        self.saved.setStyleSheet("color: #666;")
+        for w in (self.heading, self.outcome, self.reasons, self.missing):
+            layout.addWidget(w)
+        layout.addStretch(1)
+        layout.addWidget(self.status)
+        layout.addWidget(self.saved)
+
+    def show_result(self, outcome: str | None, text: str, reasons: list[str]) -> None:
+        colours = {"no_procedure": "#1b5e20", "office_review": "#b71c1c", None: "#555"}
+        backgrounds = {"no_procedure": "#e8f5e9", "office_review": "#ffebee", None: "#f2f2f2"}
+        self.outcome.setText(text)
+        self.outcome.setProperty("outcome", outcome or "")
+        self.outcome.setStyleSheet(
+            f"font-size: 15pt; font-weight: bold; color: {colours[outcome]};"
+            f" background: {backgrounds[outcome]}; padding: 8px; border-radius: 4px;"
+        )
+        self.reasons.setText("".join(f"<p>・{escape(r)}</p>" for r in reasons))
+
+
+class CheckSheetEditor(QWidget):
+    """Edit one case's check sheet. Saves itself; submits through the store."""
+
+    submitted = Signal(int)
+
+    def __init__(self, store: Store, user: User, case_id: int, lang: str, parent=None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.user = user
+        self.lang = lang
+        self.catalog = store.catalog
+        self.sheet = CheckSheet(self.catalog)
+        self.case = store.get_case(user, case_id)
+        self.case_id = case_id
+        self.answers: dict[str, Any] = dict(self.case["answers"])
+        self.widgets: dict[str, QuestionWidget] = {}
+        self.rows: dict[str, list[QWidget]] = {}
+        self.sections: dict[str, QGroupBox] = {}
+        self._dirty = False
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(AUTOSAVE_MS)
+        self._timer.timeout.connect(self.save)
+
+        self.header = QLabel()
+        self.header.setObjectName("case_header")
+        self.header.setWordWrap(True)
+        self.questions_box = self._office_questions()
+
+        form = QWidget()
+        form_layout = QVBoxLayout(form)
+        for section in self.catalog.check_sheet.sections:
+            form_layout.addWidget(self._build_section(section))
+        form_layout.addStretch(1)
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll.setWidget(form)
+
+        self.result = ResultPanel()
+        self.result.heading.setText(self.tr("Result"))
+        splitter = QSplitter()
+        splitter.addWidget(self.scroll)
+        splitter.addWidget(self.result)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+
+        self.prev_button = QPushButton(self.tr("Previous section"))
+        self.next_button = QPushButton(self.tr("Next section"))
+        self.save_button = QPushButton(self.tr("Save"))
+        self.submit_button = QPushButton(self.tr("Submit to the office"))
+        self.submit_button.setObjectName("submit")
+        self.submit_button.setDefault(True)
+        self.prev_button.setToolTip("Ctrl+PgUp")
+        self.next_button.setToolTip("Ctrl+PgDown")
+        self.save_button.setToolTip("Ctrl+S")
+        self.submit_button.setToolTip("Ctrl+Enter")
+        self.prev_button.clicked.connect(lambda: self.move_section(-1))
+        self.next_button.clicked.connect(lambda: self.move_section(1))
+        self.save_button.clicked.connect(self.save)
+        self.submit_button.clicked.connect(self.submit)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.prev_button)
+        buttons.addWidget(self.next_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.submit_button)
+        for keys, slot in (
+            ("Ctrl+PgUp", lambda: self.move_section(-1)),
+            ("Ctrl+PgDown", lambda: self.move_section(1)),
+            ("Ctrl+S", self.save),
+            ("Ctrl+Return", self.submit),
+            ("Ctrl+Enter", self.submit),
+        ):
+            QShortcut(QKeySequence(keys), self, activated=slot)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.header)
+        if self.questions_box:
+            layout.addWidget(self.questions_box)
+        layout.addWidget(splitter, 1)
+        layout.addLayout(buttons)
+
+        for qid, widget in self.widgets.items():
+            widget.set_value(self.answers.get(qid))
+            widget.changed.connect(lambda qid=qid: self._on_changed(qid))
+        self.refresh()
+
+    # --- building -------------------------------------------------------------
+
+    def _office_questions(self) -> QGroupBox | None:
+        questions = [m for m in self.case["messages"] if m["kind"] == "question"]
+        if not questions or self.case["status"] != "returned":
+            return None
+        box = QGroupBox(self.tr("Questions from the export control office"))
+        lay = QVBoxLayout(box)
+        for m in questions:
+            label = QLabel(f"{m['user_name']} ({m['at'][:10]}): {m['body']}")
+            label.setWordWrap(True)
+            lay.addWidget(label)
+        self.reply = QPlainTextEdit()
+        self.reply.setObjectName("reply")
+        self.reply.setPlaceholderText(self.tr("Your answer (sent with the resubmission)"))
+        self.reply.setFixedHeight(60)
+        lay.addWidget(self.reply)
+        return box
+
+    def _make_widget(self, q: Question) -> QuestionWidget:
+        lang = self.lang
+        yes, no, unknown = self.tr("Yes"), self.tr("No"), self.tr("Don't know")
+        if q.type == "yes_no":
+            return ChoiceButtons(q, [(True, yes), (False, no)])
+        if q.type == "yes_no_unknown":
+            return ChoiceButtons(q, [("yes", yes), ("no", no), ("unknown", unknown)])
+        if q.type == "choice":
+            options = [(oid, text[lang]) for oid, text in self.sheet.options(q)]
+            if len(options) <= 3:
+                return ChoiceButtons(q, options)
+            return ComboChoice(q, options, self.tr("— choose —"))
+        if q.type == "text":
+            return TextInput(q)
+        if q.type == "date":
+            return DateInput(q)
+        if q.type == "country":
+            return CountryInput(q, self.catalog, lang, self.tr("Type a country name or code"))
+        if q.type == "percent":
+            return PercentInput(q)
+        if q.type == "multi" and q.options_from == "research_areas":
+            return ResearchAreaPicker(
+                q, self.catalog, lang, self.tr("Search by name or KAKENHI code")
+            )
+        options = [(oid, text[lang]) for oid, text in self.sheet.options(q)]
+        return CheckList(q, options, columns=1 if q.options_from == "red_flags" else 3)
+
+    def _build_section(self, section: Any) -> QGroupBox:
+        box = QGroupBox(section.title.get(self.lang))
+        box.setObjectName(f"section:{section.id}")
+        grid = QGridLayout(box)
+        grid.setColumnStretch(1, 1)
+        row = 0
+        if section.help:
+            hint = QLabel(section.help.get(self.lang))
+            hint.setWordWrap(True)
+            hint.setStyleSheet("color: #555;")
+            grid.addWidget(hint, row, 0, 1, 3)
+            row += 1
+        for q in section.questions:
+            label = QLabel(q.text.get(self.lang) + (" *" if q.required else ""))
+            label.setObjectName(f"label:{q.id}")
+            label.setWordWrap(True)
+            label.setMinimumWidth(260)
+            label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+            widget = self._make_widget(q)
+            label.setBuddy(widget.focus_target())
+            help_text = self._help_text(q)
+            row_widgets: list[QWidget] = [label, widget]
+            if help_text:
+                label.setToolTip(help_text)
+                widget.setToolTip(help_text)
+                button = QToolButton()
+                button.setText("?")
+                button.setObjectName(f"help:{q.id}")
+                button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+                button.setToolTip(help_text)
+                button.clicked.connect(lambda _=False, q=q: self.show_help(q))
+                grid.addWidget(button, row, 2, Qt.AlignmentFlag.AlignTop)
+                row_widgets.append(button)
+            grid.addWidget(label, row, 0)
+            grid.addWidget(widget, row, 1)
+            self.widgets[q.id] = widget
+            self.rows[q.id] = row_widgets
+            row += 1
+        self.sections[section.id] = box
+        return box
+
+    def _help_text(self, q: Question) -> str:
+        parts = [q.help.get(self.lang)] if q.help else []
+        if q.category:
+            cat = self.catalog.category_by_id[q.category]
+            category = self.tr("Category")
+            parts.append(f"{category} {cat.id}: {cat.short.get(self.lang)}")
+        return "\n".join(parts)
+
+    def show_help(self, q: Question) -> None:
+        parts = [f"<p>{escape(q.help.get(self.lang))}</p>"] if q.help else []
+        if q.category:
+            cat = self.catalog.category_by_id[q.category]
+            category = self.tr("Category")
+            parts.append(f"<h4>{category} {cat.id}: {escape(cat.short.get(self.lang))}</h4>")
+            parts.append(f"<p>{escape(cat.definition.get(self.lang))}</p>")
+            for exc in cat.exceptions:
+                parts.append(
+                    f"<p>{escape(exc.label.get(self.lang))} {escape(exc.text.get(self.lang))}</p>"
+                )
+            examples = self.tr("Example cases")
+            parts.append(f"<p><b>{examples}</b></p><ul>")
+            parts += [f"<li>{escape(e.text.get(self.lang))}</li>" for e in cat.examples]
+            parts.append("</ul>")
+        if q.exemption:
+            ex = self.catalog.exemption_by_id[q.exemption]
+            parts.append(
+                f"<h4>{escape(ex.name.get(self.lang))}</h4><p>{escape(ex.description.get(self.lang))}</p>"
+            )
+            parts += [f"<p>・{escape(c.get(self.lang))}</p>" for c in ex.cases]
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("Help"), "", parent=self)
+        box.setTextFormat(Qt.TextFormat.RichText)
+        box.setText("".join(parts))
+        box.open()
+        self.help_box = box
+
+    # --- state ------------------------------------------------------------------
+
+    @property
+    def editable(self) -> bool:
+        owner = self.user.id in (self.case["applicant_id"], self.case["filed_by_id"])
+        return owner and self.case["status"] in APPLICANT_EDITABLE
+
+    def _on_changed(self, qid: str) -> None:
+        value = self.widgets[qid].value()
+        if self.answers.get(qid) == value:
+            return
+        self.answers[qid] = value
+        self._dirty = True
+        self._timer.start()
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Show the questions that apply, and the result so far."""
+        for section in self.catalog.check_sheet.sections:
+            self.sections[section.id].setVisible(self.sheet.section_visible(section, self.answers))
+        for qid, row_widgets in self.rows.items():
+            shown = self.sheet.visible(qid, self.answers)
+            for w in row_widgets:
+                w.setVisible(shown)
+        editable = self.editable
+        for w in self.widgets.values():
+            w.setEnabled(editable)
+        self.submit_button.setEnabled(editable)
+        self.save_button.setEnabled(editable)
+        self._update_header()
+        self._update_result()
+
+    def _update_header(self) -> None:
+        c = self.case
+        activity = self.catalog.activity_by_id.get(self.answers.get("activity") or "")
+        title = self.answers.get("title") or self.tr("(untitled)")
+        parts = [f"<b>{escape(c['ref'])}</b>", escape(str(title))]
+        if activity:
+            parts.append(escape(activity.name.get(self.lang)))
+        status = self.tr("Status")
+        parts.append(f"{status}: {escape(status_text(c['status'], self.lang))}")
+        self.header.setText(" — ".join(parts))
+
+    def _update_result(self) -> None:
+        missing = self.sheet.missing(self.answers)
+        if missing:
+            items = "".join(f"<li>{escape(q.text.get(self.lang))}</li>" for q in missing)
+            still = self.tr("Still to answer")
+            self.result.missing.setText(f"<b>{still}</b><ul>{items}</ul>")
+        else:
+            done = self.tr("All required answers given.")
+            self.result.missing.setText(f"<b>{done}</b>")
+        if not self.answers.get("activity"):
+            self.result.show_result(None, self.tr("Choose the activity to begin."), [])
+            return
+        try:
+            _facts, det = self.store.evaluate_answers(self.answers)
+        except FactsError as exc:
+            self.result.show_result(None, self.tr("Some answers cannot be read yet."), [str(exc)])
+            return
+        text = det["outcome_text"][self.lang]
+        if missing:
+            text = self.tr("So far: ") + text
+        self.result.show_result(det["outcome"], text, [r[self.lang] for r in det["reasons"]])
+
+    # --- saving and submitting -----------------------------------------------------
+
+    def save(self) -> bool:
+        self._timer.stop()
+        if not self._dirty or not self.editable:
+            return True
+        try:
+            self.store.save_draft(self.user, self.case_id, self.answers)
+            self.case = self.store.get_case(self.user, self.case_id)
+        except StoreError as exc:
+            self.result.status.setText(exc.message(self.lang))
+            return False
+        self._dirty = False
+        self.result.saved.setText(self.tr("Saved"))
+        return True
+
+    def submit(self) -> None:
+        if not self.editable or not self.save():
+            return
+        try:
+            reply = getattr(self, "reply", None)
+            if reply is not None and reply.toPlainText().strip():
+                self.store.answer_questions(self.user, self.case_id, reply.toPlainText().strip())
+            self.case = self.store.submit(self.user, self.case_id)
+        except StoreError as exc:
+            self.result.status.setText(exc.message(self.lang))
+            QMessageBox.warning(self, self.tr("Cannot submit yet"), exc.message(self.lang))
+            return
+        det = self.case["determination"]
+        self.result.status.setText(
+            self.tr("Submitted. The sheet is filed with the export control office.")
+            + " "
+            + det["outcome_text"][self.lang]
+        )
+        self.refresh()
+        self.submitted.emit(self.case_id)
+
+    def move_section(self, step: int) -> None:
+        visible = [s for s in self.catalog.check_sheet.sections if self.sections[s.id].isVisible()]
+        if not visible:
+            return
+        focus = self.focusWidget()
+        current = 0
+        for i, s in enumerate(visible):
+            if focus is not None and self.sections[s.id].isAncestorOf(focus):
+                current = i
+        target = visible[max(0, min(len(visible) - 1, current + step))]
+        self.scroll.ensureWidgetVisible(self.sections[target.id])
+        for q in target.questions:
+            if self.sheet.visible(q.id, self.answers):
+                self.widgets[q.id].focus_target().setFocus(Qt.FocusReason.TabFocusReason)
+                break
+
+    def closeEvent(self, event: Any) -> None:
+        self.save()
+        super().closeEvent(event)

@@ -1,0 +1,139 @@
+"""The main window: tabs for the user's pages and open cases, menus, language switch."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QTabWidget, QWidget
+
+from exportdesk.gui.cases_page import CasesPage
+from exportdesk.gui.checksheet import CheckSheetEditor
+from exportdesk.gui.guidance_browser import GuidanceBrowser
+from exportdesk.store import Store
+from exportdesk.store.users import User
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, store: Store, user: User, lang: str) -> None:
+        super().__init__()
+        self.store = store
+        self.user = user
+        self.lang = lang
+        self.tabs = QTabWidget()
+        self.tabs.setTabsClosable(True)
+        self.tabs.tabCloseRequested.connect(self.close_tab)
+        self.setCentralWidget(self.tabs)
+        self._build_menus()
+        self._build_pages()
+
+    # --- pages ----------------------------------------------------------------------
+
+    def _build_pages(self, reopen: list[int] | None = None) -> None:
+        inst = self.store.institution() or {}
+        self.setWindowTitle(f"ExportDesk — {inst.get(f'name_{self.lang}', '')} — {self.user.name}")
+        self.cases_page = CasesPage(self.store, self.user, self.lang)
+        self.cases_page.open_case.connect(self.open_case)
+        self.tabs.addTab(self.cases_page, self.tr("My cases"))
+        self.guidance = GuidanceBrowser(self.store.catalog, self.lang)
+        self.guidance.menuBar().hide()
+        self.tabs.addTab(self.guidance, self.tr("Guidance"))
+        for tab in (0, 1):
+            self.tabs.tabBar().setTabButton(tab, self.tabs.tabBar().ButtonPosition.RightSide, None)
+        for case_id in reopen or []:
+            self.open_case(case_id)
+
+    def editors(self) -> list[CheckSheetEditor]:
+        return [
+            w
+            for i in range(self.tabs.count())
+            if isinstance(w := self.tabs.widget(i), CheckSheetEditor)
+        ]
+
+    def open_case(self, case_id: int) -> CheckSheetEditor:
+        for editor in self.editors():
+            if editor.case_id == case_id:
+                self.tabs.setCurrentWidget(editor)
+                return editor
+        editor = CheckSheetEditor(self.store, self.user, case_id, self.lang)
+        editor.submitted.connect(lambda _id: self.cases_page.refresh())
+        index = self.tabs.addTab(editor, editor.case["ref"])
+        self.tabs.setCurrentIndex(index)
+        return editor
+
+    def close_tab(self, index: int) -> None:
+        widget = self.tabs.widget(index)
+        if isinstance(widget, CheckSheetEditor):
+            widget.save()
+            self.tabs.removeTab(index)
+            widget.deleteLater()
+            self.cases_page.refresh()
+
+    # --- menus ----------------------------------------------------------------------
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        bar.clear()
+        file_menu = bar.addMenu(self.tr("&File"))
+        new = QAction(self.tr("&New case"), self)
+        new.setShortcut(QKeySequence.StandardKey.New)
+        new.triggered.connect(lambda: self.cases_page.new_case())
+        file_menu.addAction(new)
+        close = QAction(self.tr("&Close case"), self)
+        close.setShortcut(QKeySequence("Ctrl+W"))
+        close.triggered.connect(lambda: self.close_tab(self.tabs.currentIndex()))
+        file_menu.addAction(close)
+        file_menu.addSeparator()
+        quit_action = QAction(self.tr("&Quit"), self)
+        quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+
+        lang_menu = bar.addMenu(self.tr("&Language"))
+        group = QActionGroup(self)
+        self.lang_actions: dict[str, QAction] = {}
+        for code, label in (("ja", "日本語"), ("en", "English")):
+            action = QAction(label, self, checkable=True)
+            action.setChecked(code == self.lang)
+            action.triggered.connect(lambda _=False, c=code: self.set_language(c))
+            group.addAction(action)
+            lang_menu.addAction(action)
+            self.lang_actions[code] = action
+
+        help_menu = bar.addMenu(self.tr("&Help"))
+        about = QAction(self.tr("&About ExportDesk"), self)
+        about.triggered.connect(self.about)
+        help_menu.addAction(about)
+
+    def about(self) -> None:
+        QMessageBox.about(
+            self,
+            "ExportDesk",
+            self.tr(
+                "ExportDesk: security export control for universities.\nForms version %1"
+            ).replace("%1", self.store.catalog.version),
+        )
+
+    def set_language(self, lang: str) -> None:
+        """Switch language at run time: save, reload translations, rebuild the pages."""
+        from exportdesk.gui.app import install_language
+
+        if lang == self.lang:
+            return
+        reopen = [e.case_id for e in self.editors()]
+        for editor in self.editors():
+            editor.save()
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            install_language(app, lang)
+        self.lang = lang
+        self.store.set_language(self.user, lang)
+        while self.tabs.count():
+            widget: QWidget = self.tabs.widget(0)
+            self.tabs.removeTab(0)
+            widget.deleteLater()
+        self._build_menus()
+        self._build_pages(reopen)
+
+    def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        for editor in self.editors():
+            editor.save()
+        super().closeEvent(event)
