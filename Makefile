@@ -70,3 +70,6 @@ translations: setup
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .ruff_cache
+
+screenshots: setup
+	QT_QPA_PLATFORM=offscreen $(BIN)/python tools/screenshots.py

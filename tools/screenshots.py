@@ -1,0 +1,76 @@
+"""Save screenshots of every screen in both languages to docs/screenshots/.
+
+make screenshots
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("EXPORTDESK_FAST_HASH", "1")
+
+from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+
+from exportdesk.gui.app import create_app, install_language  # noqa: E402
+
+OUT = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
+
+
+def shoot(widget: QWidget, name: str) -> None:
+    QApplication.processEvents()
+    widget.grab().save(str(OUT / f"{name}.png"))
+
+
+def main() -> int:
+    from exportdesk.gui.dialogs import LoginDialog, SetupDialog
+    from exportdesk.gui.main_window import MainWindow
+    from exportdesk.store import Store
+    from exportdesk.store.sample import seed_sample
+
+    OUT.mkdir(parents=True, exist_ok=True)
+    app = create_app()
+    for lang in ("ja", "en"):
+        install_language(app, lang)
+        tmp = Path(tempfile.mkdtemp())
+        empty = Store(tmp / "empty.db")
+        setup = SetupDialog(empty, lang)
+        setup.resize(640, 640)
+        setup.show()
+        shoot(setup, f"{lang}-01-setup")
+        setup.close()
+
+        store = Store(tmp / "sample.db")
+        users = seed_sample(store)
+        login = LoginDialog(store, lang)
+        login.login.setText("prof")
+        login.show()
+        shoot(login, f"{lang}-02-sign-in")
+        login.close()
+
+        window = MainWindow(store, users["prof"], lang)
+        window.resize(1280, 800)
+        window.show()
+        shoot(window, f"{lang}-03-my-cases")
+        cases = window.cases_page.model
+        ids = {cases.rows[i]["title"]: cases.rows[i]["id"] for i in range(cases.rowCount())}
+        draft = next(v for k, v in ids.items() if "下書き" in k)
+        editor = window.open_case(draft)
+        shoot(window, f"{lang}-04-check-sheet-new")
+        controlled = next(v for k, v in ids.items() if "留学生" in k)
+        editor = window.open_case(controlled)
+        shoot(window, f"{lang}-05-check-sheet-office-review")
+        editor.scroll.verticalScrollBar().setValue(editor.scroll.verticalScrollBar().maximum() // 2)
+        shoot(window, f"{lang}-06-check-sheet-technology")
+        window.tabs.setCurrentWidget(window.guidance)
+        shoot(window, f"{lang}-07-guidance")
+        window.close()
+    print(f"screenshots in {OUT}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
