@@ -13,9 +13,9 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("EXPORTDESK_FAST_HASH", "1")
 
-from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+from PySide6.QtWidgets import QApplication, QWidget
 
-from exportdesk.gui.app import create_app, install_language  # noqa: E402
+from exportdesk.gui.app import create_app, install_language
 
 OUT = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
 
