@@ -19,7 +19,7 @@ from pathlib import Path
 os.environ.setdefault("EXPORTDESK_FAST_HASH", "1")
 
 from exportdesk.store import Store
-from exportdesk.store.workflow import STATUSES
+from exportdesk.domain.workflow import STATUSES
 
 WORDS = ["Institute", "University", "Laboratory", "Physics", "Materials", "Quantum", "Marine",
          "Energy", "Robotics", "Bio", "Nano", "Applied", "National", "Technical", "Research"]  # fmt: skip

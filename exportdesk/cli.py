@@ -268,6 +268,90 @@ def cmd_export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+# --- documents ----------------------------------------------------------------
+
+
+def _write(path: str, data: bytes) -> None:
+    target = Path(path)
+    tmp = target.with_name(target.name + ".part")
+    tmp.write_bytes(data)
+    tmp.replace(target)
+
+
+def cmd_icp(args: argparse.Namespace) -> int:
+    from exportdesk.documents.icp import icp_pdf
+    from exportdesk.domain.profile import ProfileError, load_profile
+
+    try:
+        profile = load_profile(args.profile)
+    except ProfileError as exc:
+        _err(str(exc))
+        return EXIT_BAD_INPUT
+    fmt = args.format or profile.icp_format
+    _write(args.output, icp_pdf(profile, _catalog(args), fmt, args.lang))
+    print(f"{args.output}: {fmt}-university ICP ({args.lang})")
+    return EXIT_OK
+
+
+def _open_store(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    from exportdesk.store import Store
+
+    path = _db_path(args)
+    if not path.exists():
+        _err(f"no database at {path}")
+        return None
+    return Store(path)
+
+
+def cmd_print(args: argparse.Namespace) -> int:
+    from exportdesk.documents.sheets import case_pdf
+    from exportdesk.store import StoreError
+
+    store = _open_store(args)
+    if store is None:
+        return EXIT_FAIL
+    try:
+        case = store.get_case(None, store.case_id_for(args.case))
+    except StoreError as exc:
+        _err(f"case {args.case}: {exc.en}")
+        return EXIT_FAIL
+    inst = store.institution() or {}
+    _write(args.output, case_pdf(case, store.catalog, args.lang, inst.get(f"name_{args.lang}", "")))
+    store.record_export(None, "case_pdf", args.output, 1)
+    print(f"{args.output}: {case['ref']}")
+    return EXIT_OK
+
+
+def cmd_pledge(args: argparse.Namespace) -> int:
+    from exportdesk.documents.sheets import pledge_pdf
+    from exportdesk.store import StoreError
+
+    store = _open_store(args)
+    if store is None:
+        return EXIT_FAIL
+    try:
+        person = store.person(int(args.person))
+    except (StoreError, ValueError):
+        _err(f"person {args.person}: not found")
+        return EXIT_FAIL
+    inst = store.institution() or {}
+    declarations = store.declarations(person["id"])
+    _write(
+        args.output,
+        pledge_pdf(store.catalog, inst, person, declarations[-1] if declarations else None),
+    )
+    print(f"{args.output}: pledge for person {person['id']}")
+    return EXIT_OK
+
+
+def cmd_blank(args: argparse.Namespace) -> int:
+    from exportdesk.documents.sheets import blank_pdf
+
+    _write(args.output, blank_pdf(args.kind, _catalog(args), args.lang))
+    print(f"{args.output}: blank {args.kind} sheet ({args.lang})")
+    return EXIT_OK
+
+
 # --- gui ----------------------------------------------------------------------
 
 
@@ -324,6 +408,32 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", help="output file")
     p.add_argument("--db", help="database file")
     p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser("icp", help="the model ICP (安全保障輸出管理規程) as PDF")
+    p.add_argument("--format", choices=["small", "large"], help="default: the profile's icp_format")
+    p.add_argument("--profile", required=True, help="institution profile (YAML)")
+    p.add_argument("--lang", choices=["ja", "en"], default="ja")
+    p.add_argument("-o", "--output", required=True)
+    p.set_defaults(func=cmd_icp)
+
+    p = sub.add_parser("print", help="a case's filled check sheet and review sheet as PDF")
+    p.add_argument("case", help="case id or reference")
+    p.add_argument("--lang", choices=["ja", "en"], default="ja")
+    p.add_argument("-o", "--output", required=True)
+    p.add_argument("--db", help="database file")
+    p.set_defaults(func=cmd_print)
+
+    p = sub.add_parser("pledge", help="a written pledge for a person, Japanese and English")
+    p.add_argument("--person", required=True, help="person id")
+    p.add_argument("-o", "--output", required=True)
+    p.add_argument("--db", help="database file")
+    p.set_defaults(func=cmd_pledge)
+
+    p = sub.add_parser("blank", help="a blank sheet for paper use")
+    p.add_argument("kind", choices=["check", "review"])
+    p.add_argument("--lang", choices=["ja", "en"], default="ja")
+    p.add_argument("-o", "--output", required=True)
+    p.set_defaults(func=cmd_blank)
 
     p = sub.add_parser("gui", help="open the application window (the default)")
     p.add_argument("--lang", choices=["ja", "en"], default=None)

@@ -281,6 +281,16 @@ class DeterminationFile(FileHeader):
     terms: dict[str, Any]
 
 
+class ExporterStandard(Sourced):
+    id: NonEmpty
+    level: Literal["all", "listed"]
+    text: Text
+
+
+class ExporterStandardsFile(FileHeader):
+    entries: list[ExporterStandard]
+
+
 class ManifestFile(FileHeader):
     name: Text
     guidance_edition: Text
@@ -300,6 +310,7 @@ FILE_MODELS: dict[str, type[FileHeader]] = {
     "check_sheet": CheckSheetFile,
     "review_sheet": ReviewSheetFile,
     "determination": DeterminationFile,
+    "exporter_standards": ExporterStandardsFile,
 }
 
 # Engine input paths a check-sheet question may fill.
@@ -417,6 +428,7 @@ class Catalog:
     check_sheet: CheckSheetFile
     review_sheet: ReviewSheetFile
     determination: DeterminationFile
+    exporter_standards: ExporterStandardsFile
     override_dir: Path | None = None
     override_version: str | None = None
     _cache: dict[str, Any] = field(default_factory=dict, repr=False)

@@ -26,9 +26,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from exportdesk.domain.workflow import STATUSES, status_text
 from exportdesk.store import Store, StoreError
 from exportdesk.store.users import User
-from exportdesk.store.workflow import STATUSES, status_text
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 PAGE = 200

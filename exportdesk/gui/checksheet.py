@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from exportdesk.domain.catalog import Question
 from exportdesk.domain.checksheet import CheckSheet
 from exportdesk.domain.facts import FactsError
+from exportdesk.domain.workflow import APPLICANT_EDITABLE, status_text
 from exportdesk.gui.widgets.questions import (
     CheckList,
     ChoiceButtons,
@@ -44,7 +45,6 @@ from exportdesk.gui.widgets.questions import (
 )
 from exportdesk.store import Store, StoreError
 from exportdesk.store.users import User
-from exportdesk.store.workflow import APPLICANT_EDITABLE, status_text
 
 AUTOSAVE_MS = 300
 

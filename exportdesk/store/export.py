@@ -8,9 +8,9 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
+from exportdesk.domain.workflow import status_text
 from exportdesk.store.service import Store
 from exportdesk.store.users import User
-from exportdesk.store.workflow import status_text
 
 COLUMNS: list[tuple[str, str]] = [
     ("ref", "案件番号 / Ref"),

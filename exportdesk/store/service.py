@@ -22,6 +22,15 @@ from exportdesk.domain.catalog import Catalog, default_catalog, load_catalog
 from exportdesk.domain.checksheet import CheckSheet
 from exportdesk.domain.determination import evaluate_dict
 from exportdesk.domain.facts import FactsError
+from exportdesk.domain.workflow import (
+    APPLICANT_EDITABLE,
+    CHAINS,
+    FINAL,
+    OFFICE_EDITABLE,
+    STEP_TEXT,
+    TRANSITIONS,
+    next_step,
+)
 from exportdesk.store import audit
 from exportdesk.store.db import Clock, default_db_path, iso, open_database, utc_now
 from exportdesk.store.errors import StoreError
@@ -33,15 +42,6 @@ from exportdesk.store.users import (
     User,
     check_password,
     hash_password,
-)
-from exportdesk.store.workflow import (
-    APPLICANT_EDITABLE,
-    CHAINS,
-    FINAL,
-    OFFICE_EDITABLE,
-    STEP_TEXT,
-    TRANSITIONS,
-    next_step,
 )
 
 # Person fields whose change means the specific-category declaration must be re-checked.
@@ -544,6 +544,15 @@ class Store:
 
     # --- cases: reading ---------------------------------------------------------------
 
+    def case_id_for(self, ref_or_id: str) -> int:
+        """Accept a case's numeric id or its reference (2026-000123)."""
+        row = self._row(
+            "SELECT id FROM cases WHERE ref = ? OR CAST(id AS TEXT) = ?", [ref_or_id, ref_or_id]
+        )
+        if row is None:
+            raise StoreError("not_found")
+        return int(row["id"])
+
     def _case_row(self, case_id: int) -> dict[str, Any]:
         row = self._row("SELECT * FROM cases WHERE id = ?", [case_id])
         if row is None:
@@ -567,11 +576,14 @@ class Store:
         case["review"] = _loads(case.pop("review_json"), {})
         return case
 
-    def get_case(self, actor: User, case_id: int) -> dict[str, Any]:
+    def get_case(self, actor: User | None, case_id: int) -> dict[str, Any]:
+        """A case with approvals, messages and attachments (None: the file owner, CLI)."""
         row = self._case_row(case_id)
-        if not self.can_see(actor, row):
+        if actor is not None and not self.can_see(actor, row):
             raise StoreError("not_visible")
         case = self._decode(row)
+        case["applicant_name"] = self.get_user(row["applicant_id"]).name
+        case["filed_by_name"] = self.get_user(row["filed_by_id"]).name
         case["approvals"] = self._rows(
             "SELECT a.*, u.name AS user_name FROM approvals a JOIN users u ON u.id = a.user_id"
             " WHERE case_id = ? ORDER BY a.id",

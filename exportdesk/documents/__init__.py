@@ -1,0 +1,1 @@
+"""Documents: ICP, sheets and pledges as PDF (jinja2 + reportlab)."""
