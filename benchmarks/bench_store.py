@@ -18,8 +18,8 @@ from pathlib import Path
 
 os.environ.setdefault("EXPORTDESK_FAST_HASH", "1")
 
-from exportdesk.store import Store
 from exportdesk.domain.workflow import STATUSES
+from exportdesk.store import Store
 
 WORDS = ["Institute", "University", "Laboratory", "Physics", "Materials", "Quantum", "Marine",
          "Energy", "Robotics", "Bio", "Nano", "Applied", "National", "Technical", "Research"]  # fmt: skip

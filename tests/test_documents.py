@@ -55,7 +55,11 @@ def profile():
 
 @pytest.fixture(scope="module")
 def icps(profile, catalog):
-    return {(fmt, lang): icp_pdf(profile, catalog, fmt, lang) for fmt in ("small", "large") for lang in ("ja", "en")}
+    return {
+        (fmt, lang): icp_pdf(profile, catalog, fmt, lang)
+        for fmt in ("small", "large")
+        for lang in ("ja", "en")
+    }
 
 
 JA_ARTICLES = ["目的", "定義", "適用範囲", "基本方針", "最高責任者", "輸出管理統括責任者", "輸出管理担当部署",
@@ -129,16 +133,27 @@ def test_profile_errors_name_the_field(tmp_path: Path, capsys):
         parse_profile({"name": {"ja": "a", "en": "b"}, "president_title": {"ja": "a", "en": "b"},
                        "chief_manager_post": {"ja": "a", "en": "b"}, "effective_date": "2027-04-01"})  # fmt: skip
     bad = tmp_path / "p.yaml"
-    bad.write_text(PROFILE.read_text(encoding="utf-8").replace("retention_years: 7", "retention_years: 0"), encoding="utf-8")
+    bad.write_text(
+        PROFILE.read_text(encoding="utf-8").replace("retention_years: 7", "retention_years: 0"),
+        encoding="utf-8",
+    )
     assert main(["icp", "--profile", str(bad), "-o", str(tmp_path / "x.pdf")]) == 2
     assert "retention_years" in capsys.readouterr().err
     assert not (tmp_path / "x.pdf").exists()
-    assert main(["icp", "--profile", str(tmp_path / "missing.yaml"), "-o", str(tmp_path / "x.pdf")]) == 2
+    assert (
+        main(["icp", "--profile", str(tmp_path / "missing.yaml"), "-o", str(tmp_path / "x.pdf")])
+        == 2
+    )
 
 
 def test_icp_cli(tmp_path: Path):
     out = tmp_path / "icp.pdf"
-    assert main(["icp", "--format", "small", "--profile", str(PROFILE), "--lang", "en", "-o", str(out)]) == 0
+    assert (
+        main(
+            ["icp", "--format", "small", "--profile", str(PROFILE), "--lang", "en", "-o", str(out)]
+        )
+        == 0
+    )
     assert "Small-university format" in text_of(out.read_bytes())
 
 
@@ -155,8 +170,14 @@ def test_case_pdf_keeps_user_text_exactly(campus: Campus, catalog):
     case = s.create_case(campus.prof, answers=answers)
     s.submit(campus.prof, case["id"])
     s.take_for_review(campus.office, case["id"])
-    s.save_review(campus.office, case["id"], {"use_requirement": False,
-                                               "technology_classification": {"choice": "listed", "items": "5(1)"}})
+    s.save_review(
+        campus.office,
+        case["id"],
+        {
+            "use_requirement": False,
+            "technology_classification": {"choice": "listed", "items": "5(1)"},
+        },
+    )
     s.record_decision(campus.office, case["id"], "approved_with_conditions", "Only <published> data & figures",
                       "No drawings")  # fmt: skip
     s.approve(campus.office, case["id"], "確認済み")
@@ -212,7 +233,10 @@ def test_print_and_pledge_cli(campus: Campus, tmp_path: Path, capsys):
 def test_pages_render_to_png(icps, tmp_path: Path):
     pdf = tmp_path / "icp.pdf"
     pdf.write_bytes(icps[("large", "ja")])
-    subprocess.run(["pdftoppm", "-r", "40", "-png", "-f", "1", "-l", "3", str(pdf), str(tmp_path / "p")], check=True)
+    subprocess.run(
+        ["pdftoppm", "-r", "40", "-png", "-f", "1", "-l", "3", str(pdf), str(tmp_path / "p")],
+        check=True,
+    )
     pages = sorted(tmp_path.glob("p-*.png"))
     assert len(pages) == 3
     from PySide6.QtGui import QImage
@@ -221,3 +245,29 @@ def test_pages_render_to_png(icps, tmp_path: Path):
     dark = sum(1 for x in range(0, image.width(), 3) for y in range(0, image.height(), 3)
                if image.pixelColor(x, y).lightness() < 128)  # fmt: skip
     assert dark > 50, "the title page is blank"
+
+
+def test_gui_print_and_icp_screen(campus: Campus, qtbot, fonts, tmp_path: Path):
+    from exportdesk.gui.checksheet import CheckSheetEditor
+    from exportdesk.gui.icp_view import IcpView
+
+    s = campus.store
+    case = s.create_case(campus.prof, answers=controlled_answers())
+    editor = CheckSheetEditor(s, campus.prof, case["id"], "ja")
+    qtbot.addWidget(editor)
+    out = tmp_path / "printed.pdf"
+    assert editor.save_pdf(str(out)) == str(out)
+    assert case["ref"] in text_of(out.read_bytes())
+
+    view = IcpView(s, campus.admin, "ja")
+    qtbot.addWidget(view)
+    view.large.setChecked(True)
+    view.preview()
+    assert view.document.pageCount() >= 10
+    icp = tmp_path / "icp.pdf"
+    view.save_pdf(str(icp))
+    text = flat(text_of(icp.read_bytes()))
+    assert "架空工業大学安全保障輸出管理規程" in text and "工学部" in text
+    view.name_ja.clear()
+    view.preview()
+    assert "name.ja" in view.message.text()

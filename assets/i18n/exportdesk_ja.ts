@@ -57,8 +57,8 @@
     </message>
     <message>
         <location filename="../../exportdesk/gui/cases_page.py" line="160" />
-        <location filename="../../exportdesk/gui/cases_page.py" line="235" />
-        <location filename="../../exportdesk/gui/cases_page.py" line="243" />
+        <location filename="../../exportdesk/gui/cases_page.py" line="238" />
+        <location filename="../../exportdesk/gui/cases_page.py" line="246" />
         <source>New case</source>
         <translation>新規案件</translation>
     </message>
@@ -69,7 +69,7 @@
     </message>
     <message>
         <location filename="../../exportdesk/gui/cases_page.py" line="164" />
-        <location filename="../../exportdesk/gui/cases_page.py" line="255" />
+        <location filename="../../exportdesk/gui/cases_page.py" line="258" />
         <source>Same as last time</source>
         <translation>前回と同じ内容で作成</translation>
     </message>
@@ -80,30 +80,30 @@
     </message>
     <message>
         <location filename="../../exportdesk/gui/cases_page.py" line="166" />
-        <location filename="../../exportdesk/gui/cases_page.py" line="265" />
-        <location filename="../../exportdesk/gui/cases_page.py" line="272" />
+        <location filename="../../exportdesk/gui/cases_page.py" line="268" />
+        <location filename="../../exportdesk/gui/cases_page.py" line="275" />
         <source>Withdraw</source>
         <translation>取下げ</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../exportdesk/gui/cases_page.py" line="214" />
+        <location filename="../../exportdesk/gui/cases_page.py" line="217" />
         <source>%n case(s)</source>
         <translation>
             <numerusform>%n 件</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/cases_page.py" line="231" />
+        <location filename="../../exportdesk/gui/cases_page.py" line="234" />
         <source>myself</source>
         <translation>本人</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/cases_page.py" line="235" />
+        <location filename="../../exportdesk/gui/cases_page.py" line="238" />
         <source>Filing for:</source>
         <translation>申請者：</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/cases_page.py" line="265" />
+        <location filename="../../exportdesk/gui/cases_page.py" line="268" />
         <source>Reason for withdrawing:</source>
         <translation>取下げの理由：</translation>
     </message>
@@ -132,114 +132,129 @@
     </message>
     <message>
         <location filename="../../exportdesk/gui/checksheet.py" line="147" />
+        <source>Print / Save as PDF</source>
+        <translation>印刷・PDFで保存</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/checksheet.py" line="150" />
         <source>Submit to the office</source>
         <translation>提出する</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="191" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="196" />
         <source>Questions from the export control office</source>
         <translation>輸出管理担当部署からの質問</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="199" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="204" />
         <source>Your answer (sent with the resubmission)</source>
         <translation>回答（再提出時に送付されます）</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="206" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="211" />
         <source>Yes</source>
         <translation>はい</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="206" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="211" />
         <source>No</source>
         <translation>いいえ</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="206" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="211" />
         <source>Don't know</source>
         <translation>不明</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="215" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="220" />
         <source>— choose —</source>
         <translation>— 選択してください —</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="221" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="226" />
         <source>Type a country name or code</source>
         <translation>国名又は国コードを入力</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="226" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="231" />
         <source>Search by name or KAKENHI code</source>
         <translation>分野名又は科研費の区分番号で検索</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="276" />
-        <location filename="../../exportdesk/gui/checksheet.py" line="284" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="281" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="289" />
         <source>Category</source>
         <translation>類型</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="291" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="296" />
         <source>Example cases</source>
         <translation>例</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="301" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="306" />
         <source>Help</source>
         <translation>ヘルプ</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="342" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="347" />
         <source>(untitled)</source>
         <translation>（件名未入力）</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="346" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="351" />
         <source>Status</source>
         <translation>状態</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="354" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="359" />
         <source>Still to answer</source>
         <translation>未回答の必須項目</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="357" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="362" />
         <source>All required answers given.</source>
         <translation>必須項目はすべて回答済みです。</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="360" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="365" />
         <source>Choose the activity to begin.</source>
         <translation>まず活動を選んでください。</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="365" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="370" />
         <source>Some answers cannot be read yet.</source>
         <translation>読み取れない回答があります。</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="369" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="374" />
         <source>So far: </source>
         <translation>現時点では：</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="385" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="390" />
         <source>Saved</source>
         <translation>保存しました</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="398" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="403" />
         <source>Cannot submit yet</source>
         <translation>まだ提出できません</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="402" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="407" />
         <source>Submitted. The sheet is filed with the export control office.</source>
         <translation>提出しました。シートは輸出管理担当部署に保存されます。</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/checksheet.py" line="423" />
+        <source>Save as PDF</source>
+        <translation>PDFで保存</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/checksheet.py" line="432" />
+        <source>Saved to %1</source>
+        <translation>保存しました：%1</translation>
     </message>
 </context>
 <context>
@@ -336,6 +351,111 @@
     </message>
 </context>
 <context>
+    <name>IcpView</name>
+    <message>
+        <location filename="../../exportdesk/gui/icp_view.py" line="56" />
+        <source>Export control committee</source>
+        <translation>安全保障輸出管理委員会を置く</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/icp_view.py" line="64" />
+        <source>Small university</source>
+        <translation>小規模大学型</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/icp_view.py" line="65" />
+        <source>Large university</source>
+        <translation>大規模大学型</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/icp_view.py" line="79" />
+        <source>Institution name (Japanese)</source>
+        <translation>機関名（日本語）</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/icp_view.py" line="80" />
+        <source>Institution name (English)</source>
+        <translation>機関名（英語）</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/icp_view.py" line="81" />
+        <source>Chief officer (Japanese)</source>
+        <translation>最高責任者（日本語）</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/icp_view.py" line="82" />
+        <source>Chief officer (English)</source>
+        <translation>最高責任者（英語）</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/icp_view.py" line="83" />
+        <source>Chief manager's post (Japanese)</source>
+        <translation>統括責任者の職（日本語）</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/icp_view.py" line="84" />
+        <source>Chief manager's post (English)</source>
+        <translation>統括責任者の職（英語）</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/icp_view.py" line="85" />
+        <source>Office name (Japanese)</source>
+        <translation>担当部署名（日本語）</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/icp_view.py" line="86" />
+        <source>Office name (English)</source>
+        <translation>担当部署名（英語）</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/icp_view.py" line="88" />
+        <source>Retention period</source>
+        <translation>保存期間</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/icp_view.py" line="89" />
+        <source>Effective date</source>
+        <translation>施行日</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/icp_view.py" line="93" />
+        <source>ICP format</source>
+        <translation>規程の様式</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/icp_view.py" line="94" />
+        <source>Language</source>
+        <translation>言語</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/icp_view.py" line="96" />
+        <source>Preview</source>
+        <translation>プレビュー</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/icp_view.py" line="98" />
+        <source>Save as PDF…</source>
+        <translation>PDFで保存…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../exportdesk/gui/icp_view.py" line="165" />
+        <source>%n page(s)</source>
+        <translation>
+            <numerusform>%n ページ</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/icp_view.py" line="171" />
+        <source>Save ICP</source>
+        <translation>規程を保存</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/icp_view.py" line="175" />
+        <source>Saved to %1</source>
+        <translation>保存しました：%1</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <location filename="../../exportdesk/gui/dialogs.py" line="136" />
@@ -371,42 +491,47 @@
         <translation>ガイダンス</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="75" />
+        <location filename="../../exportdesk/gui/main_window.py" line="44" />
+        <source>ICP</source>
+        <translation>輸出管理規程</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/main_window.py" line="82" />
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="76" />
+        <location filename="../../exportdesk/gui/main_window.py" line="83" />
         <source>&amp;New case</source>
         <translation>新規案件(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="80" />
+        <location filename="../../exportdesk/gui/main_window.py" line="87" />
         <source>&amp;Close case</source>
         <translation>案件を閉じる(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="85" />
+        <location filename="../../exportdesk/gui/main_window.py" line="92" />
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="90" />
+        <location filename="../../exportdesk/gui/main_window.py" line="97" />
         <source>&amp;Language</source>
         <translation>言語(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="101" />
+        <location filename="../../exportdesk/gui/main_window.py" line="108" />
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="102" />
+        <location filename="../../exportdesk/gui/main_window.py" line="109" />
         <source>&amp;About ExportDesk</source>
         <translation>ExportDeskについて(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="111" />
+        <location filename="../../exportdesk/gui/main_window.py" line="118" />
         <source>ExportDesk: security export control for universities.
 Forms version %1</source>
         <translation>ExportDesk：大学のための安全保障輸出管理

@@ -144,6 +144,9 @@ class CheckSheetEditor(QWidget):
         self.prev_button = QPushButton(self.tr("Previous section"))
         self.next_button = QPushButton(self.tr("Next section"))
         self.save_button = QPushButton(self.tr("Save"))
+        self.print_button = QPushButton(self.tr("Print / Save as PDF"))
+        self.print_button.setToolTip("Ctrl+P")
+        self.print_button.clicked.connect(lambda: self.save_pdf())
         self.submit_button = QPushButton(self.tr("Submit to the office"))
         self.submit_button.setObjectName("submit")
         self.submit_button.setDefault(True)
@@ -159,12 +162,14 @@ class CheckSheetEditor(QWidget):
         buttons.addWidget(self.prev_button)
         buttons.addWidget(self.next_button)
         buttons.addStretch(1)
+        buttons.addWidget(self.print_button)
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.submit_button)
         for keys, slot in (
             ("Ctrl+PgUp", lambda: self.move_section(-1)),
             ("Ctrl+PgDown", lambda: self.move_section(1)),
             ("Ctrl+S", self.save),
+            ("Ctrl+P", lambda: self.save_pdf()),
             ("Ctrl+Return", self.submit),
             ("Ctrl+Enter", self.submit),
         ):
@@ -405,6 +410,27 @@ class CheckSheetEditor(QWidget):
         )
         self.refresh()
         self.submitted.emit(self.case_id)
+
+    def save_pdf(self, path: str | None = None) -> str | None:
+        """The filled check sheet (and review sheet, once filed) as a PDF."""
+        from PySide6.QtWidgets import QFileDialog
+
+        from exportdesk.documents.sheets import case_pdf
+
+        self.save()
+        if not path:
+            path, _ = QFileDialog.getSaveFileName(
+                self, self.tr("Save as PDF"), f"{self.case['ref']}.pdf", "PDF (*.pdf)"
+            )
+        if not path:
+            return None
+        case = self.store.get_case(self.user, self.case_id)
+        inst = self.store.institution() or {}
+        data = case_pdf(case, self.catalog, self.lang, inst.get(f"name_{self.lang}", ""))
+        with open(path, "wb") as fh:
+            fh.write(data)
+        self.result.status.setText(self.tr("Saved to %1").replace("%1", path))
+        return path
 
     def move_section(self, step: int) -> None:
         visible = [s for s in self.catalog.check_sheet.sections if self.sections[s.id].isVisible()]

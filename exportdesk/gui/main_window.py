@@ -36,7 +36,14 @@ class MainWindow(QMainWindow):
         self.guidance = GuidanceBrowser(self.store.catalog, self.lang)
         self.guidance.menuBar().hide()
         self.tabs.addTab(self.guidance, self.tr("Guidance"))
-        for tab in (0, 1):
+        fixed = 2
+        if self.user.has("admin") or self.user.has("office") or self.user.has("chief_manager"):
+            from exportdesk.gui.icp_view import IcpView
+
+            self.icp_view = IcpView(self.store, self.user, self.lang)
+            self.tabs.addTab(self.icp_view, self.tr("ICP"))
+            fixed += 1
+        for tab in range(fixed):
             self.tabs.tabBar().setTabButton(tab, self.tabs.tabBar().ButtonPosition.RightSide, None)
         for case_id in reopen or []:
             self.open_case(case_id)
