@@ -186,8 +186,8 @@ def test_case_pdf_keeps_user_text_exactly(campus: Campus, catalog):
     assert 'R&D <Lab> "Alpha" & Sons' in text
     assert "first line" in text and "second line: x < y & z" in text
     lines = text.splitlines()
-    assert lines.index(next(l for l in lines if "first line" in l)) < lines.index(
-        next(l for l in lines if "second line" in l)
+    assert lines.index(next(x for x in lines if "first line" in x)) < lines.index(
+        next(x for x in lines if "second line" in x)
     )
     assert "Only <published> data & figures" in text
     squashed = flat(text)
