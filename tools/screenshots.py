@@ -26,11 +26,15 @@ def shoot(widget: QWidget, name: str) -> None:
 
 
 def main() -> int:
+    from PySide6.QtWidgets import QMessageBox
+
     from exportdesk.gui.dialogs import LoginDialog, SetupDialog
     from exportdesk.gui.main_window import MainWindow
     from exportdesk.store import Store
     from exportdesk.store.sample import seed_sample
 
+    # A modal box would wait forever offscreen: print what it would have said.
+    QMessageBox.warning = lambda _parent, title, text, *a, **k: print(f"warning: {title}: {text}")  # type: ignore[method-assign]
     OUT.mkdir(parents=True, exist_ok=True)
     app = create_app()
     for lang in ("ja", "en"):
@@ -68,6 +72,32 @@ def main() -> int:
         window.tabs.setCurrentWidget(window.guidance)
         shoot(window, f"{lang}-07-guidance")
         window.close()
+
+        store.approve(
+            users["manager"], controlled, "部局確認済み"
+        )  # large format: department first
+        office = MainWindow(store, users["office"], lang)
+        office.resize(1280, 800)
+        office.show()
+        shoot(office, f"{lang}-08-review-queue")
+        review = office.open_review(controlled)
+        shoot(office, f"{lang}-09-review-sheet")
+        review.tabs.setCurrentIndex(1)
+        shoot(office, f"{lang}-10-review-check-sheet-answers")
+        review.inputs["reasons"].setPlainText(
+            "公開済みデータのみ" if lang == "ja" else "Published data only"
+        )
+        review.inputs["decision"].setCurrentIndex(
+            review.inputs["decision"].findData("no_licence_needed")
+        )
+        review.decide()
+        review.approve()
+        review.tabs.setCurrentIndex(2)
+        shoot(office, f"{lang}-11-review-timeline")
+        office.tabs.setCurrentWidget(office.icp_view)
+        office.icp_view.preview()
+        shoot(office, f"{lang}-12-icp")
+        office.close()
     print(f"screenshots in {OUT}")
     return 0
 

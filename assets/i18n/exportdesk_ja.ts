@@ -353,104 +353,104 @@
 <context>
     <name>IcpView</name>
     <message>
-        <location filename="../../exportdesk/gui/icp_view.py" line="56" />
+        <location filename="../../exportdesk/gui/icp_view.py" line="58" />
         <source>Export control committee</source>
         <translation>安全保障輸出管理委員会を置く</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/icp_view.py" line="64" />
+        <location filename="../../exportdesk/gui/icp_view.py" line="66" />
         <source>Small university</source>
         <translation>小規模大学型</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/icp_view.py" line="65" />
+        <location filename="../../exportdesk/gui/icp_view.py" line="67" />
         <source>Large university</source>
         <translation>大規模大学型</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/icp_view.py" line="79" />
+        <location filename="../../exportdesk/gui/icp_view.py" line="81" />
         <source>Institution name (Japanese)</source>
         <translation>機関名（日本語）</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/icp_view.py" line="80" />
+        <location filename="../../exportdesk/gui/icp_view.py" line="82" />
         <source>Institution name (English)</source>
         <translation>機関名（英語）</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/icp_view.py" line="81" />
+        <location filename="../../exportdesk/gui/icp_view.py" line="83" />
         <source>Chief officer (Japanese)</source>
         <translation>最高責任者（日本語）</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/icp_view.py" line="82" />
+        <location filename="../../exportdesk/gui/icp_view.py" line="84" />
         <source>Chief officer (English)</source>
         <translation>最高責任者（英語）</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/icp_view.py" line="83" />
+        <location filename="../../exportdesk/gui/icp_view.py" line="85" />
         <source>Chief manager's post (Japanese)</source>
         <translation>統括責任者の職（日本語）</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/icp_view.py" line="84" />
+        <location filename="../../exportdesk/gui/icp_view.py" line="86" />
         <source>Chief manager's post (English)</source>
         <translation>統括責任者の職（英語）</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/icp_view.py" line="85" />
+        <location filename="../../exportdesk/gui/icp_view.py" line="87" />
         <source>Office name (Japanese)</source>
         <translation>担当部署名（日本語）</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/icp_view.py" line="86" />
+        <location filename="../../exportdesk/gui/icp_view.py" line="88" />
         <source>Office name (English)</source>
         <translation>担当部署名（英語）</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/icp_view.py" line="88" />
+        <location filename="../../exportdesk/gui/icp_view.py" line="90" />
         <source>Retention period</source>
         <translation>保存期間</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/icp_view.py" line="89" />
+        <location filename="../../exportdesk/gui/icp_view.py" line="91" />
         <source>Effective date</source>
         <translation>施行日</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/icp_view.py" line="93" />
+        <location filename="../../exportdesk/gui/icp_view.py" line="95" />
         <source>ICP format</source>
         <translation>規程の様式</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/icp_view.py" line="94" />
+        <location filename="../../exportdesk/gui/icp_view.py" line="96" />
         <source>Language</source>
         <translation>言語</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/icp_view.py" line="96" />
+        <location filename="../../exportdesk/gui/icp_view.py" line="98" />
         <source>Preview</source>
         <translation>プレビュー</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/icp_view.py" line="98" />
+        <location filename="../../exportdesk/gui/icp_view.py" line="100" />
         <source>Save as PDF…</source>
         <translation>PDFで保存…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../exportdesk/gui/icp_view.py" line="165" />
+        <location filename="../../exportdesk/gui/icp_view.py" line="174" />
         <source>%n page(s)</source>
         <translation>
             <numerusform>%n ページ</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/icp_view.py" line="171" />
+        <location filename="../../exportdesk/gui/icp_view.py" line="181" />
         <source>Save ICP</source>
         <translation>規程を保存</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/icp_view.py" line="175" />
+        <location filename="../../exportdesk/gui/icp_view.py" line="186" />
         <source>Saved to %1</source>
         <translation>保存しました：%1</translation>
     </message>
@@ -481,61 +481,286 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="35" />
+        <location filename="../../exportdesk/gui/main_window.py" line="40" />
+        <source>Review queue</source>
+        <translation>審査待ち一覧</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/main_window.py" line="44" />
         <source>My cases</source>
         <translation>自分の案件</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="38" />
+        <location filename="../../exportdesk/gui/main_window.py" line="47" />
         <source>Guidance</source>
         <translation>ガイダンス</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="44" />
+        <location filename="../../exportdesk/gui/main_window.py" line="52" />
         <source>ICP</source>
         <translation>輸出管理規程</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="82" />
+        <location filename="../../exportdesk/gui/main_window.py" line="112" />
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="83" />
+        <location filename="../../exportdesk/gui/main_window.py" line="113" />
         <source>&amp;New case</source>
         <translation>新規案件(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="87" />
+        <location filename="../../exportdesk/gui/main_window.py" line="117" />
         <source>&amp;Close case</source>
         <translation>案件を閉じる(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="92" />
+        <location filename="../../exportdesk/gui/main_window.py" line="122" />
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="97" />
+        <location filename="../../exportdesk/gui/main_window.py" line="127" />
         <source>&amp;Language</source>
         <translation>言語(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="108" />
+        <location filename="../../exportdesk/gui/main_window.py" line="138" />
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="109" />
+        <location filename="../../exportdesk/gui/main_window.py" line="139" />
         <source>&amp;About ExportDesk</source>
         <translation>ExportDeskについて(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="118" />
+        <location filename="../../exportdesk/gui/main_window.py" line="148" />
         <source>ExportDesk: security export control for universities.
 Forms version %1</source>
         <translation>ExportDesk：大学のための安全保障輸出管理
 フォーム版 %1</translation>
+    </message>
+</context>
+<context>
+    <name>QueueModel</name>
+    <message>
+        <location filename="../../exportdesk/gui/review.py" line="63" />
+        <source>Ref</source>
+        <translation>案件番号</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/review.py" line="64" />
+        <source>Status</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/review.py" line="65" />
+        <source>Age (days)</source>
+        <translation>経過日数</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/review.py" line="66" />
+        <source>Activity</source>
+        <translation>活動</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/review.py" line="67" />
+        <source>Counterpart</source>
+        <translation>相手方</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/review.py" line="68" />
+        <source>Country</source>
+        <translation>国</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/review.py" line="69" />
+        <source>Country group</source>
+        <translation>国グループ</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/review.py" line="70" />
+        <source>Why it came to the office</source>
+        <translation>審査が必要な理由</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/review.py" line="71" />
+        <source>Applicant</source>
+        <translation>申請者</translation>
+    </message>
+</context>
+<context>
+    <name>QueuePage</name>
+    <message>
+        <location filename="../../exportdesk/gui/review.py" line="117" />
+        <source>Search title, counterpart or reference</source>
+        <translation>件名・相手方・案件番号で検索</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/review.py" line="119" />
+        <location filename="../../exportdesk/gui/review.py" line="170" />
+        <source>Open cases</source>
+        <translation>未処理の案件</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/review.py" line="131" />
+        <source>All</source>
+        <translation>すべて</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/review.py" line="149" />
+        <source>Open review sheet</source>
+        <translation>審査票を開く</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewEditor</name>
+    <message>
+        <location filename="../../exportdesk/gui/review.py" line="235" />
+        <source>Review sheet</source>
+        <translation>審査票</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/review.py" line="238" />
+        <source>Check-sheet answers</source>
+        <translation>事前確認シートの回答</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/review.py" line="241" />
+        <source>Timeline</source>
+        <translation>経過</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/review.py" line="248" />
+        <source>Comment (required to return the case)</source>
+        <translation>コメント（差戻しには必須）</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/review.py" line="249" />
+        <source>Start review</source>
+        <translation>審査を開始</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/review.py" line="250" />
+        <source>Record decision</source>
+        <translation>判断を記録</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/review.py" line="251" />
+        <source>Approve</source>
+        <translation>承認</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/review.py" line="253" />
+        <source>Return to applicant</source>
+        <translation>申請者に差し戻す</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/review.py" line="306" />
+        <source>Yes</source>
+        <translation>はい</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/review.py" line="306" />
+        <source>No</source>
+        <translation>いいえ</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/review.py" line="322" />
+        <source>Item and sub-item, e.g. 5(1)</source>
+        <translation>項番・号（例：5(1)）</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/review.py" line="353" />
+        <source>— choose —</source>
+        <translation>— 選択してください —</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/review.py" line="453" />
+        <source>Not possible</source>
+        <translation>実行できません</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/review.py" line="480" />
+        <source>Choose a decision.</source>
+        <translation>判断を選んでください。</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/review.py" line="508" />
+        <source>Status</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/review.py" line="560" />
+        <source>Approvals</source>
+        <translation>承認</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/review.py" line="612" />
+        <source>created</source>
+        <translation>作成</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/review.py" line="613" />
+        <source>check sheet edited</source>
+        <translation>事前確認シート編集</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/review.py" line="614" />
+        <source>status</source>
+        <translation>状態変更</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/review.py" line="615" />
+        <source>review sheet edited</source>
+        <translation>審査票編集</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/review.py" line="616" />
+        <source>decision</source>
+        <translation>判断</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/review.py" line="617" />
+        <source>approved</source>
+        <translation>承認</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/review.py" line="618" />
+        <source>question to applicant</source>
+        <translation>申請者への質問</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/review.py" line="619" />
+        <source>applicant's answer</source>
+        <translation>申請者の回答</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/review.py" line="620" />
+        <source>attachment</source>
+        <translation>添付</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/review.py" line="621" />
+        <source>comment</source>
+        <translation>コメント</translation>
+    </message>
+</context>
+<context>
+    <name>ScreeningPanel</name>
+    <message>
+        <location filename="../../exportdesk/gui/review.py" line="194" />
+        <source>No End User List screening recorded for this case.</source>
+        <translation>この案件の外国ユーザーリスト照合結果は記録されていません。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../exportdesk/gui/review.py" line="198" />
+        <source>%n possible match(es)</source>
+        <translation>
+            <numerusform>該当の可能性 %n 件</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -27,16 +27,24 @@ class MainWindow(QMainWindow):
 
     # --- pages ----------------------------------------------------------------------
 
-    def _build_pages(self, reopen: list[int] | None = None) -> None:
+    def _build_pages(self, reopen: list[tuple[str, int]] | None = None) -> None:
         inst = self.store.institution() or {}
         self.setWindowTitle(f"ExportDesk — {inst.get(f'name_{self.lang}', '')} — {self.user.name}")
+        fixed = 2
+        self.queue_page = None
+        if self.is_reviewer:
+            from exportdesk.gui.review import QueuePage
+
+            self.queue_page = QueuePage(self.store, self.user, self.lang)
+            self.queue_page.open_case.connect(self.open_review)
+            self.tabs.addTab(self.queue_page, self.tr("Review queue"))
+            fixed += 1
         self.cases_page = CasesPage(self.store, self.user, self.lang)
         self.cases_page.open_case.connect(self.open_case)
         self.tabs.addTab(self.cases_page, self.tr("My cases"))
         self.guidance = GuidanceBrowser(self.store.catalog, self.lang)
         self.guidance.menuBar().hide()
         self.tabs.addTab(self.guidance, self.tr("Guidance"))
-        fixed = 2
         if self.user.has("admin") or self.user.has("office") or self.user.has("chief_manager"):
             from exportdesk.gui.icp_view import IcpView
 
@@ -45,21 +53,41 @@ class MainWindow(QMainWindow):
             fixed += 1
         for tab in range(fixed):
             self.tabs.tabBar().setTabButton(tab, self.tabs.tabBar().ButtonPosition.RightSide, None)
-        for case_id in reopen or []:
-            self.open_case(case_id)
+        for kind, case_id in reopen or []:
+            (self.open_review if kind == "review" else self.open_case)(case_id)
 
-    def editors(self) -> list[CheckSheetEditor]:
+    @property
+    def is_reviewer(self) -> bool:
+        u = self.user
+        return u.has("office") or u.has("dept_manager") or u.has("chief_manager")
+
+    def editors(self) -> list[QWidget]:
+        from exportdesk.gui.review import ReviewEditor
+
         return [
             w
             for i in range(self.tabs.count())
-            if isinstance(w := self.tabs.widget(i), CheckSheetEditor)
+            if isinstance(w := self.tabs.widget(i), CheckSheetEditor | ReviewEditor)
         ]
 
-    def open_case(self, case_id: int) -> CheckSheetEditor:
+    def open_review(self, case_id: int) -> QWidget:
+        from exportdesk.gui.review import ReviewEditor
+
         for editor in self.editors():
-            if editor.case_id == case_id:
+            if isinstance(editor, ReviewEditor) and editor.case_id == case_id:
                 self.tabs.setCurrentWidget(editor)
                 return editor
+        editor = ReviewEditor(self.store, self.user, case_id, self.lang)
+        editor.changed.connect(lambda _id: self.queue_page.refresh() if self.queue_page else None)
+        index = self.tabs.addTab(editor, "▶ " + editor.case["ref"])
+        self.tabs.setCurrentIndex(index)
+        return editor
+
+    def open_case(self, case_id: int) -> CheckSheetEditor:
+        for existing in self.editors():
+            if isinstance(existing, CheckSheetEditor) and existing.case_id == case_id:
+                self.tabs.setCurrentWidget(existing)
+                return existing
         editor = CheckSheetEditor(self.store, self.user, case_id, self.lang)
         editor.submitted.connect(lambda _id: self.cases_page.refresh())
         index = self.tabs.addTab(editor, editor.case["ref"])
@@ -68,11 +96,13 @@ class MainWindow(QMainWindow):
 
     def close_tab(self, index: int) -> None:
         widget = self.tabs.widget(index)
-        if isinstance(widget, CheckSheetEditor):
-            widget.save()
+        if widget in self.editors():
+            widget.save()  # type: ignore[attr-defined]
             self.tabs.removeTab(index)
             widget.deleteLater()
             self.cases_page.refresh()
+            if self.queue_page:
+                self.queue_page.refresh()
 
     # --- menus ----------------------------------------------------------------------
 
@@ -125,9 +155,12 @@ class MainWindow(QMainWindow):
 
         if lang == self.lang:
             return
-        reopen = [e.case_id for e in self.editors()]
+        reopen = [
+            ("check" if isinstance(e, CheckSheetEditor) else "review", e.case_id)  # type: ignore[attr-defined]
+            for e in self.editors()
+        ]
         for editor in self.editors():
-            editor.save()
+            editor.save()  # type: ignore[attr-defined]
         app = QApplication.instance()
         if isinstance(app, QApplication):
             install_language(app, lang)
@@ -142,5 +175,5 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
         for editor in self.editors():
-            editor.save()
+            editor.save()  # type: ignore[attr-defined]
         super().closeEvent(event)

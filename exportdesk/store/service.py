@@ -30,6 +30,7 @@ from exportdesk.domain.workflow import (
     STEP_TEXT,
     TRANSITIONS,
     next_step,
+    status_text,
 )
 from exportdesk.store import audit
 from exportdesk.store.db import Clock, default_db_path, iso, open_database, utc_now
@@ -50,6 +51,22 @@ RECHECK_FIELDS = ("status", "funding", "employed_in_japan", "nationality", "depa
 
 def _loads(text: str | None, default: Any = None) -> Any:
     return json.loads(text) if text else default
+
+
+ACTION_TEXT = {
+    "submit": ("提出", "submit"), "approve": ("承認", "approve"), "review": ("審査開始", "start review"),
+    "return": ("差戻し", "return"), "withdraw": ("取下げ", "withdraw"),
+    "change decision": ("判断の変更", "change the decision"),
+}  # fmt: skip
+
+
+def _status(status: str) -> dict[str, str]:
+    return {"ja": status_text(status, "ja"), "en": status_text(status, "en")}
+
+
+def _action(action: str) -> dict[str, str]:
+    ja, en = ACTION_TEXT.get(action, (action, action))
+    return {"ja": ja, "en": en}
 
 
 def _dumps(value: Any) -> str:
@@ -649,7 +666,7 @@ class Store:
     LIST_COLUMNS: ClassVar[str] = (
         "c.id, c.ref, c.status, c.activity, c.title, c.counterpart_name, c.counterpart_country,"
         " c.outcome, c.applicant_id, c.filed_by_id, c.department_id, c.created_at, c.updated_at,"
-        " c.submitted_at, c.closed_at, c.decision, c.round"
+        " c.submitted_at, c.closed_at, c.decision, c.round, c.determination_json"
     )
     SORTABLE: ClassVar[frozenset[str]] = frozenset(
         {
@@ -789,7 +806,7 @@ class Store:
         case = self._case_row(case_id)
         self._require_owner(actor, case)
         if case["status"] not in APPLICANT_EDITABLE:
-            raise StoreError("not_editable", status=case["status"])
+            raise StoreError("not_editable", status=_status(case["status"]))
         if expected_revision is not None and expected_revision != case["revision"]:
             raise StoreError("stale")
         old = _loads(case["answers_json"], {})
@@ -820,7 +837,9 @@ class Store:
         case = self._case_row(case_id)
         self._require_owner(actor, case)
         if case["status"] not in TRANSITIONS["submit"]:
-            raise StoreError("bad_transition", status=case["status"], action="submit")
+            raise StoreError(
+                "bad_transition", status=_status(case["status"]), action=_action("submit")
+            )
         answers = _loads(case["answers_json"], {})
         sheet = CheckSheet(self.catalog)
         missing = sheet.missing(answers)
@@ -876,7 +895,9 @@ class Store:
         ):
             raise StoreError("not_owner")
         if case["status"] not in TRANSITIONS["withdraw"]:
-            raise StoreError("bad_transition", status=case["status"], action="withdraw")
+            raise StoreError(
+                "bad_transition", status=_status(case["status"]), action=_action("withdraw")
+            )
         with self.db.atomic():
             self.db["cases"].update(
                 case_id, {"status": "withdrawn", "closed_at": self.now(), "updated_at": self.now()}
@@ -937,7 +958,7 @@ class Store:
             (owner and case["status"] in APPLICANT_EDITABLE)
             or (actor.has("office") and case["status"] in OFFICE_EDITABLE)
         ):
-            raise StoreError("not_editable", status=case["status"])
+            raise StoreError("not_editable", status=_status(case["status"]))
         digest = hashlib.sha256(content).hexdigest()
         row = {
             "case_id": case_id,
@@ -982,7 +1003,9 @@ class Store:
         case = self._case_row(case_id)
         self._require_reviewer(actor, case)
         if case["status"] not in TRANSITIONS["take_for_review"]:
-            raise StoreError("bad_transition", status=case["status"], action="review")
+            raise StoreError(
+                "bad_transition", status=_status(case["status"]), action=_action("review")
+            )
         with self.db.atomic():
             self.db["cases"].update(case_id, {"status": "under_review", "updated_at": self.now()})
             self._audit(
@@ -1000,7 +1023,7 @@ class Store:
         case = self._case_row(case_id)
         self._require_reviewer(actor, case)
         if case["status"] not in OFFICE_EDITABLE:
-            raise StoreError("not_editable", status=case["status"])
+            raise StoreError("not_editable", status=_status(case["status"]))
         old = _loads(case["review_json"], {})
         changed = {k for k in set(old) | set(review) if old.get(k) != review.get(k)}
         if not changed:
@@ -1025,7 +1048,7 @@ class Store:
         case = self._case_row(case_id)
         self._require_reviewer(actor, case)
         if case["status"] not in OFFICE_EDITABLE:
-            raise StoreError("not_editable", status=case["status"])
+            raise StoreError("not_editable", status=_status(case["status"]))
         options = self.catalog.decision_by_id
         if decision not in options:
             raise StoreError("invalid", detail=f"decision {decision}")
@@ -1037,7 +1060,9 @@ class Store:
             return self.return_case(actor, case_id, reasons)
         signed = self._approved_steps(case)
         if "office" in signed:
-            raise StoreError("bad_transition", status=case["status"], action="change decision")
+            raise StoreError(
+                "bad_transition", status=_status(case["status"]), action=_action("change decision")
+            )
         with self.db.atomic():
             self.db["cases"].update(
                 case_id,
@@ -1115,13 +1140,17 @@ class Store:
         if not self.can_see(actor, case):
             raise StoreError("not_visible")
         if case["status"] not in TRANSITIONS["approve"]:
-            raise StoreError("bad_transition", status=case["status"], action="approve")
+            raise StoreError(
+                "bad_transition", status=_status(case["status"]), action=_action("approve")
+            )
         inst = self.institution()
         assert inst is not None
         signed = self._approved_steps(case)
         step_role = next_step(inst["icp_format"], signed)
         if step_role is None:
-            raise StoreError("bad_transition", status=case["status"], action="approve")
+            raise StoreError(
+                "bad_transition", status=_status(case["status"]), action=_action("approve")
+            )
         step, role = step_role
         self._check_signer(actor, case, step, role)
         signers = {
@@ -1173,7 +1202,9 @@ class Store:
         if not self.can_see(actor, case):
             raise StoreError("not_visible")
         if case["status"] not in TRANSITIONS["return"]:
-            raise StoreError("bad_transition", status=case["status"], action="return")
+            raise StoreError(
+                "bad_transition", status=_status(case["status"]), action=_action("return")
+            )
         if not comment.strip():
             raise StoreError("comment_required")
         pending = self.pending_step(case_id)
