@@ -54,10 +54,13 @@ def _loads(text: str | None, default: Any = None) -> Any:
 
 
 ACTION_TEXT = {
-    "submit": ("提出", "submit"), "approve": ("承認", "approve"), "review": ("審査開始", "start review"),
-    "return": ("差戻し", "return"), "withdraw": ("取下げ", "withdraw"),
+    "submit": ("提出", "submit"),
+    "approve": ("承認", "approve"),
+    "review": ("審査開始", "start review"),
+    "return": ("差戻し", "return"),
+    "withdraw": ("取下げ", "withdraw"),
     "change decision": ("判断の変更", "change the decision"),
-}  # fmt: skip
+}
 
 
 def _status(status: str) -> dict[str, str]:
