@@ -73,8 +73,10 @@ def main() -> None:
     for _ in range(args.runs):
         out = subprocess.run(
             [sys.executable, "-c", CHILD, str(path), repr(time.time())],
-            capture_output=True, text=True, check=True,
-        ).stdout.split()  # fmt: skip
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.split()
         logins.append(float(out[0]))
         cases.append(float(out[1]))
         rss.append(int(out[3]) / 1024)

@@ -1,6 +1,6 @@
 """The review queue at scale: open it and filter it with 100,000 cases.
 
-    .venv/bin/python benchmarks/bench_queue.py [--cases 100000]
+.venv/bin/python benchmarks/bench_queue.py [--cases 100000]
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("EXPORTDESK_FAST_HASH", "1")
 
-import bench_store  # noqa: E402  (same folder)
+import bench_store
 
 
 def main() -> None:

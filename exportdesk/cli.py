@@ -383,9 +383,15 @@ def build_parser() -> argparse.ArgumentParser:
     p = fsub.add_parser("show", help="print a catalogue as a table")
     p.add_argument(
         "what",
-        choices=["research-areas", "list-items", "activities", "categories", "country-groups",
-                 "questions"],
-    )  # fmt: skip
+        choices=[
+            "research-areas",
+            "list-items",
+            "activities",
+            "categories",
+            "country-groups",
+            "questions",
+        ],
+    )
     p.add_argument("--lang", choices=["ja", "en"], default="ja")
     p.set_defaults(func=cmd_forms_show)
 

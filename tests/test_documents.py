@@ -62,13 +62,48 @@ def icps(profile, catalog):
     }
 
 
-JA_ARTICLES = ["目的", "定義", "適用範囲", "基本方針", "最高責任者", "輸出管理統括責任者", "輸出管理担当部署",
-               "事前確認", "該非判定", "取引審査", "特定類型の確認及び誓約書", "許可申請", "出荷及び提供の管理",
-               "監査", "教育", "記録の保存", "違反の報告", "懲戒等", "細則"]  # fmt: skip
-EN_ARTICLES = ["Purpose", "Definitions", "Scope", "Basic Policy", "Chief Officer", "Chief Export Control Manager",
-               "Export Control Office", "Prior Check", "Classification", "Transaction Screening",
-               "Specific Categories and Written Pledges", "Licence Applications", "Shipment and Provision Control",
-               "Audit", "Training", "Record Keeping", "Reporting Violations", "Discipline", "Detailed Rules"]  # fmt: skip
+JA_ARTICLES = [
+    "目的",
+    "定義",
+    "適用範囲",
+    "基本方針",
+    "最高責任者",
+    "輸出管理統括責任者",
+    "輸出管理担当部署",
+    "事前確認",
+    "該非判定",
+    "取引審査",
+    "特定類型の確認及び誓約書",
+    "許可申請",
+    "出荷及び提供の管理",
+    "監査",
+    "教育",
+    "記録の保存",
+    "違反の報告",
+    "懲戒等",
+    "細則",
+]
+EN_ARTICLES = [
+    "Purpose",
+    "Definitions",
+    "Scope",
+    "Basic Policy",
+    "Chief Officer",
+    "Chief Export Control Manager",
+    "Export Control Office",
+    "Prior Check",
+    "Classification",
+    "Transaction Screening",
+    "Specific Categories and Written Pledges",
+    "Licence Applications",
+    "Shipment and Provision Control",
+    "Audit",
+    "Training",
+    "Record Keeping",
+    "Reporting Violations",
+    "Discipline",
+    "Detailed Rules",
+]
 
 
 @pytest.mark.parametrize("fmt", ["small", "large"])
@@ -130,8 +165,14 @@ def test_fonts_are_embedded(icps):
 
 def test_profile_errors_name_the_field(tmp_path: Path, capsys):
     with pytest.raises(ProfileError, match=r"field 'office_name'"):
-        parse_profile({"name": {"ja": "a", "en": "b"}, "president_title": {"ja": "a", "en": "b"},
-                       "chief_manager_post": {"ja": "a", "en": "b"}, "effective_date": "2027-04-01"})  # fmt: skip
+        parse_profile(
+            {
+                "name": {"ja": "a", "en": "b"},
+                "president_title": {"ja": "a", "en": "b"},
+                "chief_manager_post": {"ja": "a", "en": "b"},
+                "effective_date": "2027-04-01",
+            }
+        )
     bad = tmp_path / "p.yaml"
     bad.write_text(
         PROFILE.read_text(encoding="utf-8").replace("retention_years: 7", "retention_years: 0"),
@@ -178,8 +219,13 @@ def test_case_pdf_keeps_user_text_exactly(campus: Campus, catalog):
             "technology_classification": {"choice": "listed", "items": "5(1)"},
         },
     )
-    s.record_decision(campus.office, case["id"], "approved_with_conditions", "Only <published> data & figures",
-                      "No drawings")  # fmt: skip
+    s.record_decision(
+        campus.office,
+        case["id"],
+        "approved_with_conditions",
+        "Only <published> data & figures",
+        "No drawings",
+    )
     s.approve(campus.office, case["id"], "確認済み")
     full = s.get_case(None, case["id"])
     text = text_of(case_pdf(full, catalog, "ja", "架空工業大学"))
@@ -203,8 +249,14 @@ def test_blank_sheets_and_pledge(campus: Campus, catalog):
     review = flat(text_of(blank_pdf("review", catalog, "en")))
     assert "ClassificationandTransactionReviewSheet" in review and "Licenceapplication" in review
     s = campus.store
-    pid = s.add_person(campus.prof, family_name="Wang", given_name="Li", name_native="王 立", nationality="CN",
-                       status="Doctoral student")  # fmt: skip
+    pid = s.add_person(
+        campus.prof,
+        family_name="Wang",
+        given_name="Li",
+        name_native="王 立",
+        nationality="CN",
+        status="Doctoral student",
+    )
     s.declare(campus.prof, pid, declared_on="2026-04-05", categories=[2], pledge_signed=True)
     inst = s.institution()
     text = flat(text_of(pledge_pdf(catalog, inst, s.person(pid), s.declarations(pid)[-1])))
@@ -242,8 +294,12 @@ def test_pages_render_to_png(icps, tmp_path: Path):
     from PySide6.QtGui import QImage
 
     image = QImage(str(pages[0]))
-    dark = sum(1 for x in range(0, image.width(), 3) for y in range(0, image.height(), 3)
-               if image.pixelColor(x, y).lightness() < 128)  # fmt: skip
+    dark = sum(
+        1
+        for x in range(0, image.width(), 3)
+        for y in range(0, image.height(), 3)
+        if image.pixelColor(x, y).lightness() < 128
+    )
     assert dark > 50, "the title page is blank"
 
 

@@ -51,8 +51,13 @@ def radio(editor: ReviewEditor, name: str) -> QRadioButton:
 def fill_review(
     user: User, editor: ReviewEditor, decision: str, reasons: str, conditions: str = ""
 ) -> None:
-    for name in ("use_requirement:False", "end_user_requirement:False", "inform_requirement:False",
-                 "classification_basis:office_comparison", "pledge:requested"):  # fmt: skip
+    for name in (
+        "use_requirement:False",
+        "end_user_requirement:False",
+        "inform_requirement:False",
+        "classification_basis:office_comparison",
+        "pledge:requested",
+    ):
         user.click(radio(editor, name))
     combo = editor.inputs["decision"]
     user.choose(combo, decision)

@@ -315,19 +315,35 @@ FILE_MODELS: dict[str, type[FileHeader]] = {
 
 # Engine input paths a check-sheet question may fill.
 KNOWN_FACTS = {
-    "activity", "as_of", "counterpart.name", "counterpart.country", "counterpart.organisation",
-    "person.nationality", "person.entry_date", "person.employed_in_japan",
-    "person.japanese_abroad_since", "person.working_abroad",
+    "activity",
+    "as_of",
+    "counterpart.name",
+    "counterpart.country",
+    "counterpart.organisation",
+    "person.nationality",
+    "person.entry_date",
+    "person.employed_in_japan",
+    "person.japanese_abroad_since",
+    "person.working_abroad",
     "person.intends_to_stay_abroad_2_years",
-    "person.diplomat_or_foreign_official", "person.foreign_contract.exists",
+    "person.diplomat_or_foreign_official",
+    "person.foreign_contract.exists",
     "person.foreign_contract.must_follow_instructions",
     "person.foreign_contract.japanese_employer_priority_agreed",
     "person.foreign_contract.counterparty_is_group_company",
-    "person.foreign_government_benefit_share", "person.acts_on_foreign_government_instructions",
-    "technology.provided", "technology.where", "technology.publicly_available",
-    "technology.basic_science", "technology.for_patent_filing", "technology.list_items",
-    "technology.research_areas", "goods.exported", "goods.list_items", "red_flags",
-}  # fmt: skip
+    "person.foreign_government_benefit_share",
+    "person.acts_on_foreign_government_instructions",
+    "technology.provided",
+    "technology.where",
+    "technology.publicly_available",
+    "technology.basic_science",
+    "technology.for_patent_filing",
+    "technology.list_items",
+    "technology.research_areas",
+    "goods.exported",
+    "goods.list_items",
+    "red_flags",
+}
 
 
 # --- loading ------------------------------------------------------------------
@@ -572,10 +588,23 @@ def _cross_check(cat: Catalog) -> None:
                 raise FormsError(f"{where}: a {q.type} question needs options or options_from")
             if q.exemption and q.exemption not in cat.exemption_by_id:
                 raise FormsError(f"{where}: unknown exemption '{q.exemption}'")
-    for code in ("red_flag", "exemption", "list_controlled_technology", "list_controlled_goods",
-                 "research_area", "country_group", "resident", "non_resident",
-                 "specific_category", "no_transfer", "domestic_only", "nothing_controlled",
-                 "classification_unclear", "category_exception", "exemption_partial"):  # fmt: skip
+    for code in (
+        "red_flag",
+        "exemption",
+        "list_controlled_technology",
+        "list_controlled_goods",
+        "research_area",
+        "country_group",
+        "resident",
+        "non_resident",
+        "specific_category",
+        "no_transfer",
+        "domestic_only",
+        "nothing_controlled",
+        "classification_unclear",
+        "category_exception",
+        "exemption_partial",
+    ):
         if code not in cat.reason_by_code:
             raise FormsError(f"determination.yaml: reason '{code}' is missing")
 

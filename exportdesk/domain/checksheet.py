@@ -111,8 +111,10 @@ class CheckSheet:
                 value = float(value) / 100.0
             _set_path(facts, q.fact, value)
         # Yes/no/unknown classification answers: "unknown" asks the office to classify.
-        for part, qid in (("technology", "technology_list_controlled"),
-                          ("goods", "goods_list_controlled")):  # fmt: skip
+        for part, qid in (
+            ("technology", "technology_list_controlled"),
+            ("goods", "goods_list_controlled"),
+        ):
             if qid in self.catalog.questions and self.visible(qid, answers):
                 listed = facts.get(part, {}).get("list_items")
                 if answers.get(qid) == "unknown" or (answers.get(qid) == "yes" and not listed):

@@ -48,3 +48,80 @@ def all_countries(overrides: tuple[tuple[str, str, str], ...] = ()) -> tuple[Cou
         else:
             result.append(Country(c.alpha_2, ja(c.name), en))
     return tuple(sorted(result, key=lambda x: x.en))
+
+
+# Names the End User List uses that ISO 3166 spells differently.
+_LIST_NAMES = {
+    "north korea": "KP",
+    "democratic people's republic of korea": "KP",
+    "北朝鮮": "KP",
+    "south korea": "KR",
+    "republic of korea": "KR",
+    "韓国": "KR",
+    "iran": "IR",
+    "islamic republic of iran": "IR",
+    "イラン": "IR",
+    "russia": "RU",
+    "russian federation": "RU",
+    "ロシア": "RU",
+    "china": "CN",
+    "people's republic of china": "CN",
+    "中国": "CN",
+    "hong kong": "HK",
+    "香港": "HK",
+    "taiwan": "TW",
+    "台湾": "TW",
+    "syria": "SY",
+    "syrian arab republic": "SY",
+    "シリア": "SY",
+    "uae": "AE",
+    "united arab emirates": "AE",
+    "アラブ首長国連邦": "AE",
+    "pakistan": "PK",
+    "islamic republic of pakistan": "PK",
+    "パキスタン": "PK",
+    "afghanistan": "AF",
+    "islamic republic of afghanistan": "AF",
+    "アフガニスタン": "AF",
+    "lebanon": "LB",
+    "republic of lebanon": "LB",
+    "レバノン": "LB",
+    "egypt": "EG",
+    "arab republic of egypt": "EG",
+    "エジプト": "EG",
+    "yemen": "YE",
+    "republic of yemen": "YE",
+    "イエメン": "YE",
+    "israel": "IL",
+    "state of israel": "IL",
+    "イスラエル": "IL",
+    "india": "IN",
+    "インド": "IN",
+    "turkey": "TR",
+    "türkiye": "TR",
+    "トルコ": "TR",
+    "iraq": "IQ",
+    "イラク": "IQ",
+    "belarus": "BY",
+    "ベラルーシ": "BY",
+}
+
+
+def country_code_for(*names: str) -> str | None:
+    """ISO code for a country as the End User List writes it (Japanese or English)."""
+    for name in names:
+        key = " ".join((name or "").replace("’", "'").split()).casefold()
+        if not key:
+            continue
+        if key in _LIST_NAMES:
+            return _LIST_NAMES[key]
+        if len(key) == 2 and is_country_code(key.upper()):
+            return key.upper()
+        try:
+            return pycountry.countries.lookup(key).alpha_2
+        except LookupError:
+            pass
+        for c in all_countries():
+            if key in (c.ja.casefold(), c.en.casefold()):
+                return c.code
+    return None

@@ -37,8 +37,16 @@ PAGE = 200
 class CaseTableModel(QAbstractTableModel):
     """Cases from the store, fetched a page at a time as the view scrolls."""
 
-    COLUMNS = ("ref", "status", "activity", "title", "counterpart_name", "counterpart_country",
-               "applicant_name", "updated_at")  # fmt: skip
+    COLUMNS = (
+        "ref",
+        "status",
+        "activity",
+        "title",
+        "counterpart_name",
+        "counterpart_country",
+        "applicant_name",
+        "updated_at",
+    )
     # Columns the store can sort on (the applicant's name and country cannot).
     SORTABLE: ClassVar[frozenset[str]] = frozenset(
         {"ref", "status", "activity", "title", "counterpart_name", "updated_at"}
@@ -56,9 +64,15 @@ class CaseTableModel(QAbstractTableModel):
         self.rows: list[dict[str, Any]] = []
         self.total = 0
         self.headers = [
-            self.tr("Ref"), self.tr("Status"), self.tr("Activity"), self.tr("Title"),
-            self.tr("Counterpart"), self.tr("Country"), self.tr("Applicant"), self.tr("Updated"),
-        ]  # fmt: skip
+            self.tr("Ref"),
+            self.tr("Status"),
+            self.tr("Activity"),
+            self.tr("Title"),
+            self.tr("Counterpart"),
+            self.tr("Country"),
+            self.tr("Applicant"),
+            self.tr("Updated"),
+        ]
         self.reload()
 
     def reload(self, **filters: Any) -> None:
@@ -71,9 +85,14 @@ class CaseTableModel(QAbstractTableModel):
 
     def _page(self, offset: int) -> list[dict[str, Any]]:
         return self.store.list_cases(
-            self.user, mine=self.mine, order_by=self.order_by, descending=self.descending,
-            limit=PAGE, offset=offset, **self.filters,
-        )  # fmt: skip
+            self.user,
+            mine=self.mine,
+            order_by=self.order_by,
+            descending=self.descending,
+            limit=PAGE,
+            offset=offset,
+            **self.filters,
+        )
 
     def canFetchMore(self, parent: AnyIndex = QModelIndex()) -> bool:  # noqa: B008
         return not parent.isValid() and len(self.rows) < self.total

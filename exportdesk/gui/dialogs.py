@@ -113,13 +113,18 @@ class SetupDialog(QDialog):
             return
         try:
             self.user = self.store.setup(
-                name_ja=self.name_ja.text(), name_en=self.name_en.text(),
+                name_ja=self.name_ja.text(),
+                name_en=self.name_en.text(),
                 icp_format="large" if self.large.isChecked() else "small",
-                office_name_ja=self.office_ja.text(), office_name_en=self.office_en.text(),
-                office_email=self.office_email.text(), departments=departments,
-                retention_years=self.retention.value(), admin_login=self.admin_login.text(),
-                admin_name=self.admin_name.text(), admin_password=self.password.text(),
-            )  # fmt: skip
+                office_name_ja=self.office_ja.text(),
+                office_name_en=self.office_en.text(),
+                office_email=self.office_email.text(),
+                departments=departments,
+                retention_years=self.retention.value(),
+                admin_login=self.admin_login.text(),
+                admin_name=self.admin_name.text(),
+                admin_password=self.password.text(),
+            )
         except StoreError as exc:
             self.error.setText(exc.message(self.lang))
             return

@@ -198,7 +198,39 @@ ALTER TABLE people ADD COLUMN needs_recheck INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE people ADD COLUMN recheck_reason TEXT NOT NULL DEFAULT '';
 """
 
-MIGRATIONS: list[str] = [V1, V2]
+# Version 3: End User List versions and entities, and the office's known-good counterparts.
+V3 = """
+CREATE TABLE eul_versions (
+    id INTEGER PRIMARY KEY,
+    effective_date TEXT NOT NULL,
+    source_name TEXT NOT NULL,
+    source_format TEXT NOT NULL,
+    sha256 TEXT NOT NULL UNIQUE,
+    entity_count INTEGER NOT NULL,
+    imported_at TEXT NOT NULL,
+    imported_by INTEGER REFERENCES users(id)
+);
+CREATE TABLE eul_entities (
+    version_id INTEGER NOT NULL REFERENCES eul_versions(id),
+    no INTEGER NOT NULL,
+    country_code TEXT NOT NULL, country_ja TEXT NOT NULL, country_en TEXT NOT NULL,
+    name_en TEXT NOT NULL, name_original TEXT NOT NULL,
+    aliases_json TEXT NOT NULL, concerns TEXT NOT NULL, conventional_weapons INTEGER NOT NULL,
+    PRIMARY KEY (version_id, no)
+);
+CREATE TABLE known_good (
+    id INTEGER PRIMARY KEY,
+    name_norm TEXT NOT NULL,
+    country TEXT NOT NULL DEFAULT '',
+    entity_no INTEGER NOT NULL,
+    note TEXT NOT NULL,
+    added_by INTEGER REFERENCES users(id),
+    added_at TEXT NOT NULL,
+    UNIQUE (name_norm, country, entity_no)
+);
+"""
+
+MIGRATIONS: list[str] = [V1, V2, V3]
 LATEST = len(MIGRATIONS)
 
 

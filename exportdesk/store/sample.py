@@ -33,22 +33,33 @@ def visit_answers(**extra: Any) -> dict[str, Any]:
 
 def seed_sample(store: Store, icp_format: str = "large") -> dict[str, User]:
     admin = store.setup(
-        name_ja="架空工業大学", name_en="Example Institute of Technology", icp_format=icp_format,
-        office_name_ja="安全保障輸出管理室", office_name_en="Security Export Control Office",
-        departments=[("ENG", "工学研究科", "Graduate School of Engineering"),
-                     ("SCI", "理学研究科", "Graduate School of Science")],
-        admin_login="admin", admin_name="管理 太郎", admin_password=SAMPLE_PASSWORD,
+        name_ja="架空工業大学",
+        name_en="Example Institute of Technology",
+        icp_format=icp_format,
+        office_name_ja="安全保障輸出管理室",
+        office_name_en="Security Export Control Office",
+        departments=[
+            ("ENG", "工学研究科", "Graduate School of Engineering"),
+            ("SCI", "理学研究科", "Graduate School of Science"),
+        ],
+        admin_login="admin",
+        admin_name="管理 太郎",
+        admin_password=SAMPLE_PASSWORD,
         office_email="export-control@example.ac.jp",
-    )  # fmt: skip
+    )
     deps = {d["code"]: d["id"] for d in store.departments()}
 
     def user(
         login: str, name: str, roles: list[tuple[str, int | None]], dep: str | None = None
     ) -> User:
         return store.create_user(
-            admin, login=login, name=name, password=SAMPLE_PASSWORD, roles=roles,
+            admin,
+            login=login,
+            name=name,
+            password=SAMPLE_PASSWORD,
+            roles=roles,
             department_id=deps[dep] if dep else None,
-        )  # fmt: skip
+        )
 
     users = {
         "admin": admin,
@@ -62,15 +73,33 @@ def seed_sample(store: Store, icp_format: str = "large") -> dict[str, User]:
     prof = users["prof"]
     done = store.create_case(prof, answers=visit_answers())
     store.submit(prof, done["id"])
-    controlled = store.create_case(prof, answers=visit_answers(
-        activity="foreign_student_admission", title="留学生の受入れ（複合材料研究室）",
-        counterpart_name="Example University of Science and Technology", counterpart_country="CN",
-        nationality="CN", entry_date="2026-10-01", technology_provided=True,
-        technology_where="japan", technology_description="炭素繊維複合材料の成形条件データ",
-        publicly_available=False, basic_science=False, for_patent_filing=False,
-        technology_list_controlled="yes", technology_list_items=["5"], research_areas=["26030"],
-    ))  # fmt: skip
+    controlled = store.create_case(
+        prof,
+        answers=visit_answers(
+            activity="foreign_student_admission",
+            title="留学生の受入れ（複合材料研究室）",
+            counterpart_name="Example University of Science and Technology",
+            counterpart_country="CN",
+            nationality="CN",
+            entry_date="2026-10-01",
+            technology_provided=True,
+            technology_where="japan",
+            technology_description="炭素繊維複合材料の成形条件データ",
+            publicly_available=False,
+            basic_science=False,
+            for_patent_filing=False,
+            technology_list_controlled="yes",
+            technology_list_items=["5"],
+            research_areas=["26030"],
+        ),
+    )
     store.submit(prof, controlled["id"])
-    store.create_case(prof, answers={"activity": "joint_research", "title": "共同研究（下書き）",
-                                     "counterpart_name": "Example Research Institute"})  # fmt: skip
+    store.create_case(
+        prof,
+        answers={
+            "activity": "joint_research",
+            "title": "共同研究（下書き）",
+            "counterpart_name": "Example Research Institute",
+        },
+    )
     return users

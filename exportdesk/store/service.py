@@ -92,6 +92,15 @@ class Store:
     def close(self) -> None:
         self.db.close()
 
+    @property
+    def eul(self):  # type: ignore[no-untyped-def]
+        """End User List versions and screening (exportdesk.store.eul.EndUserLists)."""
+        if getattr(self, "_eul", None) is None:
+            from exportdesk.store.eul import EndUserLists
+
+            self._eul = EndUserLists(self)
+        return self._eul
+
     # --- helpers ------------------------------------------------------------------
 
     @property
@@ -858,6 +867,15 @@ class Store:
             facts, determination = self.evaluate_answers(answers)
         except FactsError as exc:
             raise StoreError("invalid", detail=str(exc)) from None
+        # Screen the counterpart against the End User List in force; a possible match
+        # is a red flag that sends the case to the office.
+        review = _loads(case["review_json"], {})
+        screening = self.eul.screening_for(self._decode(case), previous=review.get("screening"))
+        if screening is not None:
+            review["screening"] = screening
+            if self.eul.unresolved(screening) and "end_user_list" not in facts.get("red_flags", []):
+                facts["red_flags"] = [*facts.get("red_flags", []), "end_user_list"]
+                determination = evaluate_dict(facts, self.catalog)
         resubmission = case["status"] == "returned"
         update = {
             "status": "submitted",
@@ -871,6 +889,7 @@ class Store:
             "decision": None,
             "decision_reasons": None,
             "decision_conditions": None,
+            "review_json": _dumps(review),
             "revision": case["revision"] + 1,
         }
         with self.db.atomic():
