@@ -50,15 +50,6 @@ LEGAL_FORMS = {
     "ooo",
     "the",
     "kk",
-    "group",
-    "holding",
-    "holdings",
-    "trading",
-    "industrial",
-    "industries",
-    "industry",
-    "international",
-    "intl",
 }
 CJK_LEGAL_FORMS = (
     "株式会社",

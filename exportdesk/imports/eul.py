@@ -154,6 +154,7 @@ def _split_country_cell(cell: str) -> tuple[str, str]:
 def parse_pdf(data: bytes) -> list[Entity]:
     import pdfplumber
     from pdfminer.pdfparser import PDFSyntaxError
+    from pdfplumber.utils.exceptions import PdfminerException
 
     rows: list[list[str]] = []
     try:
@@ -176,7 +177,7 @@ def parse_pdf(data: bytes) -> list[Entity]:
                             ]
                             continue
                         rows.append(cells)
-    except (PDFSyntaxError, ValueError, KeyError) as exc:
+    except (PDFSyntaxError, PdfminerException, ValueError, KeyError, TypeError) as exc:
         if isinstance(exc, EulImportError):
             raise
         raise EulImportError(f"not a readable PDF ({exc.__class__.__name__})") from None
@@ -253,12 +254,19 @@ def _rows_to_entities(rows: list[dict[str, str]], first_row: int) -> list[Entity
     return entities
 
 
+_NOT_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ue000-\uf8ff\ufffd]")
+
+
 def _decode(data: bytes) -> str:
+    """UTF-8 (with or without BOM) or Shift_JIS; anything else is refused, not guessed."""
     for encoding in ("utf-8-sig", "cp932"):
         try:
-            return data.decode(encoding)
+            text = data.decode(encoding)
         except UnicodeDecodeError:
             continue
+        # cp932 decodes almost any bytes: control or private-use characters betray a wrong guess.
+        if not _NOT_TEXT.search(text):
+            return text
     raise EulImportError("the file is neither UTF-8 nor Shift_JIS (cp932) text")
 
 
