@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
 
 DEFAULT_THRESHOLD = 88.0
 
@@ -147,6 +149,14 @@ def has_cjk(text: str) -> bool:
     return bool(_CJK_RE.search(text))
 
 
+_LONG_LEGAL_FORMS = ("company", "limited", "corporation", "incorporated")
+
+
+def _misspelt_legal_form(token: str) -> bool:
+    """'Copmany', 'Limted': one slip of the keyboard in a long legal-form word."""
+    return len(token) >= 6 and any(OSA.distance(token, form) == 1 for form in _LONG_LEGAL_FORMS)
+
+
 def normalise(text: str) -> str:
     """Compare-ready form: NFKC, lower case, no punctuation or legal forms, single spaces."""
     text = unicodedata.normalize("NFKC", text or "").casefold()
@@ -154,8 +164,10 @@ def normalise(text: str) -> str:
     for form in CJK_LEGAL_FORMS:
         text = text.replace(form, " ")
     text = _PUNCT.sub(" ", text)
-    tokens = [t for t in text.split() if t not in LEGAL_FORMS]
+    tokens = [t for t in text.split() if t not in LEGAL_FORMS and not _misspelt_legal_form(t)]
     joined = " ".join(tokens)
+    if _CJK_RE.search(joined) and not re.search(r"[a-z]", joined):
+        return joined.replace(" ", "")  # a Japanese/Chinese name wraps anywhere in a cell
     return _SPACE_IN_CJK.sub("", joined)
 
 
@@ -268,10 +280,21 @@ class ScreeningIndex:
                     if variant and (entity.no, variant) not in seen:
                         seen.add((entity.no, variant))
                         self.choices.append(_Choice(entity, kind, text, variant, core(variant)))
-        self._norms = [c.norm for c in self.choices]
+        # Token-sorted forms let the fast plain ratio stand in for token_sort_ratio.
+        sorted_forms = [" ".join(sorted(c.norm.split())) for c in self.choices]
+        # Ordered by length: a ratio of 78 or more needs lengths within a factor of about 1.6,
+        # so each query is compared with one band of names only.
+        self._by_length = sorted(range(len(sorted_forms)), key=lambda i: len(sorted_forms[i]))
+        self._sorted = [sorted_forms[i] for i in self._by_length]
+        self._lengths = [len(t) for t in self._sorted]
+        self._cjk = [i for i, c in enumerate(self.choices) if has_cjk(c.norm)]
+        self._cjk_norms = [self.choices[i].norm for i in self._cjk]
         self._exact: dict[str, list[int]] = {}
+        self._by_token: dict[str, list[int]] = {}
         for i, c in enumerate(self.choices):
             self._exact.setdefault(c.norm, []).append(i)
+            for token in set(c.core.split()):
+                self._by_token.setdefault(token, []).append(i)
 
     # --- scoring ------------------------------------------------------------------
 
@@ -294,6 +317,8 @@ class ScreeningIndex:
                         score, partial - 3
                     ), "Japanese/Chinese name contained in the listed name"
             return score, "similar Japanese/Chinese characters"
+        if len(q_norm) >= 5 and OSA.distance(q_norm, c.norm) == 1:
+            return 92.0, "one letter differs or two letters are swapped"
         sort = fuzz.token_sort_ratio(q_norm, c.norm)
         plain = fuzz.ratio(q_norm, c.norm)
         score, why = (
@@ -317,16 +342,30 @@ class ScreeningIndex:
             return []
         q_core = core(q_norm)
         candidates: set[int] = set(self._exact.get(q_norm, []))
-        cutoff = max(0.0, limit_score - 25)
-        for _text, _score, index in process.extract(
-            q_norm, self._norms, scorer=fuzz.token_sort_ratio, limit=30, score_cutoff=cutoff
+        cutoff = max(0.0, limit_score - 10)
+        q_sorted = " ".join(sorted(q_norm.split()))
+        # ratio = 2M / (a + b) >= c  implies  a / b >= c / (200 - c) for the shorter a.
+        factor = cutoff / (200 - cutoff) if cutoff < 100 else 1.0
+        low = bisect_left(self._lengths, int(len(q_sorted) * factor))
+        high = bisect_right(self._lengths, int(len(q_sorted) / factor) + 1 if factor else 10**9)
+        for _text, _score, pos in process.extract(
+            q_sorted, self._sorted[low:high], scorer=fuzz.ratio, limit=10, score_cutoff=cutoff
         ):
-            candidates.add(index)
-        if has_cjk(q_norm):
-            for _text, _score, index in process.extract(
-                q_norm, self._norms, scorer=fuzz.partial_ratio, limit=10, score_cutoff=90
+            candidates.add(self._by_length[low + pos])
+        # Names sharing a distinctive word (for 'all distinctive words found').
+        q_tokens = set(q_core.split())
+        if len(q_tokens) >= 2:
+            counts: dict[int, int] = {}
+            for token in q_tokens:
+                for index in self._by_token.get(token, ())[:200]:
+                    counts[index] = counts.get(index, 0) + 1
+            shared = sorted(counts, key=lambda i: -counts[i])[:20]
+            candidates.update(shared)
+        if has_cjk(q_norm) and len(q_norm) >= 6:
+            for _text, _score, pos in process.extract(
+                q_norm, self._cjk_norms, scorer=fuzz.partial_ratio, limit=5, score_cutoff=90
             ):
-                candidates.add(index)
+                candidates.add(self._cjk[pos])
         best: dict[int, Hit] = {}
         for index in candidates:
             choice = self.choices[index]

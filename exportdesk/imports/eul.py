@@ -100,7 +100,8 @@ def split_aliases(cell: str) -> tuple[str, ...]:
 
 
 def parse_concerns(cell: str, row: int, column: str = "concerns") -> tuple[str, ...]:
-    text = (cell or "").upper()
+    cell = join_lines((cell or "").splitlines())  # 'ミサイ' + 'ル' wrapped in a narrow cell
+    text = cell.upper()
     codes = set(re.findall(r"\b([BCMN])\b", text))
     for word, code in CONCERN_WORDS.items():
         if word in (cell or ""):
