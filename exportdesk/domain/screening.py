@@ -318,7 +318,7 @@ class ScreeningIndex:
                     ), "Japanese/Chinese name contained in the listed name"
             return score, "similar Japanese/Chinese characters"
         if len(q_norm) >= 5 and OSA.distance(q_norm, c.norm) == 1:
-            return 92.0, "one letter differs or two letters are swapped"
+            return 97.0, "one letter differs or two letters are swapped"
         sort = fuzz.token_sort_ratio(q_norm, c.norm)
         plain = fuzz.ratio(q_norm, c.norm)
         score, why = (
@@ -330,7 +330,7 @@ class ScreeningIndex:
             if len(q_tokens) >= 2 and len(c_tokens) >= 2:
                 subset = fuzz.token_set_ratio(q_core, c.core)
                 if subset > score and subset >= 95:
-                    return subset - 4, "all distinctive words found"
+                    return subset - 6, "all distinctive words found"
         return score, why
 
     def screen(
