@@ -187,3 +187,73 @@ def test_self_approval_is_refused_in_the_gui(tmp_path, qtbot, qapp, fonts, warni
     after = campus.store.get_case(campus.manager_eng, case_id)
     assert after["approvals"] == before["approvals"] == []
     assert after["status"] == "submitted"
+
+
+def test_screening_hits_are_resolved_in_the_review_sheet(tmp_path, qtbot, qapp, fonts, warnings):
+    import datetime as dt
+
+    from tests.eul_pdf import meti_pdf
+    from tests.test_eul import sample_entities
+
+    campus = campus_for(tmp_path, "small", qapp)
+    pdf = tmp_path / "eul.pdf"
+    pdf.write_bytes(meti_pdf(sample_entities()[:6]))
+    campus.store.eul.import_file(campus.office, pdf, dt.date(2025, 10, 9))
+    case = campus.store.create_case(
+        campus.prof,
+        answers=controlled_answers()
+        | {"counterpart_name": "Korea Mining Development Trading Corp."},
+    )
+    campus.store.submit(campus.prof, case["id"])
+    office = window_for(campus, campus.office, qtbot)
+    editor = open_from_queue(office, case["id"])
+    panel = editor.inputs["end_user_list"]
+    assert panel.table.rowCount() == 1
+    assert "Korea Mining Development Trading Corporation" in panel.table.item(0, 0).text()
+    assert "#1 2025-10-09" in panel.label.text()
+    user = User(qtbot)
+    panel.table.selectRow(0)
+    user.click(panel.dismiss_button)  # no note: refused, nothing stored
+    assert "note is required" in panel.label.text() or "理由の記入は必須" in panel.label.text()
+    assert campus.store.eul.unresolved(
+        campus.store.get_case(campus.office, case["id"])["review"]["screening"]
+    )
+    user.type(panel.note, "Different firm: registry checked")
+    panel.known_good.setChecked(True)
+    user.click(panel.dismiss_button)
+    stored = campus.store.get_case(campus.office, case["id"])["review"]["screening"]["hits"][0][
+        "resolution"
+    ]
+    assert (
+        stored["decision"] == "false_positive"
+        and stored["note"] == "Different firm: registry checked"
+    )
+    assert "Different firm" in panel.table.item(0, 4).text()
+    assert len(campus.store.eul.known_good()) == 1
+    # Later edits of the review sheet keep the resolution.
+    editor.inputs["screening_note"].setPlainText("checked")
+    editor.save()
+    again = campus.store.get_case(campus.office, case["id"])["review"]
+    assert again["screening"]["hits"][0]["resolution"]["decision"] == "false_positive"
+    assert again["screening_note"] == "checked"
+
+
+def test_end_user_list_import_from_the_menu(tmp_path, qtbot, qapp, fonts, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog
+
+    from tests.eul_pdf import meti_pdf
+    from tests.test_eul import sample_entities
+
+    campus = campus_for(tmp_path, "small", qapp)
+    pdf = tmp_path / "eul.pdf"
+    pdf.write_bytes(meti_pdf(sample_entities()[:6]))
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("2025-10-09", True))
+    shown: list[str] = []
+    monkeypatch.setattr(
+        QMessageBox, "information", lambda _p, _t, text, *a, **k: shown.append(text)
+    )
+    office = window_for(campus, campus.office, qtbot)
+    office.import_end_user_list(str(pdf))
+    qtbot.waitUntil(lambda: bool(shown), timeout=30000)
+    assert "6 件" in shown[0]
+    assert campus.store.eul.versions()[0]["effective_date"] == "2025-10-09"

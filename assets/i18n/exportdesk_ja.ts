@@ -3,42 +3,42 @@
 <context>
     <name>CaseTableModel</name>
     <message>
-        <location filename="../../exportdesk/gui/cases_page.py" line="59" />
+        <location filename="../../exportdesk/gui/cases_page.py" line="67" />
         <source>Ref</source>
         <translation>案件番号</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/cases_page.py" line="59" />
+        <location filename="../../exportdesk/gui/cases_page.py" line="68" />
         <source>Status</source>
         <translation>状態</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/cases_page.py" line="59" />
+        <location filename="../../exportdesk/gui/cases_page.py" line="69" />
         <source>Activity</source>
         <translation>活動</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/cases_page.py" line="59" />
+        <location filename="../../exportdesk/gui/cases_page.py" line="70" />
         <source>Title</source>
         <translation>件名</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/cases_page.py" line="60" />
+        <location filename="../../exportdesk/gui/cases_page.py" line="71" />
         <source>Counterpart</source>
         <translation>相手方</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/cases_page.py" line="60" />
+        <location filename="../../exportdesk/gui/cases_page.py" line="72" />
         <source>Country</source>
         <translation>国</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/cases_page.py" line="60" />
+        <location filename="../../exportdesk/gui/cases_page.py" line="73" />
         <source>Applicant</source>
         <translation>申請者</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/cases_page.py" line="60" />
+        <location filename="../../exportdesk/gui/cases_page.py" line="74" />
         <source>Updated</source>
         <translation>更新日時</translation>
     </message>
@@ -46,64 +46,64 @@
 <context>
     <name>CasesPage</name>
     <message>
-        <location filename="../../exportdesk/gui/cases_page.py" line="146" />
+        <location filename="../../exportdesk/gui/cases_page.py" line="165" />
         <source>Search title, counterpart or reference</source>
         <translation>件名・相手方・案件番号で検索</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/cases_page.py" line="150" />
+        <location filename="../../exportdesk/gui/cases_page.py" line="169" />
         <source>All statuses</source>
         <translation>すべての状態</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/cases_page.py" line="160" />
-        <location filename="../../exportdesk/gui/cases_page.py" line="238" />
-        <location filename="../../exportdesk/gui/cases_page.py" line="246" />
+        <location filename="../../exportdesk/gui/cases_page.py" line="179" />
+        <location filename="../../exportdesk/gui/cases_page.py" line="257" />
+        <location filename="../../exportdesk/gui/cases_page.py" line="265" />
         <source>New case</source>
         <translation>新規案件</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/cases_page.py" line="163" />
+        <location filename="../../exportdesk/gui/cases_page.py" line="182" />
         <source>Open</source>
         <translation>開く</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/cases_page.py" line="164" />
-        <location filename="../../exportdesk/gui/cases_page.py" line="258" />
+        <location filename="../../exportdesk/gui/cases_page.py" line="183" />
+        <location filename="../../exportdesk/gui/cases_page.py" line="277" />
         <source>Same as last time</source>
         <translation>前回と同じ内容で作成</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/cases_page.py" line="165" />
+        <location filename="../../exportdesk/gui/cases_page.py" line="184" />
         <source>Start a new case from the selected one</source>
         <translation>選択した案件をもとに新しい案件を作成します</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/cases_page.py" line="166" />
-        <location filename="../../exportdesk/gui/cases_page.py" line="268" />
-        <location filename="../../exportdesk/gui/cases_page.py" line="275" />
+        <location filename="../../exportdesk/gui/cases_page.py" line="185" />
+        <location filename="../../exportdesk/gui/cases_page.py" line="287" />
+        <location filename="../../exportdesk/gui/cases_page.py" line="294" />
         <source>Withdraw</source>
         <translation>取下げ</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../exportdesk/gui/cases_page.py" line="217" />
+        <location filename="../../exportdesk/gui/cases_page.py" line="236" />
         <source>%n case(s)</source>
         <translation>
             <numerusform>%n 件</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/cases_page.py" line="234" />
+        <location filename="../../exportdesk/gui/cases_page.py" line="253" />
         <source>myself</source>
         <translation>本人</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/cases_page.py" line="238" />
+        <location filename="../../exportdesk/gui/cases_page.py" line="257" />
         <source>Filing for:</source>
         <translation>申請者：</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/cases_page.py" line="268" />
+        <location filename="../../exportdesk/gui/cases_page.py" line="287" />
         <source>Reason for withdrawing:</source>
         <translation>取下げの理由：</translation>
     </message>
@@ -458,22 +458,22 @@
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../exportdesk/gui/dialogs.py" line="136" />
+        <location filename="../../exportdesk/gui/dialogs.py" line="141" />
         <source>ExportDesk: sign in</source>
         <translation>ExportDesk：サインイン</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/dialogs.py" line="149" />
+        <location filename="../../exportdesk/gui/dialogs.py" line="154" />
         <source>User name</source>
         <translation>ユーザー名</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/dialogs.py" line="150" />
+        <location filename="../../exportdesk/gui/dialogs.py" line="155" />
         <source>Password</source>
         <translation>パスワード</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/dialogs.py" line="154" />
+        <location filename="../../exportdesk/gui/dialogs.py" line="159" />
         <source>Sign in</source>
         <translation>サインイン</translation>
     </message>
@@ -521,22 +521,71 @@
         <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="127" />
+        <location filename="../../exportdesk/gui/main_window.py" line="128" />
+        <source>&amp;End User List</source>
+        <translation>外国ユーザーリスト(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/main_window.py" line="129" />
+        <source>&amp;Import a list version…</source>
+        <translation>リストの版を取り込む(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/main_window.py" line="133" />
         <source>&amp;Language</source>
         <translation>言語(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="138" />
+        <location filename="../../exportdesk/gui/main_window.py" line="144" />
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="139" />
+        <location filename="../../exportdesk/gui/main_window.py" line="145" />
         <source>&amp;About ExportDesk</source>
         <translation>ExportDeskについて(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="148" />
+        <location filename="../../exportdesk/gui/main_window.py" line="157" />
+        <location filename="../../exportdesk/gui/main_window.py" line="162" />
+        <location filename="../../exportdesk/gui/main_window.py" line="172" />
+        <location filename="../../exportdesk/gui/main_window.py" line="187" />
+        <location filename="../../exportdesk/gui/main_window.py" line="193" />
+        <source>End User List</source>
+        <translation>外国ユーザーリスト</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/main_window.py" line="157" />
+        <source>Lists (*.pdf *.csv *.xlsx)</source>
+        <translation>リスト (*.pdf *.csv *.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/main_window.py" line="162" />
+        <source>Effective date (YYYY-MM-DD):</source>
+        <translation>施行日（YYYY-MM-DD）：</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/main_window.py" line="172" />
+        <source>Not a date: %1</source>
+        <translation>日付ではありません：%1</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/main_window.py" line="180" />
+        <source>Imported version %1 with %2 entities.</source>
+        <translation>版 %1（%2 件）を取り込みました。</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/main_window.py" line="185" />
+        <source>Cases whose screening result changed:</source>
+        <translation>照合結果が変わった案件：</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/main_window.py" line="197" />
+        <source>Importing the End User List…</source>
+        <translation>外国ユーザーリストを取り込んでいます…</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/main_window.py" line="208" />
         <source>ExportDesk: security export control for universities.
 Forms version %1</source>
         <translation>ExportDesk：大学のための安全保障輸出管理
@@ -546,47 +595,47 @@ Forms version %1</source>
 <context>
     <name>QueueModel</name>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="63" />
+        <location filename="../../exportdesk/gui/review.py" line="65" />
         <source>Ref</source>
         <translation>案件番号</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="64" />
+        <location filename="../../exportdesk/gui/review.py" line="66" />
         <source>Status</source>
         <translation>状態</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="65" />
+        <location filename="../../exportdesk/gui/review.py" line="67" />
         <source>Age (days)</source>
         <translation>経過日数</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="66" />
+        <location filename="../../exportdesk/gui/review.py" line="68" />
         <source>Activity</source>
         <translation>活動</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="67" />
+        <location filename="../../exportdesk/gui/review.py" line="69" />
         <source>Counterpart</source>
         <translation>相手方</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="68" />
+        <location filename="../../exportdesk/gui/review.py" line="70" />
         <source>Country</source>
         <translation>国</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="69" />
+        <location filename="../../exportdesk/gui/review.py" line="71" />
         <source>Country group</source>
         <translation>国グループ</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="70" />
+        <location filename="../../exportdesk/gui/review.py" line="72" />
         <source>Why it came to the office</source>
         <translation>審査が必要な理由</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="71" />
+        <location filename="../../exportdesk/gui/review.py" line="73" />
         <source>Applicant</source>
         <translation>申請者</translation>
     </message>
@@ -594,23 +643,23 @@ Forms version %1</source>
 <context>
     <name>QueuePage</name>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="117" />
+        <location filename="../../exportdesk/gui/review.py" line="119" />
         <source>Search title, counterpart or reference</source>
         <translation>件名・相手方・案件番号で検索</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="119" />
-        <location filename="../../exportdesk/gui/review.py" line="170" />
+        <location filename="../../exportdesk/gui/review.py" line="121" />
+        <location filename="../../exportdesk/gui/review.py" line="172" />
         <source>Open cases</source>
         <translation>未処理の案件</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="131" />
+        <location filename="../../exportdesk/gui/review.py" line="133" />
         <source>All</source>
         <translation>すべて</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="149" />
+        <location filename="../../exportdesk/gui/review.py" line="151" />
         <source>Open review sheet</source>
         <translation>審査票を開く</translation>
     </message>
@@ -618,132 +667,132 @@ Forms version %1</source>
 <context>
     <name>ReviewEditor</name>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="235" />
+        <location filename="../../exportdesk/gui/review.py" line="344" />
         <source>Review sheet</source>
         <translation>審査票</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="238" />
+        <location filename="../../exportdesk/gui/review.py" line="347" />
         <source>Check-sheet answers</source>
         <translation>事前確認シートの回答</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="241" />
+        <location filename="../../exportdesk/gui/review.py" line="350" />
         <source>Timeline</source>
         <translation>経過</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="248" />
+        <location filename="../../exportdesk/gui/review.py" line="357" />
         <source>Comment (required to return the case)</source>
         <translation>コメント（差戻しには必須）</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="249" />
+        <location filename="../../exportdesk/gui/review.py" line="358" />
         <source>Start review</source>
         <translation>審査を開始</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="250" />
+        <location filename="../../exportdesk/gui/review.py" line="359" />
         <source>Record decision</source>
         <translation>判断を記録</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="251" />
+        <location filename="../../exportdesk/gui/review.py" line="360" />
         <source>Approve</source>
         <translation>承認</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="253" />
+        <location filename="../../exportdesk/gui/review.py" line="362" />
         <source>Return to applicant</source>
         <translation>申請者に差し戻す</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="306" />
+        <location filename="../../exportdesk/gui/review.py" line="416" />
         <source>Yes</source>
         <translation>はい</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="306" />
+        <location filename="../../exportdesk/gui/review.py" line="416" />
         <source>No</source>
         <translation>いいえ</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="322" />
+        <location filename="../../exportdesk/gui/review.py" line="432" />
         <source>Item and sub-item, e.g. 5(1)</source>
         <translation>項番・号（例：5(1)）</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="353" />
+        <location filename="../../exportdesk/gui/review.py" line="463" />
         <source>— choose —</source>
         <translation>— 選択してください —</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="453" />
+        <location filename="../../exportdesk/gui/review.py" line="568" />
         <source>Not possible</source>
         <translation>実行できません</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="480" />
+        <location filename="../../exportdesk/gui/review.py" line="595" />
         <source>Choose a decision.</source>
         <translation>判断を選んでください。</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="508" />
+        <location filename="../../exportdesk/gui/review.py" line="623" />
         <source>Status</source>
         <translation>状態</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="560" />
+        <location filename="../../exportdesk/gui/review.py" line="678" />
         <source>Approvals</source>
         <translation>承認</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="612" />
+        <location filename="../../exportdesk/gui/review.py" line="732" />
         <source>created</source>
         <translation>作成</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="613" />
+        <location filename="../../exportdesk/gui/review.py" line="733" />
         <source>check sheet edited</source>
         <translation>事前確認シート編集</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="614" />
+        <location filename="../../exportdesk/gui/review.py" line="734" />
         <source>status</source>
         <translation>状態変更</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="615" />
+        <location filename="../../exportdesk/gui/review.py" line="735" />
         <source>review sheet edited</source>
         <translation>審査票編集</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="616" />
+        <location filename="../../exportdesk/gui/review.py" line="736" />
         <source>decision</source>
         <translation>判断</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="617" />
+        <location filename="../../exportdesk/gui/review.py" line="737" />
         <source>approved</source>
         <translation>承認</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="618" />
+        <location filename="../../exportdesk/gui/review.py" line="738" />
         <source>question to applicant</source>
         <translation>申請者への質問</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="619" />
+        <location filename="../../exportdesk/gui/review.py" line="739" />
         <source>applicant's answer</source>
         <translation>申請者の回答</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="620" />
+        <location filename="../../exportdesk/gui/review.py" line="740" />
         <source>attachment</source>
         <translation>添付</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="621" />
+        <location filename="../../exportdesk/gui/review.py" line="741" />
         <source>comment</source>
         <translation>コメント</translation>
     </message>
@@ -751,16 +800,78 @@ Forms version %1</source>
 <context>
     <name>ScreeningPanel</name>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="194" />
+        <location filename="../../exportdesk/gui/review.py" line="203" />
+        <source>Listed entity</source>
+        <translation>掲載者</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/review.py" line="204" />
+        <source>Matched name</source>
+        <translation>一致した名称</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/review.py" line="205" />
+        <source>Score</source>
+        <translation>スコア</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/review.py" line="206" />
+        <source>Why</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/review.py" line="207" />
+        <source>Resolution</source>
+        <translation>判断</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/review.py" line="216" />
+        <source>Note (required)</source>
+        <translation>理由（必須）</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/review.py" line="217" />
+        <source>Add to known-good counterparts</source>
+        <translation>問題のない相手方として登録</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/review.py" line="218" />
+        <location filename="../../exportdesk/gui/review.py" line="250" />
+        <source>True match</source>
+        <translation>該当と判断</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/review.py" line="219" />
+        <location filename="../../exportdesk/gui/review.py" line="251" />
+        <source>False positive</source>
+        <translation>非該当と判断</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/review.py" line="220" />
+        <source>Screen now</source>
+        <translation>今すぐ照合</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/review.py" line="242" />
         <source>No End User List screening recorded for this case.</source>
         <translation>この案件の外国ユーザーリスト照合結果は記録されていません。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../exportdesk/gui/review.py" line="198" />
+        <location filename="../../exportdesk/gui/review.py" line="245" />
         <source>%n possible match(es)</source>
         <translation>
             <numerusform>該当の可能性 %n 件</numerusform>
         </translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/review.py" line="252" />
+        <source>Open</source>
+        <translation>未判断</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/review.py" line="300" />
+        <source>No End User List has been imported yet.</source>
+        <translation>外国ユーザーリストがまだ取り込まれていません。</translation>
     </message>
 </context>
 <context>

@@ -124,6 +124,12 @@ class MainWindow(QMainWindow):
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
 
+        if self.user.has("office"):
+            lists = bar.addMenu(self.tr("&End User List"))
+            import_action = QAction(self.tr("&Import a list version…"), self)
+            import_action.triggered.connect(lambda: self.import_end_user_list())
+            lists.addAction(import_action)
+
         lang_menu = bar.addMenu(self.tr("&Language"))
         group = QActionGroup(self)
         self.lang_actions: dict[str, QAction] = {}
@@ -139,6 +145,60 @@ class MainWindow(QMainWindow):
         about = QAction(self.tr("&About ExportDesk"), self)
         about.triggered.connect(self.about)
         help_menu.addAction(about)
+
+    def import_end_user_list(self, path: str | None = None) -> None:
+        """Import METI's PDF (or the CSV/XLSX template) off the GUI thread, then report."""
+        from PySide6.QtWidgets import QFileDialog, QInputDialog
+
+        from exportdesk.gui.worker import run_in_background
+
+        if not path:
+            path, _ = QFileDialog.getOpenFileName(
+                self, self.tr("End User List"), "", self.tr("Lists (*.pdf *.csv *.xlsx)")
+            )
+        if not path:
+            return
+        effective, ok = QInputDialog.getText(
+            self, self.tr("End User List"), self.tr("Effective date (YYYY-MM-DD):")
+        )
+        if not ok:
+            return
+        import datetime as dt
+
+        try:
+            day = dt.date.fromisoformat(effective.strip()) if effective.strip() else None
+        except ValueError:
+            QMessageBox.warning(
+                self, self.tr("End User List"), self.tr("Not a date: %1").replace("%1", effective)
+            )
+            return
+
+        def done(result: dict) -> None:
+            changed = "\n".join(
+                f"{c['ref']}: {c['before']} → {c['after']}" for c in result["rescreened"]
+            )
+            text = self.tr("Imported version %1 with %2 entities.").replace(
+                "%1", str(result["version_id"])
+            )
+            text = text.replace("%2", str(result["count"]))
+            if changed:
+                text += "\n" + self.tr("Cases whose screening result changed:") + "\n" + changed
+            self.last_import_message = text
+            QMessageBox.information(self, self.tr("End User List"), text)
+            if self.queue_page:
+                self.queue_page.refresh()
+
+        def failed(exc: Exception) -> None:
+            self.last_import_message = str(exc)
+            QMessageBox.warning(self, self.tr("End User List"), str(exc))
+
+        self._import_job = run_in_background(
+            self,
+            self.tr("Importing the End User List…"),
+            lambda: self.store.eul.import_file(self.user, path, day),
+            done,
+            failed,
+        )
 
     def about(self) -> None:
         QMessageBox.about(

@@ -28,6 +28,8 @@ from PySide6.QtWidgets import (
     QRadioButton,
     QScrollArea,
     QTableView,
+    QTableWidget,
+    QTableWidgetItem,
     QTabWidget,
     QTextBrowser,
     QVBoxLayout,
@@ -179,25 +181,132 @@ class QueuePage(QWidget):
 
 
 class ScreeningPanel(QWidget):
-    """Where End User List results for the counterpart appear (filled by the screening module)."""
+    """End User List results for the counterpart: each hit accepted or dismissed with a note."""
 
-    def __init__(self, case: dict[str, Any], lang: str, parent=None) -> None:
+    resolved = Signal()
+
+    def __init__(
+        self, store: Store, user: User, case: dict[str, Any], lang: str, parent=None
+    ) -> None:
         super().__init__(parent)
+        self.store = store
+        self.user = user
+        self.case = case
+        self.lang = lang
         self.label = QLabel()
         self.label.setObjectName("screening")
         self.label.setWordWrap(True)
+        self.table = QTableWidget(0, 5)
+        self.table.setObjectName("screening_hits")
+        self.table.setHorizontalHeaderLabels(
+            [
+                self.tr("Listed entity"),
+                self.tr("Matched name"),
+                self.tr("Score"),
+                self.tr("Why"),
+                self.tr("Resolution"),
+            ]
+        )
+        self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.table.verticalHeader().hide()
+        self.note = QLineEdit()
+        self.note.setObjectName("screening_note")
+        self.note.setPlaceholderText(self.tr("Note (required)"))
+        self.known_good = QCheckBox(self.tr("Add to known-good counterparts"))
+        self.accept_button = QPushButton(self.tr("True match"))
+        self.dismiss_button = QPushButton(self.tr("False positive"))
+        self.rescreen_button = QPushButton(self.tr("Screen now"))
+        self.accept_button.clicked.connect(lambda: self.resolve("true_match"))
+        self.dismiss_button.clicked.connect(lambda: self.resolve("false_positive"))
+        self.rescreen_button.clicked.connect(self.rescreen)
+        row = QHBoxLayout()
+        row.addWidget(self.note, 1)
+        row.addWidget(self.known_good)
+        row.addWidget(self.accept_button)
+        row.addWidget(self.dismiss_button)
+        row.addWidget(self.rescreen_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.label)
+        layout.addWidget(self.table)
+        layout.addLayout(row)
+        self.show_case(case)
+
+    def show_case(self, case: dict[str, Any]) -> None:
+        self.case = case
         screening = case.get("review", {}).get("screening")
+        hits = (screening or {}).get("hits", [])
         if not screening:
             self.label.setText(self.tr("No End User List screening recorded for this case."))
         else:
-            hits = screening.get("hits", [])
-            self.label.setText(
-                self.tr("%n possible match(es)", "", len(hits))
-                + f" — {escape(str(screening.get('list_version', '')))}"
+            version = escape(str(screening.get("list_version", "")))
+            self.label.setText(self.tr("%n possible match(es)", "", len(hits)) + f" — {version}")
+        self.table.setRowCount(len(hits))
+        for r, hit in enumerate(hits):
+            resolution = hit.get("resolution") or {}
+            decision = {
+                "true_match": self.tr("True match"),
+                "false_positive": self.tr("False positive"),
+            }.get(resolution.get("decision", ""), self.tr("Open"))
+            if resolution.get("note"):
+                decision += f": {resolution['note']}"
+            concerns = "/".join(hit.get("concerns", []))
+            values = [
+                f"No.{hit['no']} {hit['entity']} [{hit['country']}] {concerns}",
+                hit["matched"],
+                f"{hit['score']:.0f}",
+                hit["why"],
+                decision,
+            ]
+            for c, value in enumerate(values):
+                self.table.setItem(r, c, QTableWidgetItem(value))
+        self.table.setVisible(bool(hits))
+        office = self.user.has("office") and case["status"] in ("submitted", "under_review")
+        for w in (self.note, self.known_good, self.accept_button, self.dismiss_button):
+            w.setVisible(bool(hits))
+            w.setEnabled(office)
+        self.rescreen_button.setEnabled(office)
+
+    def resolve(self, decision: str) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        hits = self.case.get("review", {}).get("screening", {}).get("hits", [])
+        if not rows and len(hits) == 1:
+            rows = [self.table.model().index(0, 0)]
+        if not rows:
+            return
+        hit = hits[rows[0].row()]
+        try:
+            case = self.store.eul.resolve(
+                self.user,
+                self.case["id"],
+                hit["no"],
+                decision,
+                self.note.text(),
+                known_good=self.known_good.isChecked(),
             )
+        except StoreError as exc:
+            self.label.setText(exc.message(self.lang))
+            return
+        self.note.clear()
+        self.show_case(case)
+        self.resolved.emit()
+
+    def rescreen(self) -> None:
+        review = dict(self.case.get("review", {}))
+        screening = self.store.eul.screening_for(self.case, previous=review.get("screening"))
+        if screening is None:
+            self.label.setText(self.tr("No End User List has been imported yet."))
+            return
+        review["screening"] = screening
+        try:
+            self.store.save_review(self.user, self.case["id"], review)
+        except StoreError as exc:
+            self.label.setText(exc.message(self.lang))
+            return
+        self.show_case(self.store.get_case(self.user, self.case["id"]))
+        self.resolved.emit()
 
 
 class ReviewEditor(QWidget):
@@ -294,7 +403,8 @@ class ReviewEditor(QWidget):
             self.inputs[item.id] = widget
             return widget
         if item.type == "screening":
-            widget = ScreeningPanel(self.case, lang)
+            widget = ScreeningPanel(self.store, self.user, self.case, lang)
+            widget.resolved.connect(self._after_screening)
             self.inputs[item.id] = widget
             return widget
         if item.type in ("yes_no", "choice", "classification"):
@@ -435,9 +545,14 @@ class ReviewEditor(QWidget):
                 review[item.id] = [v for v, box in widget.items() if box.isChecked()]
             elif isinstance(widget, QPlainTextEdit) and item.id not in ("reasons", "conditions"):
                 review[item.id] = widget.toPlainText()
-        if "screening" in self.case.get("review", {}):
-            review["screening"] = self.case["review"]["screening"]
+        current = self.store.get_case(self.user, self.case_id)["review"]
+        if "screening" in current:  # kept by the screening panel, never edited here
+            review["screening"] = current["screening"]
         return review
+
+    def _after_screening(self) -> None:
+        self.case = self.store.get_case(self.user, self.case_id)
+        self.refresh()
 
     def _schedule(self) -> None:
         if not getattr(self, "_loading", False):
@@ -544,6 +659,9 @@ class ReviewEditor(QWidget):
         pending = self.store.pending_step(self.case_id)
         self.approve_button.setEnabled(pending is not None)
         self.return_button.setEnabled(c["status"] in ("submitted", "under_review"))
+        panel = self.inputs.get("end_user_list")
+        if isinstance(panel, ScreeningPanel):
+            panel.show_case(self.case)
         self._show_chain()
         self._show_answers()
         self._show_timeline()
