@@ -230,7 +230,29 @@ CREATE TABLE known_good (
 );
 """
 
-MIGRATIONS: list[str] = [V1, V2, V3]
+# Version 4: case and decision files between installations (exchange ids, trusted keys).
+V4 = """
+ALTER TABLE institution ADD COLUMN uid TEXT NOT NULL DEFAULT '';
+ALTER TABLE institution ADD COLUMN office_public_key TEXT NOT NULL DEFAULT '';
+ALTER TABLE cases ADD COLUMN exchange_id TEXT;
+CREATE UNIQUE INDEX cases_exchange_id ON cases(exchange_id) WHERE exchange_id IS NOT NULL;
+CREATE TABLE trusted_keys (
+    login TEXT PRIMARY KEY,
+    public_key TEXT NOT NULL,
+    fingerprint TEXT NOT NULL,
+    first_seen TEXT NOT NULL,
+    trusted_by INTEGER REFERENCES users(id)
+);
+CREATE TABLE exchange_log (
+    sha256 TEXT PRIMARY KEY,
+    kind TEXT NOT NULL,
+    case_id INTEGER,
+    sender TEXT NOT NULL,
+    imported_at TEXT NOT NULL
+);
+"""
+
+MIGRATIONS: list[str] = [V1, V2, V3, V4]
 LATEST = len(MIGRATIONS)
 
 

@@ -208,6 +208,7 @@ class Store:
                 "retention_years": retention_years,
                 "profile_json": _dumps(profile or {}),
                 "created_at": self.now(),
+                "uid": uuid.uuid4().hex,
             }
             self.db["institution"].insert(inst)
             for code, ja, en in departments:

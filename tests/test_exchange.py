@@ -1,0 +1,295 @@
+"""Case files between two installations: submit, import, review, decision, import back."""
+
+from __future__ import annotations
+
+import io
+import json
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from exportdesk.exchange import Exchange, ExchangeError, NeedsTrust, read_package, write_package
+from exportdesk.store import Store
+from tests.store_fixtures import PASSWORD, Campus, controlled_answers, make_campus
+
+
+@dataclass
+class Pair:
+    office: Campus
+    office_x: Exchange
+    prof_store: Store
+    prof_x: Exchange
+    prof: object
+    tmp: Path
+
+
+def make_pair(tmp_path: Path, fmt: str = "small") -> Pair:
+    office = make_campus(tmp_path / "office.db", fmt)
+    office_x = Exchange(office.store, key_dir=tmp_path / "office-keys")
+    profile = tmp_path / "institution.exportdesk"
+    office_x.write_profile(office.admin, profile)
+    prof_store = Store(tmp_path / "prof.db")
+    prof_x = Exchange(prof_store, key_dir=tmp_path / "prof-keys")
+    prof = prof_x.import_profile(
+        profile, login="prof", name="研究 一郎", password=PASSWORD, department="ENG"
+    )
+    return Pair(office, office_x, prof_store, prof_x, prof, tmp_path)
+
+
+def counts(store: Store) -> tuple[int, ...]:
+    return tuple(
+        store.db.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+        for t in ("cases", "exchange_log", "audit_log", "users", "messages", "trusted_keys")
+    )
+
+
+def send(pair: Pair, name: str, answers=None) -> tuple[int, Path]:
+    case = pair.prof_store.create_case(pair.prof, answers=answers or controlled_answers())
+    path = pair.tmp / name
+    pair.prof_x.write_case(pair.prof, case["id"], path)
+    return case["id"], path
+
+
+def test_profile_sets_up_the_installation(tmp_path: Path):
+    pair = make_pair(tmp_path)
+    inst = pair.prof_store.institution()
+    assert (
+        inst["name_ja"] == "架空工業大学" and inst["uid"] == pair.office.store.institution()["uid"]
+    )
+    assert [d["code"] for d in pair.prof_store.departments()] == ["ENG", "SCI"]
+    assert inst["office_public_key"] == pair.office_x.public_key
+    assert pair.prof.has("applicant") and pair.prof.department_id is not None
+
+
+@pytest.mark.parametrize("fmt", ["small", "large"])
+def test_round_trip_with_return_and_resubmit(tmp_path: Path, fmt: str):
+    pair = make_pair(tmp_path, fmt)
+    o, s = pair.office, pair.office.store
+    local_id, path = send(pair, "case-1.exportdesk")
+    assert pair.prof_store.get_case(pair.prof, local_id)["status"] == "submitted"
+
+    info = pair.office_x.inspect(path)
+    assert info["new"] and info["kind"] == "case" and info["fingerprint"]
+    with pytest.raises(NeedsTrust) as err:
+        pair.office_x.import_case(o.office, path)
+    assert err.value.extra["fingerprint"] in err.value.ja
+    result = pair.office_x.import_case(o.office, path, trust_new_key=True)
+    assert result["new"]
+    case_id = result["case_id"]
+    again = pair.office_x.import_case(o.office, path)
+    assert again == {"already": True, "case_id": case_id}
+    imported = s.get_case(o.office, case_id)
+    assert (
+        imported["status"] == "submitted" and imported["applicant_id"] == o.prof.id
+    )  # linked to the known user
+    assert imported["answers"]["technology_list_items"] == ["5"]
+    assert imported["determination"]["outcome"] == "office_review"
+
+    # Round 1: the office asks a question.
+    if fmt == "large":
+        s.approve(o.manager_eng, case_id)
+    s.return_case(o.office, case_id, "図面は含まれますか")
+    decision_1 = tmp_path / "decision-1.exportdesk"
+    pair.office_x.write_decision(o.office, case_id, decision_1)
+    back = pair.prof_x.import_decision(pair.prof, decision_1)
+    local = pair.prof_store.get_case(pair.prof, local_id)
+    assert back["status"] == "returned" and local["status"] == "returned"
+    assert local["messages"][-1]["body"] == "図面は含まれますか"
+
+    # The professor answers and resubmits; the office receives round 2 of the same case.
+    pair.prof_store.answer_questions(pair.prof, local_id, "含まれません")
+    pair.prof_store.save_draft(pair.prof, local_id, local["answers"] | {"publicly_available": True})
+    pair.prof_x.write_case(pair.prof, local_id, tmp_path / "case-2.exportdesk")
+    result2 = pair.office_x.import_case(o.office, tmp_path / "case-2.exportdesk")
+    assert result2["case_id"] == case_id and not result2["new"] and result2["round"] == 2
+    round2 = s.get_case(o.office, case_id)
+    assert [m["kind"] for m in round2["messages"]] == ["question", "answer"]
+    assert round2["outcome"] == "no_procedure"
+
+    if fmt == "large":
+        s.approve(o.manager_eng, case_id)
+    s.record_decision(
+        o.office, case_id, "approved_with_conditions", "公開データのみ", "図面は提供しない"
+    )
+    s.approve(o.office, case_id)
+    s.approve(o.chief, case_id)
+    pair.office_x.write_decision(o.office, case_id, tmp_path / "decision-2.exportdesk")
+    pair.prof_x.import_decision(pair.prof, tmp_path / "decision-2.exportdesk")
+    final = pair.prof_store.get_case(pair.prof, local_id)
+    assert final["status"] == "approved_with_conditions"
+    assert (
+        final["decision_reasons"] == "公開データのみ"
+        and final["decision_conditions"] == "図面は提供しない"
+    )
+    assert [a["step"] for a in final["review"]["office_approvals"]][-1] == "chief"
+    assert s.verify_audit().ok and pair.prof_store.verify_audit().ok
+
+
+def test_case_file_carries_no_passwords_or_other_users(tmp_path: Path):
+    pair = make_pair(tmp_path)
+    _, path = send(pair, "c.exportdesk")
+    blob = b"".join(zipfile.ZipFile(path).read(n) for n in zipfile.ZipFile(path).namelist())
+    assert b"$argon2" not in blob and b"password" not in blob.lower()
+    assert b"office1" not in blob and b"chief" not in blob
+    names = zipfile.ZipFile(path).namelist()
+    assert {"manifest.json", "signature", "case.json", "check-sheet.pdf"} <= set(names)
+
+
+def refused(pair: Pair, data: bytes, code: str, trust: bool = True) -> ExchangeError:
+    path = pair.tmp / "incoming.exportdesk"
+    path.write_bytes(data)
+    before = counts(pair.office.store)
+    with pytest.raises(ExchangeError) as err:
+        pair.office_x.import_case(pair.office.office, path, trust_new_key=trust)
+    assert err.value.code == code, err.value.en
+    assert err.value.ja and err.value.en
+    assert counts(pair.office.store) == before
+    return err.value
+
+
+def rezip(data: bytes, change) -> bytes:  # type: ignore[no-untyped-def]
+    src = zipfile.ZipFile(io.BytesIO(data))
+    files = {n: src.read(n) for n in src.namelist()}
+    change(files)
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as zf:
+        for n, d in files.items():
+            zf.writestr(n, d)
+    return out.getvalue()
+
+
+def test_each_refusal(tmp_path: Path):
+    pair = make_pair(tmp_path)
+    _, path = send(pair, "good.exportdesk")
+    good = path.read_bytes()
+    refused(pair, b"definitely not a zip file", "corrupted")
+    refused(pair, good[: len(good) // 2], "corrupted")
+
+    def edit_case(files):  # type: ignore[no-untyped-def]
+        case = json.loads(files["case.json"])
+        case["answers"]["technology_list_items"] = []
+        files["case.json"] = json.dumps(case).encode()
+
+    assert "case.json" in refused(pair, rezip(good, edit_case), "tampered").en
+
+    def edit_manifest(files):  # type: ignore[no-untyped-def]
+        files["manifest.json"] = files["manifest.json"].replace(b'"case"', b'"case" ')
+
+    refused(pair, rezip(good, edit_manifest), "bad_signature")
+
+    # Another institution's file.
+    other = make_pair(tmp_path / "other")
+    _, other_path = send(other, "other.exportdesk")
+    refused(pair, other_path.read_bytes(), "other_institution")
+
+    # A forms version this installation does not know.
+    inst = pair.prof_store.institution()
+    unknown = tmp_path / "unknown-forms.exportdesk"
+    files = {
+        n: zipfile.ZipFile(path).read(n)
+        for n in zipfile.ZipFile(path).namelist()
+        if n not in ("manifest.json", "signature")
+    }
+    write_package(
+        unknown,
+        "case",
+        files,
+        key=pair.prof_x.key,
+        institution_uid=inst["uid"],
+        forms_version="1999.1",
+        sender={"login": "prof", "name": "x", "email": "", "fingerprint": ""},
+    )
+    refused(pair, unknown.read_bytes(), "unknown_forms")
+
+    # First the real key is trusted; a file signed by another key for the same login is refused.
+    pair.office_x.import_case(pair.office.office, path, trust_new_key=True)
+    impostor = Exchange(pair.prof_store, key_dir=tmp_path / "impostor-keys")
+    local2 = pair.prof_store.create_case(pair.prof, answers=controlled_answers())
+    impostor.write_case(pair.prof, local2["id"], tmp_path / "impostor.exportdesk")
+    refused(pair, (tmp_path / "impostor.exportdesk").read_bytes(), "unknown_key")
+
+
+def test_decision_must_come_from_the_office_key(tmp_path: Path):
+    pair = make_pair(tmp_path)
+    local_id, path = send(pair, "c.exportdesk")
+    result = pair.office_x.import_case(pair.office.office, path, trust_new_key=True)
+    pair.office.store.return_case(pair.office.office, result["case_id"], "question")
+    forged_x = Exchange(pair.office.store, key_dir=tmp_path / "forger-keys")
+    forged = tmp_path / "forged.exportdesk"
+    forged_x.write_decision(pair.office.office, result["case_id"], forged)
+    with pytest.raises(ExchangeError) as err:
+        pair.prof_x.import_decision(pair.prof, forged)
+    assert err.value.code == "unknown_key"
+    assert pair.prof_store.get_case(pair.prof, local_id)["status"] == "submitted"
+
+
+def test_older_format_still_imports(tmp_path: Path):
+    pair = make_pair(tmp_path)
+    _, path = send(pair, "v2.exportdesk")
+    src = zipfile.ZipFile(path)
+    case = json.loads(src.read("case.json"))
+    for key in ("messages", "attachments", "filed_by"):
+        case.pop(key)
+    inst = pair.prof_store.institution()
+    old = tmp_path / "v1.exportdesk"
+    write_package(
+        old,
+        "case",
+        {"case.json": json.dumps(case).encode(), "check-sheet.pdf": src.read("check-sheet.pdf")},
+        key=pair.prof_x.key,
+        institution_uid=inst["uid"],
+        forms_version=case["forms_version"],
+        sender={"login": "prof", "name": "研究 一郎", "email": "", "fingerprint": ""},
+        format_version=1,
+    )
+    assert read_package(old.read_bytes()).manifest["format_version"] == 1
+    result = pair.office_x.import_case(pair.office.office, old, trust_new_key=True)
+    assert (
+        pair.office.store.get_case(pair.office.office, result["case_id"])["status"] == "submitted"
+    )
+
+
+@pytest.fixture(scope="module")
+def fuzz_pair(tmp_path_factory) -> tuple[Pair, bytes]:
+    pair = make_pair(tmp_path_factory.mktemp("fuzz"))
+    _, path = send(pair, "seed.exportdesk")
+    return pair, path.read_bytes()
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(st.binary(max_size=4000))
+def test_arbitrary_bytes_never_crash_or_import(fuzz_pair, data):
+    pair, _seed = fuzz_pair
+    before = counts(pair.office.store)
+    path = pair.tmp / "random.exportdesk"
+    path.write_bytes(data)
+    with pytest.raises(ExchangeError):
+        pair.office_x.import_case(pair.office.office, path, trust_new_key=True)
+    assert counts(pair.office.store) == before
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(st.integers(0, 10**7), st.integers(0, 255))
+def test_mutated_files_import_whole_or_not_at_all(fuzz_pair, position, value):
+    pair, seed = fuzz_pair
+    mutated = bytearray(seed)
+    mutated[position % len(seed)] = value
+    path = pair.tmp / "mutated.exportdesk"
+    path.write_bytes(bytes(mutated))
+    before = counts(pair.office.store)
+    try:
+        result = pair.office_x.import_case(pair.office.office, path, trust_new_key=True)
+    except ExchangeError:
+        assert counts(pair.office.store) == before
+    else:
+        # A byte outside the signed content (a zip timestamp, say): the whole case arrives.
+        case = pair.office.store.get_case(pair.office.office, result["case_id"])
+        assert case["answers"] == controlled_answers() and case["status"] == "submitted"
