@@ -293,3 +293,114 @@ def test_mutated_files_import_whole_or_not_at_all(fuzz_pair, position, value):
         # A byte outside the signed content (a zip timestamp, say): the whole case arrives.
         case = pair.office.store.get_case(pair.office.office, result["case_id"])
         assert case["answers"] == controlled_answers() and case["status"] == "submitted"
+
+
+def test_cli_round_trip(tmp_path: Path, capsys, monkeypatch):
+    from exportdesk.cli import main
+
+    office = make_campus(tmp_path / "office.db")
+    office.store.close()
+    odb, okeys = ["--db", str(tmp_path / "office.db")], ["--keys", str(tmp_path / "ok")]
+    pdb, pkeys = ["--db", str(tmp_path / "prof.db")], ["--keys", str(tmp_path / "pk")]
+    profile = tmp_path / "inst.exportdesk"
+    assert main(["profile", *odb, *okeys, "export", "--user", "admin", "-o", str(profile)]) == 0
+    monkeypatch.setenv("EXPORTDESK_PASSWORD", PASSWORD)
+    assert (
+        main(
+            [
+                "profile",
+                *pdb,
+                *pkeys,
+                "import",
+                str(profile),
+                "--login",
+                "prof",
+                "--name",
+                "研究 一郎",
+                "--department",
+                "ENG",
+            ]
+        )
+        == 0
+    )
+    prof_store = Store(tmp_path / "prof.db")
+    prof = prof_store.get_user(1)
+    case = prof_store.create_case(prof, answers=controlled_answers())
+    prof_store.close()
+    out = tmp_path / "c.exportdesk"
+    assert main(["send-case", *pdb, *pkeys, case["ref"], "--user", "prof", "-o", str(out)]) == 0
+    capsys.readouterr()
+    assert main(["import-case", *odb, *okeys, str(out), "--user", "office1"]) == 2
+    assert "fingerprint" in capsys.readouterr().err
+    assert main(["import-case", *odb, *okeys, str(out), "--user", "office1", "--trust"]) == 0
+    assert "imported new case" in capsys.readouterr().out
+    assert main(["import-case", *odb, *okeys, str(out), "--user", "office1"]) == 0
+    assert "already imported" in capsys.readouterr().out
+    store = Store(tmp_path / "office.db")
+    office_case = store.list_cases(store.get_user(2))[0]
+    store.return_case(store.get_user(2), office_case["id"], "Which model?")
+    store.close()
+    decision = tmp_path / "d.exportdesk"
+    assert (
+        main(
+            [
+                "send-decision",
+                *odb,
+                *okeys,
+                office_case["ref"],
+                "--user",
+                "office1",
+                "-o",
+                str(decision),
+            ]
+        )
+        == 0
+    )
+    assert main(["import-decision", *pdb, *pkeys, str(decision), "--user", "prof"]) == 0
+    assert "case now returned" in capsys.readouterr().out
+
+
+def _check(schema: dict, value, defs: dict, where: str = "") -> None:  # type: ignore[no-untyped-def]
+    """The parts of JSON Schema the exchange schema uses: required, type, enum, const."""
+    if "$ref" in schema:
+        schema = defs[schema["$ref"].split("/")[-1]]
+    types = {"object": dict, "array": list, "string": str, "integer": int, "null": type(None)}
+    if "type" in schema:
+        allowed = schema["type"] if isinstance(schema["type"], list) else [schema["type"]]
+        assert any(isinstance(value, types[t]) for t in allowed), (
+            f"{where}: {value!r} is not {allowed}"
+        )
+    if "enum" in schema:
+        assert value in schema["enum"], f"{where}: {value!r}"
+    if "const" in schema:
+        assert value == schema["const"], where
+    for key in schema.get("required", []):
+        assert key in value, f"{where}: missing {key}"
+    for key, sub in schema.get("properties", {}).items():
+        if isinstance(value, dict) and key in value:
+            _check(sub, value[key], defs, f"{where}.{key}")
+
+
+def test_files_follow_the_documented_schema(tmp_path: Path):
+    schema = json.loads(
+        (Path(__file__).resolve().parent.parent / "docs" / "exchange.schema.json").read_text()
+    )
+    defs = schema["$defs"]
+    pair = make_pair(tmp_path)
+    _, path = send(pair, "c.exportdesk")
+    package = read_package(path.read_bytes())
+    _check(defs["manifest"], package.manifest, defs, "manifest")
+    _check(defs["case"], package.json("case.json"), defs, "case")
+    result = pair.office_x.import_case(pair.office.office, path, trust_new_key=True)
+    pair.office.store.return_case(pair.office.office, result["case_id"], "q")
+    pair.office_x.write_decision(pair.office.office, result["case_id"], tmp_path / "d.exportdesk")
+    _check(
+        defs["decision"],
+        read_package((tmp_path / "d.exportdesk").read_bytes()).json("decision.json"),
+        defs,
+    )
+    _check(
+        defs["institution"],
+        read_package((tmp_path / "institution.exportdesk").read_bytes()).json("institution.json"),
+        defs,
+    )

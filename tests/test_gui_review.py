@@ -257,3 +257,63 @@ def test_end_user_list_import_from_the_menu(tmp_path, qtbot, qapp, fonts, monkey
     qtbot.waitUntil(lambda: bool(shown), timeout=30000)
     assert "6 件" in shown[0]
     assert campus.store.eul.versions()[0]["effective_date"] == "2025-10-09"
+
+
+def test_case_file_round_trip_through_two_guis(tmp_path, qtbot, qapp, fonts, monkeypatch, warnings):
+    from exportdesk.exchange import Exchange
+    from exportdesk.gui.dialogs import SetupDialog
+    from exportdesk.store import Store
+    from tests.store_fixtures import PASSWORD
+
+    shown: list[str] = []
+    monkeypatch.setattr(
+        QMessageBox, "information", lambda _p, _t, text, *a, **k: shown.append(text)
+    )
+    campus = campus_for(tmp_path, "small", qapp)
+    office_keys, prof_keys = tmp_path / "office-keys", tmp_path / "prof-keys"
+    monkeypatch.setenv("EXPORTDESK_KEYS", str(office_keys))
+    Exchange(campus.store).write_profile(campus.admin, tmp_path / "inst.exportdesk")
+
+    # The professor's own installation, set up from the institution file.
+    monkeypatch.setenv("EXPORTDESK_KEYS", str(prof_keys))
+    prof_store = Store(tmp_path / "prof.db")
+    setup = SetupDialog(prof_store, "ja")
+    qtbot.addWidget(setup)
+    setup.admin_login.setText("prof")
+    setup.admin_name.setText("研究 一郎")
+    setup.password.setText(PASSWORD)
+    setup.password2.setText(PASSWORD)
+    setup.from_file(str(tmp_path / "inst.exportdesk"))
+    assert (
+        setup.user is not None
+        and prof_store.institution()["uid"] == campus.store.institution()["uid"]
+    )
+    prof_window = MainWindow(prof_store, setup.user, "ja")
+    qtbot.addWidget(prof_window)
+    local = prof_store.create_case(setup.user, answers=controlled_answers())
+    editor = prof_window.open_case(local["id"])
+    case_file = editor.send_file(str(tmp_path / "case.exportdesk"), open_mail=False)
+    assert case_file and prof_store.get_case(setup.user, local["id"])["status"] == "submitted"
+
+    # The office opens it, trusting the new key, and sends the decision back.
+    monkeypatch.setenv("EXPORTDESK_KEYS", str(office_keys))
+    office = window_for(campus, campus.office, qtbot)
+    text = office.open_exchange_file(case_file, trust=True)
+    assert text.startswith("審査待ち一覧に新しい案件が入りました")
+    assert office.open_exchange_file(case_file).startswith("このファイルは既に取り込まれています")
+    office_case = campus.store.list_cases(campus.office)[0]
+    review = office.open_review(office_case["id"])
+    review.comment.setText("型番を教えてください")
+    User(qtbot).click(review.return_button)
+    decision = review.send_decision(str(tmp_path / "decision.exportdesk"))
+    assert decision
+
+    monkeypatch.setenv("EXPORTDESK_KEYS", str(prof_keys))
+    prof_window.open_exchange_file(decision)
+    assert prof_store.get_case(setup.user, local["id"])["status"] == "returned"
+    reopened = prof_window.open_case(local["id"])
+    assert reopened.questions_box is not None
+    assert (
+        "型番を教えてください"
+        in reopened.questions_box.findChildren(type(reopened.header))[0].text()
+    )

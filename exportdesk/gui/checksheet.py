@@ -147,6 +147,11 @@ class CheckSheetEditor(QWidget):
         self.print_button = QPushButton(self.tr("Print / Save as PDF"))
         self.print_button.setToolTip("Ctrl+P")
         self.print_button.clicked.connect(lambda: self.save_pdf())
+        self.send_button = QPushButton(self.tr("Send to the office as a file…"))
+        self.send_button.setToolTip(
+            self.tr("For an office that works on another PC: submits and writes a signed case file")
+        )
+        self.send_button.clicked.connect(lambda: self.send_file())
         self.submit_button = QPushButton(self.tr("Submit to the office"))
         self.submit_button.setObjectName("submit")
         self.submit_button.setDefault(True)
@@ -164,6 +169,7 @@ class CheckSheetEditor(QWidget):
         buttons.addStretch(1)
         buttons.addWidget(self.print_button)
         buttons.addWidget(self.save_button)
+        buttons.addWidget(self.send_button)
         buttons.addWidget(self.submit_button)
         for keys, slot in (
             ("Ctrl+PgUp", lambda: self.move_section(-1)),
@@ -337,6 +343,7 @@ class CheckSheetEditor(QWidget):
         for w in self.widgets.values():
             w.setEnabled(editable)
         self.submit_button.setEnabled(editable)
+        self.send_button.setEnabled(editable)
         self.save_button.setEnabled(editable)
         self._update_header()
         self._update_result()
@@ -430,6 +437,57 @@ class CheckSheetEditor(QWidget):
         with open(path, "wb") as fh:
             fh.write(data)
         self.result.status.setText(self.tr("Saved to %1").replace("%1", path))
+        return path
+
+    def send_file(self, path: str | None = None, open_mail: bool | None = None) -> str | None:
+        """Submit and write the signed case file; offer to open the mail program."""
+        from PySide6.QtCore import QUrl
+        from PySide6.QtGui import QDesktopServices
+        from PySide6.QtWidgets import QFileDialog
+
+        from exportdesk.exchange import Exchange, ExchangeError
+
+        if not self.save():
+            return None
+        if not path:
+            path, _ = QFileDialog.getSaveFileName(
+                self,
+                self.tr("Send to the office"),
+                f"{self.case['ref']}.exportdesk",
+                "ExportDesk (*.exportdesk)",
+            )
+        if not path:
+            return None
+        try:
+            Exchange(self.store).write_case(self.user, self.case_id, path)
+        except (StoreError, ExchangeError) as exc:
+            self.result.status.setText(exc.message(self.lang))
+            QMessageBox.warning(self, self.tr("Cannot submit yet"), exc.message(self.lang))
+            return None
+        self.case = self.store.get_case(self.user, self.case_id)
+        self.refresh()
+        self.result.status.setText(self.tr("Case file written: %1").replace("%1", path))
+        self.submitted.emit(self.case_id)
+        inst = self.store.institution() or {}
+        if open_mail is None:
+            answer = QMessageBox.question(
+                self,
+                self.tr("Send to the office"),
+                self.tr("Open your mail program to send the file to %1?\nAttach: %2")
+                .replace("%1", inst.get("office_email") or "—")
+                .replace("%2", path),
+            )
+            open_mail = answer == QMessageBox.StandardButton.Yes
+        if open_mail:
+            subject = f"[ExportDesk] {self.case['ref']} {self.case['title']}"
+            url = QUrl(f"mailto:{inst.get('office_email', '')}")
+            from PySide6.QtCore import QUrlQuery
+
+            query = QUrlQuery()
+            query.addQueryItem("subject", subject)
+            query.addQueryItem("body", self.tr("Case file attached: %1").replace("%1", path))
+            url.setQuery(query)
+            QDesktopServices.openUrl(url)
         return path
 
     def move_section(self, step: int) -> None:

@@ -87,6 +87,33 @@ class SetupDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(buttons)
 
+    def from_file(self, path: str | None = None) -> None:
+        """Set the installation up exactly as the office's institution file says."""
+        from PySide6.QtWidgets import QFileDialog
+
+        from exportdesk.exchange import Exchange, ExchangeError
+
+        if self.password.text() != self.password2.text():
+            self.error.setText(self.tr("The two passwords differ."))
+            return
+        if not path:
+            path, _ = QFileDialog.getOpenFileName(
+                self, self.tr("Institution file"), "", "ExportDesk (*.exportdesk)"
+            )
+        if not path:
+            return
+        try:
+            self.user = Exchange(self.store).import_profile(
+                path,
+                login=self.admin_login.text(),
+                name=self.admin_name.text(),
+                password=self.password.text(),
+            )
+        except (ExchangeError, StoreError) as exc:
+            self.error.setText(exc.message(self.lang))
+            return
+        self.accept()
+
     def parse_departments(self) -> list[tuple[str, str, str]]:
         result = []
         for line in self.departments.toPlainText().splitlines():

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QTabWidget, QWidget
 
 from exportdesk.gui.cases_page import CasesPage
 from exportdesk.gui.checksheet import CheckSheetEditor
 from exportdesk.gui.guidance_browser import GuidanceBrowser
-from exportdesk.store import Store
+from exportdesk.store import Store, StoreError
 from exportdesk.store.users import User
 
 
@@ -22,6 +24,7 @@ class MainWindow(QMainWindow):
         self.tabs.setTabsClosable(True)
         self.tabs.tabCloseRequested.connect(self.close_tab)
         self.setCentralWidget(self.tabs)
+        self.setAcceptDrops(True)
         self._build_menus()
         self._build_pages()
 
@@ -118,6 +121,14 @@ class MainWindow(QMainWindow):
         close.setShortcut(QKeySequence("Ctrl+W"))
         close.triggered.connect(lambda: self.close_tab(self.tabs.currentIndex()))
         file_menu.addAction(close)
+        open_file = QAction(self.tr("&Open case or decision file…"), self)
+        open_file.setShortcut(QKeySequence.StandardKey.Open)
+        open_file.triggered.connect(lambda: self.open_exchange_file())
+        file_menu.addAction(open_file)
+        if self.user.has("admin") or self.user.has("office"):
+            export_profile = QAction(self.tr("&Export institution file…"), self)
+            export_profile.triggered.connect(lambda: self.export_institution_file())
+            file_menu.addAction(export_profile)
         file_menu.addSeparator()
         quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence("Ctrl+Q"))
@@ -145,6 +156,97 @@ class MainWindow(QMainWindow):
         about = QAction(self.tr("&About ExportDesk"), self)
         about.triggered.connect(self.about)
         help_menu.addAction(about)
+
+    # --- case files ------------------------------------------------------------------
+
+    def dragEnterEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        if any(u.toLocalFile().endswith(".exportdesk") for u in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        for url in event.mimeData().urls():
+            if url.toLocalFile().endswith(".exportdesk"):
+                self.open_exchange_file(url.toLocalFile())
+
+    def open_exchange_file(self, path: str | None = None, trust: bool | None = None) -> str:
+        """Import a case file (office) or a decision file (applicant); returns the message shown."""
+        from PySide6.QtWidgets import QFileDialog
+
+        from exportdesk.exchange import Exchange, ExchangeError, NeedsTrust, read_package
+
+        if not path:
+            path, _ = QFileDialog.getOpenFileName(
+                self, self.tr("Open"), "", "ExportDesk (*.exportdesk)"
+            )
+        if not path:
+            return ""
+        exchange = Exchange(self.store)
+        try:
+            kind = read_package(Path(path).read_bytes()).kind
+            if kind == "decision":
+                result = exchange.import_decision(self.user, path)
+                self._reopen(result["case_id"])
+                text = (
+                    self.tr("This file was already imported; nothing changed.")
+                    if result["already"]
+                    else self.tr("Decision received: %1").replace("%1", result["status"])
+                )
+            else:
+                try:
+                    result = exchange.import_case(self.user, path, trust_new_key=bool(trust))
+                except NeedsTrust as exc:
+                    if trust is None:
+                        answer = QMessageBox.question(
+                            self,
+                            self.tr("New sender"),
+                            exc.message(self.lang)
+                            + "\n\n"
+                            + self.tr("Trust this key and import the case?"),
+                        )
+                        trust = answer == QMessageBox.StandardButton.Yes
+                    if not trust:
+                        return exc.message(self.lang)
+                    result = exchange.import_case(self.user, path, trust_new_key=True)
+                if result["already"]:
+                    text = self.tr("This file was already imported; nothing changed.")
+                else:
+                    case = self.store.get_case(self.user, result["case_id"])
+                    text = (
+                        self.tr("New case in the review queue: %1")
+                        if result["new"]
+                        else self.tr("New round of an existing case: %1")
+                    ).replace("%1", case["ref"])
+        except (ExchangeError, StoreError) as exc:
+            QMessageBox.warning(self, self.tr("Cannot import"), exc.message(self.lang))
+            return exc.message(self.lang)
+        QMessageBox.information(self, "ExportDesk", text)
+        if self.queue_page:
+            self.queue_page.refresh()
+        self.cases_page.refresh()
+        return text
+
+    def _reopen(self, case_id: int) -> None:
+        """An open check sheet shows the case as it was: reopen it with the office's answer."""
+        for editor in self.editors():
+            if isinstance(editor, CheckSheetEditor) and editor.case_id == case_id:
+                self.tabs.removeTab(self.tabs.indexOf(editor))
+                editor.deleteLater()
+                self.open_case(case_id)
+
+    def export_institution_file(self, path: str | None = None) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        from exportdesk.exchange import Exchange
+
+        if not path:
+            path, _ = QFileDialog.getSaveFileName(
+                self,
+                self.tr("Export institution file"),
+                "institution.exportdesk",
+                "ExportDesk (*.exportdesk)",
+            )
+        if path:
+            Exchange(self.store).write_profile(self.user, path)
 
     def import_end_user_list(self, path: str | None = None) -> None:
         """Import METI's PDF (or the CSV/XLSX template) off the GUI thread, then report."""

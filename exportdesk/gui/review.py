@@ -360,6 +360,8 @@ class ReviewEditor(QWidget):
         self.approve_button = QPushButton(self.tr("Approve"))
         self.approve_button.setObjectName("approve")
         self.return_button = QPushButton(self.tr("Return to applicant"))
+        self.send_decision_button = QPushButton(self.tr("Send decision file…"))
+        self.send_decision_button.clicked.connect(lambda: self.send_decision())
         self.take_button.clicked.connect(self.take)
         self.decide_button.clicked.connect(self.decide)
         self.approve_button.clicked.connect(self.approve)
@@ -368,7 +370,13 @@ class ReviewEditor(QWidget):
         self.status.setObjectName("status")
         self.status.setWordWrap(True)
         actions = QHBoxLayout()
-        for b in (self.take_button, self.decide_button, self.approve_button, self.return_button):
+        for b in (
+            self.take_button,
+            self.decide_button,
+            self.approve_button,
+            self.return_button,
+            self.send_decision_button,
+        ):
             actions.addWidget(b)
         actions.addWidget(self.comment, 1)
 
@@ -659,12 +667,39 @@ class ReviewEditor(QWidget):
         pending = self.store.pending_step(self.case_id)
         self.approve_button.setEnabled(pending is not None)
         self.return_button.setEnabled(c["status"] in ("submitted", "under_review"))
+        self.send_decision_button.setVisible(bool(c.get("exchange_id")))
+        self.send_decision_button.setEnabled(
+            c["status"]
+            in ("returned", "approved", "approved_with_conditions", "licence_required", "rejected")
+        )
         panel = self.inputs.get("end_user_list")
         if isinstance(panel, ScreeningPanel):
             panel.show_case(self.case)
         self._show_chain()
         self._show_answers()
         self._show_timeline()
+
+    def send_decision(self, path: str | None = None) -> str | None:
+        from PySide6.QtWidgets import QFileDialog
+
+        from exportdesk.exchange import Exchange, ExchangeError
+
+        if not path:
+            path, _ = QFileDialog.getSaveFileName(
+                self,
+                self.tr("Send decision file"),
+                f"{self.case['ref']}-decision.exportdesk",
+                "ExportDesk (*.exportdesk)",
+            )
+        if not path:
+            return None
+        try:
+            Exchange(self.store).write_decision(self.user, self.case_id, path)
+        except (ExchangeError, StoreError) as exc:
+            self.status.setText(exc.message(self.lang))
+            return None
+        self.status.setText(self.tr("Decision file written: %1").replace("%1", path))
+        return path
 
     def _show_chain(self) -> None:
         parts = []
