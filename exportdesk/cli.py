@@ -310,12 +310,26 @@ def cmd_print(args: argparse.Namespace) -> int:
     store = _open_store(args)
     if store is None:
         return EXIT_FAIL
+    inst = store.institution() or {}
+    if args.all:
+        from exportdesk.documents.batch import write_case_pdfs
+
+        rows = store.list_cases(None, status=args.status, limit=10**9)
+        cases = [store.get_case(None, r["id"]) for r in rows]
+        paths = write_case_pdfs(
+            cases, Path(args.output), lang=args.lang, institution=inst.get(f"name_{args.lang}", "")
+        )
+        store.record_export(None, "case_pdf", args.output, len(paths))
+        print(f"{len(paths)} PDFs written to {args.output}")
+        return EXIT_OK
+    if not args.case:
+        _err("give a case id or reference, or --all")
+        return EXIT_BAD_INPUT
     try:
         case = store.get_case(None, store.case_id_for(args.case))
     except StoreError as exc:
         _err(f"case {args.case}: {exc.en}")
         return EXIT_FAIL
-    inst = store.institution() or {}
     _write(args.output, case_pdf(case, store.catalog, args.lang, inst.get(f"name_{args.lang}", "")))
     store.record_export(None, "case_pdf", args.output, 1)
     print(f"{args.output}: {case['ref']}")
@@ -666,7 +680,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_icp)
 
     p = sub.add_parser("print", help="a case's filled check sheet and review sheet as PDF")
-    p.add_argument("case", help="case id or reference")
+    p.add_argument("case", nargs="?", help="case id or reference")
+    p.add_argument(
+        "--all",
+        action="store_true",
+        help="every case (optionally --status), one PDF each into -o DIR",
+    )
+    p.add_argument(
+        "--status", action="append", help="with --all: only cases in this status (repeatable)"
+    )
     p.add_argument("--lang", choices=["ja", "en"], default="ja")
     p.add_argument("-o", "--output", required=True)
     p.add_argument("--db", help="database file")

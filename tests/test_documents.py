@@ -327,3 +327,20 @@ def test_gui_print_and_icp_screen(campus: Campus, qtbot, fonts, tmp_path: Path):
     view.name_ja.clear()
     view.preview()
     assert "name.ja" in view.message.text()
+
+
+def test_print_all_cases_in_a_batch(campus: Campus, tmp_path: Path, capsys):
+    s = campus.store
+    refs = []
+    for i in range(3):
+        case = s.create_case(campus.prof, answers=controlled_answers() | {"title": f"Batch {i}"})
+        s.submit(campus.prof, case["id"])
+        refs.append(case["ref"])
+    s.create_case(campus.prof, answers={"title": "draft"})
+    out = tmp_path / "pdfs"
+    assert (
+        main(["print", "--all", "--status", "submitted", "--db", str(s.path), "-o", str(out)]) == 0
+    )
+    assert "3 PDFs" in capsys.readouterr().out
+    assert sorted(p.stem for p in out.glob("*.pdf")) == sorted(refs)
+    assert "Batch 1" in text_of((out / f"{refs[1]}.pdf").read_bytes())

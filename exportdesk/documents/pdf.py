@@ -360,8 +360,9 @@ class NumberedDoc(BaseDocTemplate):
         canvas.setFillColor(colors.HexColor("#555555"))
         page = canvas.getPageNumber()
         if page > 1:
-            label = f"- {page} -"
-            canvas.drawCentredString(A4[0] / 2, 12 * mm, label)
+            # Document name on the left, page number on the right: a long English title
+            # cannot run into the number.
+            canvas.drawRightString(A4[0] - 20 * mm, 12 * mm, f"- {page} -")
             canvas.drawString(20 * mm, 12 * mm, self.footer)
         canvas.restoreState()
 
@@ -374,6 +375,19 @@ def render(story: list[Flowable], *, footer: str, lang: str, title: str, toc: bo
     buffer = BytesIO()
     doc = NumberedDoc(buffer, footer, lang, title)
     if toc:
+        # Seed the contents with one line per heading so that it already fills its final
+        # number of pages in the first pass: two passes then suffice instead of three.
+        headings = [(f.toc_level, f.toc_text, 0, None) for f in story if isinstance(f, Heading)]
+        headings += [
+            (f.toc_level, f.toc_text, 0, None)
+            for group in story
+            if isinstance(group, KeepTogether)
+            for f in group._content
+            if isinstance(f, Heading)
+        ]
+        for flowable in story:
+            if isinstance(flowable, TableOfContents):
+                flowable._entries = headings
         doc.multiBuild(story)
     else:
         doc.build(story)

@@ -645,7 +645,7 @@ class Store:
 
     def _filters(
         self,
-        actor: User,
+        actor: User | None,
         status: str | list[str] | None,
         department_id: int | None,
         search: str | None,
@@ -660,7 +660,7 @@ class Store:
         if department_id is not None:
             clauses.append("c.department_id = ?")
             params.append(department_id)
-        if mine:
+        if mine and actor is not None:
             clauses.append("(c.applicant_id = ? OR c.filed_by_id = ?)")
             params += [actor.id, actor.id]
         if search and search.strip():
@@ -696,7 +696,7 @@ class Store:
 
     def list_cases(
         self,
-        actor: User,
+        actor: User | None,
         *,
         status: str | list[str] | None = None,
         department_id: int | None = None,

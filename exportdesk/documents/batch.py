@@ -1,0 +1,51 @@
+"""Many case PDFs at once, spread over the machine's cores."""
+
+from __future__ import annotations
+
+import os
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+from typing import Any
+
+_catalog: Any = None
+
+
+def _init(forms_dir: str | None) -> None:
+    global _catalog
+    from exportdesk.domain.catalog import load_catalog
+
+    _catalog = load_catalog(forms_dir)
+
+
+def _one(job: tuple[dict[str, Any], str, str, str]) -> int:
+    from exportdesk.documents.sheets import case_pdf
+
+    case, lang, institution, target = job
+    data = case_pdf(case, _catalog, lang, institution)
+    tmp = Path(target + ".part")
+    tmp.write_bytes(data)
+    tmp.replace(target)
+    return len(data)
+
+
+def write_case_pdfs(
+    cases: list[dict[str, Any]],
+    out_dir: Path,
+    *,
+    lang: str,
+    institution: str,
+    forms_dir: str | None = None,
+    workers: int | None = None,
+) -> list[Path]:
+    """Write `<ref>.pdf` for each case; returns the paths in the order given."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    jobs = [(case, lang, institution, str(out_dir / f"{case['ref']}.pdf")) for case in cases]
+    workers = workers or min(len(jobs), os.cpu_count() or 1) or 1
+    if workers == 1:
+        _init(forms_dir)
+        for job in jobs:
+            _one(job)
+    else:
+        with ProcessPoolExecutor(workers, initializer=_init, initargs=(forms_dir,)) as pool:
+            list(pool.map(_one, jobs, chunksize=8))
+    return [Path(job[3]) for job in jobs]
