@@ -535,11 +535,13 @@ def cmd_exchange(args: argparse.Namespace) -> int:
     from exportdesk.store import StoreError
 
     store, exchange = _exchange(args)
+    user = None
+    if getattr(args, "user", None):
+        user = _user(store, args.user)
+        if user is None:
+            return EXIT_FAIL
     try:
         if args.command == "import-case":
-            user = _user(store, args.user)
-            if user is None:
-                return EXIT_FAIL
             try:
                 result = exchange.import_case(user, args.file, trust_new_key=args.trust)
             except NeedsTrust as exc:
@@ -555,23 +557,14 @@ def cmd_exchange(args: argparse.Namespace) -> int:
                 print(f"imported {kind}: {case['ref']} ({case['title']})")
             return EXIT_OK
         if args.command == "send-case":
-            user = _user(store, args.user)
-            if user is None:
-                return EXIT_FAIL
             digest = exchange.write_case(user, store.case_id_for(args.case), args.output)
             print(f"{args.output}: sha256 {digest}")
             return EXIT_OK
         if args.command == "send-decision":
-            user = _user(store, args.user)
-            if user is None:
-                return EXIT_FAIL
             digest = exchange.write_decision(user, store.case_id_for(args.case), args.output)
             print(f"{args.output}: sha256 {digest}")
             return EXIT_OK
         if args.command == "import-decision":
-            user = _user(store, args.user)
-            if user is None:
-                return EXIT_FAIL
             result = exchange.import_decision(user, args.file)
             print(
                 "already imported; nothing changed"
@@ -581,9 +574,6 @@ def cmd_exchange(args: argparse.Namespace) -> int:
             return EXIT_OK
         if args.command == "profile":
             if args.profile_command == "export":
-                user = _user(store, args.user)
-                if user is None:
-                    return EXIT_FAIL
                 exchange.write_profile(user, args.output)
                 print(f"{args.output}: institution file (office key {exchange.public_key[:12]}…)")
                 return EXIT_OK

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from exportdesk.store import Store
+from exportdesk.store.sample import visit_answers
 from exportdesk.store.users import User
 
 PASSWORD = "correct horse battery"
@@ -108,24 +109,11 @@ def make_campus(path: Path, icp_format: str = "small") -> Campus:
 
 def plain_visit_answers(**extra: Any) -> dict[str, Any]:
     """A complete check sheet: a German visiting researcher, nothing controlled."""
-    answers: dict[str, Any] = {
-        "activity": "visiting_researcher",
+    defaults = {
         "title": "Visit of Dr. Example from TU Example",
-        "planned_date": "2026-12-01",
         "counterpart_name": "Technische Universität Beispiel",
-        "counterpart_country": "DE",
-        "nationality": "DE",
-        "employed_in_japan": False,
-        "entry_date": "2026-11-28",
-        "diplomat_or_foreign_official": False,
-        "foreign_contract_exists": False,
-        "foreign_government_benefit": False,
-        "acts_on_foreign_government_instructions": False,
-        "technology_provided": False,
-        "red_flags": [],
     }
-    answers.update(extra)
-    return answers
+    return visit_answers(**(defaults | extra))
 
 
 def controlled_answers() -> dict[str, Any]:

@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from exportdesk.domain.workflow import STEP_TEXT, status_text
+from exportdesk.domain.workflow import STATUSES, STEP_TEXT, status_text
 from exportdesk.gui.cases_page import AnyIndex, CaseTableModel
 from exportdesk.store import Store, StoreError
 from exportdesk.store.users import User
@@ -119,16 +119,7 @@ class QueuePage(QWidget):
         self.search.setPlaceholderText(self.tr("Search title, counterpart or reference"))
         self.status_filter = QComboBox()
         self.status_filter.addItem(self.tr("Open cases"), OPEN_STATUSES)
-        for status in (
-            "submitted",
-            "under_review",
-            "returned",
-            "approved",
-            "approved_with_conditions",
-            "licence_required",
-            "rejected",
-            "withdrawn",
-        ):
+        for status in STATUSES[1:]:  # every status but draft, which the office never sees
             self.status_filter.addItem(status_text(status, lang), [status])
         self.status_filter.addItem(self.tr("All"), None)
         self._timer = QTimer(self)

@@ -922,17 +922,7 @@ class Store:
                 "bad_transition", status=_status(case["status"]), action=_action("withdraw")
             )
         with self.db.atomic():
-            self.db["cases"].update(
-                case_id, {"status": "withdrawn", "closed_at": self.now(), "updated_at": self.now()}
-            )
-            self._audit(
-                actor,
-                "status",
-                "case",
-                case_id,
-                {"status": case["status"]},
-                {"status": "withdrawn", "reason": reason},
-            )
+            self._set_status(actor, case, "withdrawn", {"closed_at": self.now()}, reason=reason)
         return self.get_case(actor, case_id)
 
     def duplicate(self, actor: User, case_id: int) -> dict[str, Any]:
@@ -957,6 +947,27 @@ class Store:
             raise StoreError("invalid", detail="answer")
         with self.db.atomic():
             self._message(actor, case, "answer", text)
+
+    def _set_status(
+        self,
+        actor: User,
+        case: dict[str, Any],
+        status: str,
+        update: dict[str, Any] | None = None,
+        **details: Any,
+    ) -> None:
+        """Move a case to `status` and audit the move (call inside a transaction)."""
+        self.db["cases"].update(
+            case["id"], {"status": status, "updated_at": self.now(), **(update or {})}
+        )
+        self._audit(
+            actor,
+            "status",
+            "case",
+            case["id"],
+            {"status": case["status"]},
+            {"status": status, **details},
+        )
 
     def _message(self, actor: User, case: dict[str, Any], kind: str, text: str) -> None:
         row = {
@@ -1030,15 +1041,7 @@ class Store:
                 "bad_transition", status=_status(case["status"]), action=_action("review")
             )
         with self.db.atomic():
-            self.db["cases"].update(case_id, {"status": "under_review", "updated_at": self.now()})
-            self._audit(
-                actor,
-                "status",
-                "case",
-                case_id,
-                {"status": case["status"]},
-                {"status": "under_review"},
-            )
+            self._set_status(actor, case, "under_review")
         return self.get_case(actor, case_id)
 
     def save_review(self, actor: User, case_id: int, review: dict[str, Any]) -> dict[str, Any]:
@@ -1250,16 +1253,8 @@ class Store:
                     "at": self.now(),
                 }
             )
-            self.db["cases"].update(case_id, {"status": "returned", "updated_at": self.now()})
             self._message(actor, case, "question", comment)
-            self._audit(
-                actor,
-                "status",
-                "case",
-                case_id,
-                {"status": case["status"]},
-                {"status": "returned", "comment": comment},
-            )
+            self._set_status(actor, case, "returned", comment=comment)
         return self.get_case(actor, case_id)
 
     # --- retention, audit -----------------------------------------------------------------
