@@ -711,10 +711,13 @@ class Store:
         if order_by not in self.SORTABLE:
             order_by = "updated_at"
         direction = "DESC" if descending else "ASC"
+        # Page the ids first (from the index alone), then fetch the page's rows: a deep
+        # offset then skips index entries, not joined rows.
+        order = f"c.{order_by} {direction}, c.id {direction}"
         sql = (
-            f"SELECT {self.LIST_COLUMNS}, a.name AS applicant_name FROM cases c"
-            f" JOIN users a ON a.id = c.applicant_id WHERE {where}"
-            f" ORDER BY c.{order_by} {direction}, c.id {direction} LIMIT ? OFFSET ?"
+            f"SELECT {self.LIST_COLUMNS}, a.name AS applicant_name FROM"
+            f" (SELECT c.id FROM cases c WHERE {where} ORDER BY {order} LIMIT ? OFFSET ?) AS page"
+            f" JOIN cases c ON c.id = page.id JOIN users a ON a.id = c.applicant_id ORDER BY {order}"
         )
         return self._rows(sql, [*params, limit, offset])
 
