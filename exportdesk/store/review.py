@@ -1,0 +1,326 @@
+"""The office's side of a case: review, decisions, approvals; retention and audit."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from typing import Any
+
+from exportdesk.domain.workflow import (
+    CHAINS,
+    FINAL,
+    OFFICE_EDITABLE,
+    STEP_TEXT,
+    TRANSITIONS,
+    next_step,
+)
+from exportdesk.store import audit
+from exportdesk.store.base import (
+    StoreBase,
+    _action,
+    _dumps,
+    _loads,
+    _status,
+)
+from exportdesk.store.errors import StoreError
+from exportdesk.store.users import (
+    User,
+)
+
+
+class ReviewMixin(StoreBase):
+    # --- cases: office side ------------------------------------------------------------------
+
+    def _require_reviewer(self, actor: User, case: dict[str, Any]) -> None:
+        if not self.can_see(actor, case):
+            raise StoreError("not_visible")
+        if not actor.has("office"):
+            raise StoreError("forbidden")
+
+    def take_for_review(self, actor: User, case_id: int) -> dict[str, Any]:
+        case = self._case_row(case_id)
+        self._require_reviewer(actor, case)
+        if case["status"] not in TRANSITIONS["take_for_review"]:
+            raise StoreError(
+                "bad_transition", status=_status(case["status"]), action=_action("review")
+            )
+        with self.db.atomic():
+            self._set_status(actor, case, "under_review")
+        return self.get_case(actor, case_id)
+
+    def save_review(self, actor: User, case_id: int, review: dict[str, Any]) -> dict[str, Any]:
+        """Save the review sheet's answers (autosaved like a draft)."""
+        case = self._case_row(case_id)
+        self._require_reviewer(actor, case)
+        if case["status"] not in OFFICE_EDITABLE:
+            raise StoreError("not_editable", status=_status(case["status"]))
+        old = _loads(case["review_json"], {})
+        changed = {k for k in set(old) | set(review) if old.get(k) != review.get(k)}
+        if not changed:
+            return self._decode(case)
+        with self.db.atomic():
+            self.db["cases"].update(
+                case_id, {"review_json": _dumps(review), "updated_at": self.now()}
+            )
+            self._audit(
+                actor,
+                "review",
+                "case",
+                case_id,
+                {k: old.get(k) for k in sorted(changed)},
+                {k: review.get(k) for k in sorted(changed)},
+            )
+        return self._decode(self._case_row(case_id))
+
+    def record_decision(
+        self, actor: User, case_id: int, decision: str, reasons: str, conditions: str = ""
+    ) -> dict[str, Any]:
+        case = self._case_row(case_id)
+        self._require_reviewer(actor, case)
+        if case["status"] not in OFFICE_EDITABLE:
+            raise StoreError("not_editable", status=_status(case["status"]))
+        options = self.catalog.decision_by_id
+        if decision not in options:
+            raise StoreError("invalid", detail=f"decision {decision}")
+        if not reasons.strip():
+            raise StoreError("reasons_required")
+        if options[decision].status == "approved_with_conditions" and not conditions.strip():
+            raise StoreError("conditions_required")
+        if decision == "returned":
+            return self.return_case(actor, case_id, reasons)
+        signed = self._approved_steps(case)
+        if "office" in signed:
+            raise StoreError(
+                "bad_transition", status=_status(case["status"]), action=_action("change decision")
+            )
+        with self.db.atomic():
+            self.db["cases"].update(
+                case_id,
+                {
+                    "decision": decision,
+                    "decision_reasons": reasons.strip(),
+                    "decision_conditions": conditions.strip() or None,
+                    "decided_at": self.now(),
+                    "status": "under_review",
+                    "updated_at": self.now(),
+                },
+            )
+            self._audit(
+                actor,
+                "decision",
+                "case",
+                case_id,
+                {"decision": case["decision"], "status": case["status"]},
+                {
+                    "decision": decision,
+                    "reasons": reasons,
+                    "conditions": conditions,
+                    "status": "under_review",
+                },
+            )
+        return self.get_case(actor, case_id)
+
+    def _approved_steps(self, case: dict[str, Any]) -> list[str]:
+        rows = self.db.execute(
+            "SELECT step FROM approvals WHERE case_id = ? AND round = ? AND action = 'approve'"
+            " ORDER BY id",
+            [case["id"], case["round"]],
+        ).fetchall()
+        return [r[0] for r in rows]
+
+    def approval_chain(self, case_id: int) -> list[dict[str, Any]]:
+        """Each step of the current round: who may sign, and who signed when."""
+        case = self._case_row(case_id)
+        inst = self.institution()
+        assert inst is not None
+        signed = {
+            r["step"]: r
+            for r in self._rows(
+                "SELECT a.*, u.name AS user_name FROM approvals a JOIN users u ON u.id = a.user_id"
+                " WHERE case_id = ? AND round = ? AND action = 'approve'",
+                [case_id, case["round"]],
+            )
+        }
+        return [
+            {"step": step, "role": role, "approval": signed.get(step)}
+            for step, role in CHAINS[inst["icp_format"]]
+        ]
+
+    def pending_step(self, case_id: int) -> tuple[str, str] | None:
+        case = self._case_row(case_id)
+        if case["status"] not in TRANSITIONS["approve"]:
+            return None
+        inst = self.institution()
+        assert inst is not None
+        return next_step(inst["icp_format"], self._approved_steps(case))
+
+    def _check_signer(self, actor: User, case: dict[str, Any], step: str, role: str) -> None:
+        if actor.id in (case["applicant_id"], case["filed_by_id"]):
+            raise StoreError("self_approval")
+        if role == "dept_manager":
+            allowed = actor.has("dept_manager", case["department_id"])
+        else:
+            allowed = actor.has(role)
+        if not allowed:
+            ja, en = STEP_TEXT[step]
+            raise StoreError("wrong_role", step={"ja": ja, "en": en})
+
+    def approve(self, actor: User, case_id: int, comment: str = "") -> dict[str, Any]:
+        case = self._case_row(case_id)
+        if not self.can_see(actor, case):
+            raise StoreError("not_visible")
+        if case["status"] not in TRANSITIONS["approve"]:
+            raise StoreError(
+                "bad_transition", status=_status(case["status"]), action=_action("approve")
+            )
+        inst = self.institution()
+        assert inst is not None
+        signed = self._approved_steps(case)
+        step_role = next_step(inst["icp_format"], signed)
+        if step_role is None:
+            raise StoreError(
+                "bad_transition", status=_status(case["status"]), action=_action("approve")
+            )
+        step, role = step_role
+        self._check_signer(actor, case, step, role)
+        signers = {
+            r[0]
+            for r in self.db.execute(
+                "SELECT user_id FROM approvals"
+                " WHERE case_id = ? AND round = ? AND action = 'approve'",
+                [case_id, case["round"]],
+            )
+        }
+        if actor.id in signers:
+            raise StoreError("already_approved_step")
+        if step in ("office", "chief") and not case["decision"]:
+            raise StoreError("no_decision")
+        complete = next_step(inst["icp_format"], [*signed, step]) is None
+        new_status = "under_review"
+        if complete:
+            new_status = self.catalog.decision_by_id[case["decision"]].status
+        with self.db.atomic():
+            self.db["approvals"].insert(
+                {
+                    "case_id": case_id,
+                    "round": case["round"],
+                    "step": step,
+                    "user_id": actor.id,
+                    "role": role,
+                    "action": "approve",
+                    "comment": comment,
+                    "at": self.now(),
+                }
+            )
+            update: dict[str, Any] = {"status": new_status, "updated_at": self.now()}
+            if complete:
+                update["closed_at"] = self.now()
+            self.db["cases"].update(case_id, update)
+            self._audit(
+                actor,
+                "approve",
+                "case",
+                case_id,
+                {"status": case["status"]},
+                {"status": new_status, "step": step, "comment": comment, "final": complete},
+            )
+        return self.get_case(actor, case_id)
+
+    def return_case(self, actor: User, case_id: int, comment: str) -> dict[str, Any]:
+        """Send a case back to the applicant with questions (office or the current approver)."""
+        case = self._case_row(case_id)
+        if not self.can_see(actor, case):
+            raise StoreError("not_visible")
+        if case["status"] not in TRANSITIONS["return"]:
+            raise StoreError(
+                "bad_transition", status=_status(case["status"]), action=_action("return")
+            )
+        if not comment.strip():
+            raise StoreError("comment_required")
+        pending = self.pending_step(case_id)
+        if not actor.has("office"):
+            if pending is None:
+                raise StoreError("forbidden")
+            self._check_signer(actor, case, *pending)
+        if actor.id in (case["applicant_id"], case["filed_by_id"]):
+            raise StoreError("self_approval")
+        with self.db.atomic():
+            self.db["approvals"].insert(
+                {
+                    "case_id": case_id,
+                    "round": case["round"],
+                    "step": pending[0] if pending else "office",
+                    "user_id": actor.id,
+                    "role": pending[1] if pending else "office",
+                    "action": "return",
+                    "comment": comment,
+                    "at": self.now(),
+                }
+            )
+            self._message(actor, case, "question", comment)
+            self._set_status(actor, case, "returned", comment=comment)
+        return self.get_case(actor, case_id)
+
+    # --- retention, audit -----------------------------------------------------------------
+
+    def retention_until(self, case: dict[str, Any]) -> dt.date:
+        inst = self.institution()
+        years = inst["retention_years"] if inst else 7
+        anchor = dt.datetime.fromisoformat(case["closed_at"] or case["updated_at"]).date()
+        try:
+            return anchor.replace(year=anchor.year + years)
+        except ValueError:  # 29 February
+            return anchor.replace(year=anchor.year + years, day=28)
+
+    def delete_case(self, actor: User, case_id: int) -> None:
+        """Only an administrator, only after the retention period, only a closed case."""
+        self._require(actor.has("admin"))
+        case = self._case_row(case_id)
+        until = self.retention_until(case)
+        if case["status"] not in FINAL | {"withdrawn"} or self.clock().date() < until:
+            raise StoreError("retention", until=until.isoformat())
+        with self.db.atomic():
+            for table in ("approvals", "messages", "attachments"):
+                self.db.execute(f"DELETE FROM {table} WHERE case_id = ?", [case_id])
+            self.db.execute("DELETE FROM cases WHERE id = ?", [case_id])
+            self._audit(
+                actor,
+                "delete",
+                "case",
+                case_id,
+                {"ref": case["ref"], "status": case["status"]},
+                None,
+            )
+
+    def timeline(self, actor: User, case_id: int) -> list[dict[str, Any]]:
+        case = self._case_row(case_id)
+        if not self.can_see(actor, case):
+            raise StoreError("not_visible")
+        rows = self._rows(
+            "SELECT seq, at, user_id, user_login, action, before_json, after_json FROM audit_log"
+            " WHERE entity = 'case' AND entity_id = ? ORDER BY seq",
+            [str(case_id)],
+        )
+        for row in rows:
+            row["before"] = _loads(row.pop("before_json"))
+            row["after"] = _loads(row.pop("after_json"))
+        return rows
+
+    def verify_audit(self) -> audit.VerifyResult:
+        return audit.verify(self.db)
+
+    def record_export(self, actor: User | None, what: str, target: str, count: int) -> None:
+        with self.db.atomic():
+            self._audit(actor, "export", what, "", None, {"target": target, "count": count})
+
+    def iter_cases_for_export(self, actor: User | None) -> Iterator[dict[str, Any]]:
+        where, params = self._visibility_sql(actor)
+        cursor = self.db.execute(
+            f"SELECT c.*, a.name AS applicant_name, f.name AS filed_by_name FROM cases c"
+            f" JOIN users a ON a.id = c.applicant_id JOIN users f ON f.id = c.filed_by_id"
+            f" WHERE {where} ORDER BY c.id",
+            params,
+        )
+        cols = [c[0] for c in cursor.description]
+        for values in cursor:
+            yield self._decode(dict(zip(cols, values, strict=True)))
