@@ -5,9 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from exportdesk.store.base import (
-    StoreBase,
-)
+from exportdesk.store.base import StoreBase
 from exportdesk.store.db import iso
 from exportdesk.store.errors import StoreError
 from exportdesk.store.users import (

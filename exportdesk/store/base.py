@@ -10,14 +10,10 @@ from typing import Any
 import sqlite_utils
 
 from exportdesk.domain.catalog import Catalog, default_catalog, load_catalog
-from exportdesk.domain.workflow import (
-    status_text,
-)
+from exportdesk.domain.workflow import status_text
 from exportdesk.store import audit
 from exportdesk.store.db import Clock, default_db_path, iso, open_database, utc_now
-from exportdesk.store.users import (
-    User,
-)
+from exportdesk.store.users import User
 
 # Person fields whose change means the specific-category declaration must be re-checked.
 RECHECK_FIELDS = ("status", "funding", "employed_in_japan", "nationality", "department_id")

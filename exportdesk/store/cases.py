@@ -10,22 +10,10 @@ from typing import Any, ClassVar
 from exportdesk.domain.checksheet import CheckSheet
 from exportdesk.domain.determination import evaluate_dict
 from exportdesk.domain.facts import FactsError
-from exportdesk.domain.workflow import (
-    APPLICANT_EDITABLE,
-    OFFICE_EDITABLE,
-    TRANSITIONS,
-)
-from exportdesk.store.base import (
-    StoreBase,
-    _action,
-    _dumps,
-    _loads,
-    _status,
-)
+from exportdesk.domain.workflow import APPLICANT_EDITABLE, OFFICE_EDITABLE, TRANSITIONS
+from exportdesk.store.base import StoreBase, _action, _dumps, _loads, _status
 from exportdesk.store.errors import StoreError
-from exportdesk.store.users import (
-    User,
-)
+from exportdesk.store.users import User
 
 
 class CasesMixin(StoreBase):

@@ -6,18 +6,10 @@ import uuid
 from typing import Any
 
 from exportdesk.domain.catalog import load_catalog
-from exportdesk.domain.workflow import (
-    CHAINS,
-)
-from exportdesk.store.base import (
-    StoreBase,
-    _dumps,
-    _loads,
-)
+from exportdesk.domain.workflow import CHAINS
+from exportdesk.store.base import StoreBase, _dumps, _loads
 from exportdesk.store.errors import StoreError
-from exportdesk.store.users import (
-    User,
-)
+from exportdesk.store.users import User
 
 
 class InstitutionMixin(StoreBase):

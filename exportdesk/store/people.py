@@ -5,14 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, ClassVar
 
-from exportdesk.store.base import (
-    RECHECK_FIELDS,
-    StoreBase,
-)
+from exportdesk.store.base import RECHECK_FIELDS, StoreBase
 from exportdesk.store.errors import StoreError
-from exportdesk.store.users import (
-    User,
-)
+from exportdesk.store.users import User
 
 
 class PeopleMixin(StoreBase):

@@ -15,17 +15,9 @@ from exportdesk.domain.workflow import (
     next_step,
 )
 from exportdesk.store import audit
-from exportdesk.store.base import (
-    StoreBase,
-    _action,
-    _dumps,
-    _loads,
-    _status,
-)
+from exportdesk.store.base import StoreBase, _action, _dumps, _loads, _status
 from exportdesk.store.errors import StoreError
-from exportdesk.store.users import (
-    User,
-)
+from exportdesk.store.users import User
 
 
 class ReviewMixin(StoreBase):
