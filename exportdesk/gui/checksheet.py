@@ -55,7 +55,7 @@ class ResultPanel(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setMinimumWidth(320)
+        self.setMinimumWidth(240)
         layout = QVBoxLayout(self)
         self.heading = QLabel()
         self.heading.setStyleSheet("font-weight: bold;")
@@ -255,7 +255,7 @@ class CheckSheetEditor(QWidget):
             label = QLabel(q.text.get(self.lang) + (" *" if q.required else ""))
             label.setObjectName(f"label:{q.id}")
             label.setWordWrap(True)
-            label.setMinimumWidth(260)
+            label.setMinimumWidth(180)
             label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
             widget = self._make_widget(q)
             label.setBuddy(widget.focus_target())

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QCompleter,
     QGridLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QRadioButton,
@@ -280,23 +281,42 @@ class PercentInput(QuestionWidget):
         return self.spin
 
 
+class _ToggleLabel(QLabel):
+    """A wrapping label that ticks its check box when clicked (QCheckBox text cannot wrap)."""
+
+    def __init__(self, text: str, box: QCheckBox) -> None:
+        super().__init__(text)
+        self.box = box
+        self.setWordWrap(True)
+        self.setBuddy(box)
+
+    def mousePressEvent(self, event: Any) -> None:
+        self.box.toggle()
+        super().mousePressEvent(event)
+
+
 class CheckList(QuestionWidget):
-    """Check boxes in columns, for short lists (red flags, list items)."""
+    """Check boxes in columns, for short lists (red flags, list items); long labels wrap."""
 
     def __init__(
         self, question: Question, options: list[tuple[str, str]], columns: int, parent=None
-    ):
+    ) -> None:
         super().__init__(question, parent)
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
+        grid.setHorizontalSpacing(4)
         self.boxes: dict[str, QCheckBox] = {}
         rows = (len(options) + columns - 1) // columns
         for i, (value, label) in enumerate(options):
-            box = QCheckBox(label)
+            box = QCheckBox()
             box.setObjectName(f"{question.id}:{value}")
+            box.setAccessibleName(label)
             box.toggled.connect(lambda _c: self.changed.emit())
             self.boxes[value] = box
-            grid.addWidget(box, i % rows, i // rows)
+            grid.addWidget(box, i % rows, 2 * (i // rows), Qt.AlignmentFlag.AlignTop)
+            grid.addWidget(_ToggleLabel(label, box), i % rows, 2 * (i // rows) + 1)
+        for column in range(columns):
+            grid.setColumnStretch(2 * column + 1, 1)
 
     def value(self) -> list[str]:
         return [v for v, box in self.boxes.items() if box.isChecked()]
