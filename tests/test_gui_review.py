@@ -85,7 +85,7 @@ def test_small_university_review_and_chain(tmp_path, qtbot, qapp, fonts, warning
     row = [queue.model.case_id(r) for r in range(queue.model.rowCount())].index(case_id)
     why = queue.model.index(row, 7).data()
     assert "リスト規制技術（5）" in why
-    assert queue.model.index(row, 6).data() == "グループA（輸出令別表第3の地域）"
+    assert queue.model.index(row, 6).data() == "グループA"
     assert "提出済み: 1" in queue.counts.text()
 
     editor = open_from_queue(office, case_id)

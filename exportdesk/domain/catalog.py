@@ -164,6 +164,7 @@ class ExemptionsFile(FileHeader):
 class CountryGroup(Sourced):
     id: Literal["A", "un_arms_embargo", "concern", "general"]
     name: Text
+    short: Text | None = None
     description: Text
     countries: list[str]
     expected_count: int | None = None

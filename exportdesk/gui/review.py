@@ -88,9 +88,9 @@ class QueueModel(CaseTableModel):
                 det = row["_det"] = json.loads(row.get("determination_json") or "null") or {}
             if key == "country_group":
                 group = self.store.catalog.group_by_id.get(det.get("country_group") or "")
-                return group.name.get(self.lang) if group else "—"
+                return (group.short or group.name).get(self.lang) if group else "—"
             reasons = [r for r in det.get("reasons", []) if r.get("effect") == "office_review"]
-            return "; ".join(r[self.lang] for r in reasons) or (
+            return ("／" if self.lang == "ja" else " / ").join(r[self.lang] for r in reasons) or (
                 det.get("outcome_text", {}).get(self.lang, "") if det else ""
             )
         if role == Qt.ItemDataRole.ToolTipRole and key == "why":
