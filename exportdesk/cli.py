@@ -391,6 +391,13 @@ def cmd_eul(args: argparse.Namespace) -> int:
                     f" hits {change['before']} -> {change['after']}"
                 )
             return EXIT_OK
+        if args.eul_command == "threshold":
+            if args.value is None:
+                print(f"screening threshold: {eul.threshold()}")
+                return EXIT_OK
+            eul.set_threshold(None, args.value)
+            print(f"screening threshold set to {args.value}")
+            return EXIT_OK
         if args.eul_command == "versions":
             rows = [
                 [
@@ -708,6 +715,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--format", choices=["auto", "pdf", "csv", "xlsx", "opensanctions"], default="auto"
     )
     esub.add_parser("versions", help="list imported versions")
+    p = esub.add_parser("threshold", help="show or set the screening threshold (50-100)")
+    p.add_argument("value", nargs="?", type=float)
     p = esub.add_parser("diff", help="added, removed and changed entities between two versions")
     p.add_argument("v1")
     p.add_argument("v2")

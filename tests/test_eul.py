@@ -442,3 +442,18 @@ def test_cli_import_versions_diff_screen(tmp_path: Path, entities, capsys):
     assert main(["screen", "--db", str(db), "--csv", str(names)]) == 0
     rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
     assert [r["hits"] for r in rows] == ["1", "0"]
+
+
+def test_threshold_setting(tmp_path: Path, capsys, entities):
+    db = tmp_path / "t.db"
+    campus = make_campus(db)
+    assert main(["eul", "--db", str(db), "threshold"]) == 0
+    assert "88.0" in capsys.readouterr().out
+    assert main(["eul", "--db", str(db), "threshold", "40"]) == 2
+    assert main(["eul", "--db", str(db), "threshold", "95"]) == 0
+    from exportdesk.store import Store, StoreError
+
+    store = Store(db)
+    assert store.eul.threshold() == 95.0
+    with pytest.raises(StoreError):
+        store.eul.set_threshold(campus.prof, 90)

@@ -181,8 +181,9 @@ class EndUserLists:
         row = self.db.execute("SELECT value FROM meta WHERE key = 'screening_threshold'").fetchone()
         return float(row[0]) if row else DEFAULT_THRESHOLD
 
-    def set_threshold(self, actor: User, value: float) -> None:
-        if not actor.has("office"):
+    def set_threshold(self, actor: User | None, value: float) -> None:
+        """The office's screening threshold (None: the file owner, CLI)."""
+        if actor is not None and not actor.has("office"):
             raise StoreError("forbidden")
         if not 50 <= value <= 100:
             raise StoreError("invalid", detail="threshold (50-100)")
