@@ -73,7 +73,7 @@ def test_killed_writer_loses_nothing_acknowledged(tmp_path: Path):
         conn = sqlite3.connect(path)
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         conn.close()
-    assert len(acked) > KILLS  # the writer got real work done between kills
+    assert len(acked) >= KILLS  # the writer got real work done in every round
 
     store = Store(path)
     assert store.verify_audit().ok, store.verify_audit().problems
