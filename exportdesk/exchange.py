@@ -519,8 +519,9 @@ class Exchange:
                 "The file is not signed by the export control office's key; refused.",
                 fingerprint=fingerprint(package.sender["public_key"]),
             )
-        if self._seen(package):
-            return {"already": True, "case_id": self._seen(package)["case_id"]}
+        seen = self._seen(package)
+        if seen:
+            return {"already": True, "case_id": seen["case_id"]}
         decision = package.json("decision.json")
         row = store._row("SELECT * FROM cases WHERE exchange_id = ?", [decision["exchange_id"]])
         if row is None:
