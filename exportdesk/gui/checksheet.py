@@ -388,8 +388,10 @@ class CheckSheetEditor(QWidget):
         if not self._dirty or not self.editable:
             return True
         try:
-            self.store.save_draft(self.user, self.case_id, self.answers)
-            self.case = self.store.get_case(self.user, self.case_id)
+            # Autosave runs while the user types: keep the messages and attachments already
+            # loaded and take the saved row from save_draft instead of reading the case again.
+            saved = self.store.save_draft(self.user, self.case_id, self.answers)
+            self.case = {**self.case, **saved}
         except StoreError as exc:
             self.result.status.setText(exc.message(self.lang))
             return False
