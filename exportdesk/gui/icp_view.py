@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QBuffer, QByteArray, QDate, QIODevice
-from PySide6.QtPdf import QPdfDocument
-from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -28,6 +26,7 @@ from PySide6.QtWidgets import (
 from exportdesk.documents.icp import icp_pdf
 from exportdesk.domain.profile import InstitutionProfile, ProfileError, parse_profile
 from exportdesk.store import Store, StoreError
+from exportdesk.gui.widgets.pdf_preview import PdfPreview
 from exportdesk.store.users import User
 
 
@@ -112,11 +111,7 @@ class IcpView(QWidget):
         left_layout.addWidget(self.message)
         left_layout.addStretch(1)
 
-        self.document = QPdfDocument(self)
-        self.view = QPdfView()
-        self.view.setDocument(self.document)
-        self.view.setPageMode(QPdfView.PageMode.MultiPage)
-        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self.view = PdfPreview()
         splitter = QSplitter()
         splitter.addWidget(left)
         splitter.addWidget(self.view)
@@ -167,11 +162,8 @@ class IcpView(QWidget):
     def preview(self) -> None:
         if not self.build():
             return
-        self._buffer = QBuffer(self)
-        self._buffer.setData(QByteArray(self.pdf_bytes))
-        self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-        self.document.load(self._buffer)
-        self.message.setText(self.tr("%n page(s)", "", self.document.pageCount()))
+        pages = self.view.load(self.pdf_bytes)
+        self.message.setText(self.tr("%n page(s)", "", pages))
 
     def save_pdf(self, path: str | None = None) -> None:
         if not self.build():
