@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
 
 from exportdesk.documents.icp import icp_pdf
 from exportdesk.domain.profile import InstitutionProfile, ProfileError, parse_profile
-from exportdesk.store import Store, StoreError
 from exportdesk.gui.widgets.pdf_preview import PdfPreview
+from exportdesk.store import Store, StoreError
 from exportdesk.store.users import User
 
 
