@@ -23,12 +23,11 @@ def render_pages(pdf: bytes, width: int, limit: int | None = None) -> list[QImag
             page = doc[index]
             scale = width / page.get_width()
             bitmap = page.render(scale=scale, rev_byteorder=True)
+            # copy() below: the bitmap's memory goes away with the page
             fmt = QImage.Format.Format_RGBA8888
             if bitmap.n_channels == 3:
                 fmt = QImage.Format.Format_RGB888
-            image = QImage(
-                bitmap.buffer, bitmap.width, bitmap.height, bitmap.stride, fmt
-            ).copy()  # copy: the bitmap's memory goes away with the page
+            image = QImage(bitmap.buffer, bitmap.width, bitmap.height, bitmap.stride, fmt).copy()
             images.append(image)
             page.close()
     finally:
