@@ -263,7 +263,17 @@ ALTER TABLE institution ADD COLUMN member INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE institution ADD COLUMN ref_prefix TEXT NOT NULL DEFAULT '';
 """
 
-MIGRATIONS: list[str] = [V1, V2, V3, V4, V5]
+# Version 6: what the office's queue shows at a glance: the planned date of each case,
+# and the applicant's job title (教授, 准教授, ...).
+V6 = """
+ALTER TABLE cases ADD COLUMN planned_date TEXT NOT NULL DEFAULT '';
+UPDATE cases SET planned_date = COALESCE(json_extract(answers_json, '$.planned_date'), '')
+    WHERE json_valid(answers_json);
+ALTER TABLE users ADD COLUMN job_title TEXT NOT NULL DEFAULT '';
+CREATE INDEX cases_planned ON cases(planned_date);
+"""
+
+MIGRATIONS: list[str] = [V1, V2, V3, V4, V5, V6]
 LATEST = len(MIGRATIONS)
 
 
