@@ -58,7 +58,9 @@ class ChoiceButtons(QuestionWidget):
 
     def __init__(self, question: Question, options: list[tuple[Any, str]], parent=None) -> None:
         super().__init__(question, parent)
-        layout = QHBoxLayout(self)
+        # Long options stack so that the sheet fits a narrow window (1024 pixels).
+        long = sum(len(label) for _, label in options) > 36
+        layout = QVBoxLayout(self) if long else QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.group = QButtonGroup(self)
         self.values: list[Any] = []
