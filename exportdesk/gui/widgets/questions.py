@@ -59,7 +59,9 @@ class ChoiceButtons(QuestionWidget):
 
     def __init__(self, question: Question, options: list[tuple[Any, str]], parent=None) -> None:
         super().__init__(question, parent)
-        layout = QHBoxLayout(self)
+        # Long option texts go one under the other, so the form keeps to a 1024-pixel window.
+        long = sum(len(label) for _value, label in options) > 40
+        layout = QVBoxLayout(self) if long else QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.group = QButtonGroup(self)
         self.values: list[Any] = []
