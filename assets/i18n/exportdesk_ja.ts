@@ -818,147 +818,147 @@ Forms version %1</source>
 <context>
     <name>ReviewEditor</name>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="335" />
+        <location filename="../../exportdesk/gui/review.py" line="363" />
         <source>Review sheet</source>
         <translation>審査票</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="338" />
+        <location filename="../../exportdesk/gui/review.py" line="366" />
         <source>Check-sheet answers</source>
         <translation>事前確認シートの回答</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="341" />
+        <location filename="../../exportdesk/gui/review.py" line="369" />
         <source>Timeline</source>
         <translation>経過</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="348" />
+        <location filename="../../exportdesk/gui/review.py" line="376" />
         <source>Comment (required to return the case)</source>
         <translation>コメント（差戻しには必須）</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="349" />
+        <location filename="../../exportdesk/gui/review.py" line="377" />
         <source>Start review</source>
         <translation>審査を開始</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="350" />
+        <location filename="../../exportdesk/gui/review.py" line="378" />
         <source>Record decision</source>
         <translation>判断を記録</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="351" />
+        <location filename="../../exportdesk/gui/review.py" line="379" />
         <source>Approve</source>
         <translation>承認</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="353" />
+        <location filename="../../exportdesk/gui/review.py" line="381" />
         <source>Return to applicant</source>
         <translation>申請者に差し戻す</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="354" />
+        <location filename="../../exportdesk/gui/review.py" line="382" />
         <source>Send decision file…</source>
         <translation>判断ファイルを送る…</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="415" />
+        <location filename="../../exportdesk/gui/review.py" line="443" />
         <source>Yes</source>
         <translation>はい</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="415" />
+        <location filename="../../exportdesk/gui/review.py" line="443" />
         <source>No</source>
         <translation>いいえ</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="431" />
+        <location filename="../../exportdesk/gui/review.py" line="459" />
         <source>Item and sub-item, e.g. 5(1)</source>
         <translation>項番・号（例：5(1)）</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="462" />
+        <location filename="../../exportdesk/gui/review.py" line="490" />
         <source>— choose —</source>
         <translation>— 選択してください —</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="567" />
+        <location filename="../../exportdesk/gui/review.py" line="595" />
         <source>Not possible</source>
         <translation>実行できません</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="594" />
+        <location filename="../../exportdesk/gui/review.py" line="623" />
         <source>Choose a decision.</source>
         <translation>判断を選んでください。</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="622" />
+        <location filename="../../exportdesk/gui/review.py" line="651" />
         <source>Status</source>
         <translation>状態</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="681" />
+        <location filename="../../exportdesk/gui/review.py" line="710" />
         <source>Send decision file</source>
         <translation>判断ファイルを送る</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="692" />
+        <location filename="../../exportdesk/gui/review.py" line="721" />
         <source>Decision file written: %1</source>
         <translation>判断ファイルを作成しました：%1</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="704" />
+        <location filename="../../exportdesk/gui/review.py" line="733" />
         <source>Approvals</source>
         <translation>承認</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="758" />
+        <location filename="../../exportdesk/gui/review.py" line="787" />
         <source>created</source>
         <translation>作成</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="759" />
+        <location filename="../../exportdesk/gui/review.py" line="788" />
         <source>check sheet edited</source>
         <translation>事前確認シート編集</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="760" />
+        <location filename="../../exportdesk/gui/review.py" line="789" />
         <source>status</source>
         <translation>状態変更</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="761" />
+        <location filename="../../exportdesk/gui/review.py" line="790" />
         <source>review sheet edited</source>
         <translation>審査票編集</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="762" />
+        <location filename="../../exportdesk/gui/review.py" line="791" />
         <source>decision</source>
         <translation>判断</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="763" />
+        <location filename="../../exportdesk/gui/review.py" line="792" />
         <source>approved</source>
         <translation>承認</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="764" />
+        <location filename="../../exportdesk/gui/review.py" line="793" />
         <source>question to applicant</source>
         <translation>申請者への質問</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="765" />
+        <location filename="../../exportdesk/gui/review.py" line="794" />
         <source>applicant's answer</source>
         <translation>申請者の回答</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="766" />
+        <location filename="../../exportdesk/gui/review.py" line="795" />
         <source>attachment</source>
         <translation>添付</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="767" />
+        <location filename="../../exportdesk/gui/review.py" line="796" />
         <source>comment</source>
         <translation>コメント</translation>
     </message>
@@ -1002,13 +1002,13 @@ Forms version %1</source>
     </message>
     <message>
         <location filename="../../exportdesk/gui/review.py" line="209" />
-        <location filename="../../exportdesk/gui/review.py" line="241" />
+        <location filename="../../exportdesk/gui/review.py" line="269" />
         <source>True match</source>
         <translation>該当と判断</translation>
     </message>
     <message>
         <location filename="../../exportdesk/gui/review.py" line="210" />
-        <location filename="../../exportdesk/gui/review.py" line="242" />
+        <location filename="../../exportdesk/gui/review.py" line="270" />
         <source>False positive</source>
         <translation>非該当と判断</translation>
     </message>
@@ -1018,24 +1018,39 @@ Forms version %1</source>
         <translation>今すぐ照合</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="233" />
+        <location filename="../../exportdesk/gui/review.py" line="224" />
+        <source>Why the counterpart is not screened</source>
+        <translation>照合しない理由（例：リスト未取込み、相手方なし）</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/review.py" line="225" />
+        <source>Record as not screened</source>
+        <translation>照合なしとして記録</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/review.py" line="256" />
+        <source>Not screened: %1 (%2)</source>
+        <translation>照合なし：%1（%2）</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/review.py" line="261" />
         <source>No End User List screening recorded for this case.</source>
         <translation>この案件の外国ユーザーリスト照合結果は記録されていません。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../exportdesk/gui/review.py" line="236" />
+        <location filename="../../exportdesk/gui/review.py" line="264" />
         <source>%n possible match(es)</source>
         <translation>
             <numerusform>該当の可能性 %n 件</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="243" />
+        <location filename="../../exportdesk/gui/review.py" line="271" />
         <source>Open</source>
         <translation>未判断</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="291" />
+        <location filename="../../exportdesk/gui/review.py" line="325" />
         <source>No End User List has been imported yet.</source>
         <translation>外国ユーザーリストがまだ取り込まれていません。</translation>
     </message>
