@@ -383,7 +383,9 @@ def cmd_eul(args: argparse.Namespace) -> int:
             result = eul.import_file(None, args.file, effective, args.format)
             print(
                 f"imported version {result['version_id']}:"
-                f" {result['count']} entities ({result['format']})"
+                f" {result['count']} entities ({result['format']}) into {result['list']}"
+                f"{' ' + result['notice'] if result['notice'] else ''},"
+                f" effective {result['effective']}"
             )
             for change in result["rescreened"]:
                 print(
@@ -393,35 +395,43 @@ def cmd_eul(args: argparse.Namespace) -> int:
             return EXIT_OK
         if args.eul_command == "threshold":
             if args.value is None:
-                print(f"screening threshold: {eul.threshold()}")
+                print(f"screening threshold: {eul.threshold(args.list)}")
                 return EXIT_OK
-            eul.set_threshold(None, args.value)
+            eul.set_threshold(None, args.value, args.list)
             print(f"screening threshold set to {args.value}")
             return EXIT_OK
         if args.eul_command == "versions":
+            in_force = {v["id"] for v in eul.current_versions().values()}
             rows = [
                 [
-                    str(v["id"]),
+                    str(v["id"]) + ("*" if v["id"] in in_force else ""),
+                    v["list_kind"],
                     v["effective_date"],
+                    v["last_updated"],
                     str(v["entity_count"]),
                     v["source_format"],
                     v["source_name"],
-                    v["sha256"][:12],
+                    v["notice"],
                 ]
                 for v in eul.versions()
             ]
-            print(_table(rows, ["id", "effective", "entities", "format", "file", "sha256"]))
+            heads = ["id", "list", "effective", "updated", "entities", "format", "file", "notice"]
+            print(_table(rows, heads))
+            print("* in force")
             return EXIT_OK
         if args.eul_command == "diff":
             diff = eul.diff(int(args.v1), int(args.v2))
             for kind in ("added", "removed"):
                 for e in diff[kind]:
                     print(
-                        f"{'+' if kind == 'added' else '-'} {e['country']}"
+                        f"{'+' if kind == 'added' else '-'} No.{e['no']} {e['country']}"
                         f" {e['name'] or e['original']}"
                     )
             for c in diff["changed"]:
-                print(f"~ {c['after']['country']} {c['after']['name']}: {', '.join(c['fields'])}")
+                a, b = c["before"]["no"], c["after"]["no"]
+                name = c["after"]["name"] or c["after"]["original"]
+                nos = f"No.{a}" if a == b else f"No.{a} -> No.{b}"
+                print(f"~ {c['after']['country']} {name}: {', '.join(c['fields'])} ({nos})")
             print(
                 f"{len(diff['added'])} added, {len(diff['removed'])} removed,"
                 f" {len(diff['changed'])} changed"
@@ -707,16 +717,19 @@ def build_parser() -> argparse.ArgumentParser:
     eul.add_argument("--db", help="database file")
     esub = eul.add_subparsers(dest="eul_command", required=True)
     p = esub.add_parser(
-        "import", help="import METI's PDF, the CSV/XLSX template or OpenSanctions CSV"
+        "import", help="import a list: METI's XLSX or PDF, an export-ban PDF, the template"
     )
     p.add_argument("file")
     p.add_argument("--effective", help="effective date YYYY-MM-DD (default today)")
     p.add_argument(
-        "--format", choices=["auto", "pdf", "csv", "xlsx", "opensanctions"], default="auto"
+        "--format",
+        choices=["auto", "pdf", "csv", "xlsx", "opensanctions", "export_ban"],
+        default="auto",
     )
-    esub.add_parser("versions", help="list imported versions")
+    esub.add_parser("versions", help="list imported versions of every list")
     p = esub.add_parser("threshold", help="show or set the screening threshold (50-100)")
     p.add_argument("value", nargs="?", type=float)
+    p.add_argument("--list", default="eul", help="eul, ban_russia, ban_belarus, …")
     p = esub.add_parser("diff", help="added, removed and changed entities between two versions")
     p.add_argument("v1")
     p.add_argument("v2")

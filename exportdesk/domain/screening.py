@@ -187,6 +187,7 @@ class Entity:
     aliases: tuple[str, ...] = ()
     concerns: tuple[str, ...] = ()  # B, C, M, N
     conventional_weapons: bool = False
+    address: str = ""  # export-ban lists give one; the End User List does not
 
     def names(self) -> list[tuple[str, str]]:
         """(kind, text) for every name this entity is known by."""
@@ -371,7 +372,7 @@ class ScreeningIndex:
             choice = self.choices[index]
             score, why = self._score(q_norm, q_core, choice)
             country_match = None
-            if country:
+            if country and choice.entity.country_code:
                 country_match = choice.entity.country_code == country.upper()
                 if not country_match:
                     score -= 10

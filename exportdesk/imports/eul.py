@@ -54,6 +54,9 @@ class ParsedList:
     source_format: str
     sha256: str
     source_name: str
+    list_kind: str = "eul"  # an id in forms/screening_lists.yaml
+    notice: str = ""  # the export-ban lists' MOFA notice
+    last_updated: str = ""  # ISO date printed on the list, when it prints one
 
 
 # --- cell parsing -----------------------------------------------------------------------
@@ -507,7 +510,31 @@ def detect_format(path: Path, data: bytes) -> str:
     )
 
 
+def _first_page_text(data: bytes) -> str:
+    import pypdfium2 as pdfium
+
+    try:
+        doc = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as exc:
+        raise EulImportError(f"not a readable PDF ({exc})") from None
+    try:
+        if len(doc) == 0:
+            raise EulImportError("the PDF has no pages")
+        page = doc[0]
+        textpage = page.get_textpage()
+        text = textpage.get_text_range()
+        textpage.close()
+        page.close()
+        return text
+    finally:
+        doc.close()
+
+
 def read_list(path: Path | str, fmt: str = "auto") -> ParsedList:
+    """Any list file: METI's End User List (PDF, XLSX), the template (CSV, XLSX),
+    OpenSanctions' CSV, or an export-ban list of specified entities (PDF)."""
+    from exportdesk.imports.export_ban import looks_like_ban_list, parse_ban_pdf
+
     path = Path(path)
     try:
         data = path.read_bytes()
@@ -516,11 +543,20 @@ def read_list(path: Path | str, fmt: str = "auto") -> ParsedList:
     if not data.strip():
         raise EulImportError(f"{path.name}: the file is empty")
     fmt = detect_format(path, data) if fmt == "auto" else fmt
+    sha = hashlib.sha256(data).hexdigest()
+    if fmt in ("pdf", "export_ban") and (
+        fmt == "export_ban" or looks_like_ban_list(_first_page_text(data))
+    ):
+        ban = parse_ban_pdf(data)
+        return ParsedList(
+            ban.entities, "pdf", sha, path.name, ban.kind, ban.notice, ban.last_updated
+        )
     parser = {
         "pdf": parse_pdf,
         "csv": parse_csv,
         "xlsx": parse_xlsx,
         "opensanctions": parse_opensanctions,
-    }[fmt]
-    entities = parser(data)
-    return ParsedList(entities, fmt, hashlib.sha256(data).hexdigest(), path.name)
+    }.get(fmt)
+    if parser is None:
+        raise EulImportError(f"unknown format '{fmt}'")
+    return ParsedList(parser(data), fmt, sha, path.name)
