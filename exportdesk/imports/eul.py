@@ -218,6 +218,9 @@ def parse_pdf(data: bytes) -> list[Entity]:
                 cells = _join_cells(pending, cells)
                 pending = None
                 if not cells[columns["no"]].strip():
+                    if last_on_page:  # a row over three pages: the middle part
+                        pending = cells
+                        continue
                     raise EulImportError(
                         f"page {page.number}: a row split over the page break has no No."
                     )
@@ -398,8 +401,8 @@ METI_HEADER = {
     "no": ("no", "番号"),
     "country": ("国名", "country"),
     "name": ("企業名", "company", "organization"),
-    "aliases": ("別名", "also known"),
-    "concerns": ("懸念区分", "type of wmd"),
+    "aliases": ("別名", "alsoknown"),
+    "concerns": ("懸念区分", "typeofwmd"),
     "cw": ("通常兵器", "conventional"),
 }
 
@@ -408,7 +411,8 @@ def _meti_columns(header: list[str]) -> dict[str, int] | None:
     """Column positions when `header` is METI's header row, else None."""
     found: dict[str, int] = {}
     for i, cell in enumerate(header):
-        text = unicodedata.normalize("NFKC", cell).lower().replace(".", "").strip()
+        # Narrow columns wrap header words anywhere: compare without spaces or breaks.
+        text = "".join(unicodedata.normalize("NFKC", cell).lower().replace(".", "").split())
         for key, words in METI_HEADER.items():
             if key in found:
                 continue

@@ -44,8 +44,28 @@ KINDS = (
 NUMBER_WORDS = {
     w: n
     for n, w in enumerate(
-        "one two three four five six seven eight nine ten eleven twelve thirteen fourteen"
-        " fifteen sixteen seventeen eighteen nineteen twenty".split(),
+        [
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
+            "twenty",
+        ],
         1,
     )
 }
@@ -76,6 +96,8 @@ def _latin_line(line: str) -> bool:
     m = _FIRST_CJK.search(line)
     head = line[: m.start()] if m else line
     return m is None or len(re.findall(r"[A-Za-z][\w.&'-]*", head)) >= 2
+
+
 _JA_ALIASES = re.compile(r"[（(]別称[、，,]\s*(.+)[)）]\s*$")
 
 

@@ -276,9 +276,7 @@ class EndUserLists:
             self._indexes[key] = ScreeningIndex(self.entities(version["id"]), threshold=key[1])
         return version, self._indexes[key]
 
-    def indexes(
-        self, override: int | None = None
-    ) -> list[tuple[dict[str, Any], ScreeningIndex]]:
+    def indexes(self, override: int | None = None) -> list[tuple[dict[str, Any], ScreeningIndex]]:
         """The index of every list in force; `override` puts a given version in its list's
         place (a version just imported, even if it takes effect later)."""
         versions = self.current_versions()
