@@ -252,15 +252,26 @@ CREATE TABLE exchange_log (
 );
 """
 
-# Version 5: several screening lists (End User List, export-ban lists), each versioned;
-# entity addresses; resolutions and known-good names per list.
+# Version 5: case files verified rather than believed. An exchange id is bound to the key
+# that created it; a member installation (set up from the office's institution file)
+# numbers its cases with its own prefix so that a case keeps one reference everywhere;
+# a case written for the office records when it was sent.
 V5 = """
+ALTER TABLE cases ADD COLUMN exchange_key TEXT NOT NULL DEFAULT '';
+ALTER TABLE cases ADD COLUMN sent_at TEXT;
+ALTER TABLE institution ADD COLUMN member INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE institution ADD COLUMN ref_prefix TEXT NOT NULL DEFAULT '';
+"""
+
+# Version 6: several screening lists (End User List, export-ban lists), each versioned;
+# entity addresses; resolutions and known-good names per list.
+V6 = """
 ALTER TABLE eul_versions ADD COLUMN list_kind TEXT NOT NULL DEFAULT 'eul';
 ALTER TABLE eul_versions ADD COLUMN notice TEXT NOT NULL DEFAULT '';
 ALTER TABLE eul_versions ADD COLUMN last_updated TEXT NOT NULL DEFAULT '';
 CREATE INDEX eul_versions_kind ON eul_versions(list_kind, effective_date);
 ALTER TABLE eul_entities ADD COLUMN address TEXT NOT NULL DEFAULT '';
-CREATE TABLE known_good_v5 (
+CREATE TABLE known_good_v6 (
     id INTEGER PRIMARY KEY,
     list_kind TEXT NOT NULL DEFAULT 'eul',
     name_norm TEXT NOT NULL,
@@ -271,13 +282,13 @@ CREATE TABLE known_good_v5 (
     added_at TEXT NOT NULL,
     UNIQUE (list_kind, name_norm, country, entity_no)
 );
-INSERT INTO known_good_v5 (id, name_norm, country, entity_no, note, added_by, added_at)
+INSERT INTO known_good_v6 (id, name_norm, country, entity_no, note, added_by, added_at)
     SELECT id, name_norm, country, entity_no, note, added_by, added_at FROM known_good;
 DROP TABLE known_good;
-ALTER TABLE known_good_v5 RENAME TO known_good;
+ALTER TABLE known_good_v6 RENAME TO known_good;
 """
 
-MIGRATIONS: list[str] = [V1, V2, V3, V4, V5]
+MIGRATIONS: list[str] = [V1, V2, V3, V4, V5, V6]
 LATEST = len(MIGRATIONS)
 
 
