@@ -94,17 +94,18 @@ def cmd_eul(args: argparse.Namespace) -> int:
 
 
 def cmd_screen(args: argparse.Namespace) -> int:
+    """Screen names against every list in force (End User List and export-ban lists)."""
     import csv
 
     from exportdesk.store import Store
 
     store = Store(db_path(args))
-    found = store.eul.index()
-    if found is None:
-        err("no End User List imported yet (exportdesk eul import FILE)")
+    found = store.eul.indexes()
+    if not found:
+        err("no list imported yet (exportdesk eul import FILE)")
         return EXIT_FAIL
-    version, index = found
     threshold = args.threshold
+    labels = [f"{v['list_kind']} {store.eul.version_label(v)}" for v, _index in found]
     if args.csv:
         with open(args.csv, encoding="utf-8-sig", newline="") as fh:
             reader = csv.DictReader(fh)
@@ -117,39 +118,45 @@ def cmd_screen(args: argparse.Namespace) -> int:
                     "name",
                     "country",
                     "hits",
+                    "best_list",
                     "best_no",
                     "best_entity",
                     "best_score",
+                    "measure",
                     "matched",
                     "why",
                 ]
             )
             for row in reader:
-                hits = index.screen(row["name"], row.get("country") or None, threshold)
-                best = hits[0] if hits else None
+                hits = store.eul.screen_all(row["name"], row.get("country") or None, threshold)
+                best = hits[0] if hits else {}
                 writer.writerow(
                     [
                         row["name"],
                         row.get("country") or "",
                         len(hits),
-                        best.entity.no if best else "",
-                        best.entity.name_en if best else "",
-                        round(best.score, 1) if best else "",
-                        best.matched if best else "",
-                        best.why if best else "",
+                        best.get("list", ""),
+                        best.get("no", ""),
+                        best.get("entity", ""),
+                        best.get("score", ""),
+                        best.get("measure", ""),
+                        best.get("matched", ""),
+                        best.get("why", ""),
                     ]
                 )
         return EXIT_OK
     if not args.name:
         err("give a NAME or --csv FILE")
         return EXIT_BAD_INPUT
-    hits = index.screen(args.name, args.country, threshold)
+    hits = store.eul.screen_all(args.name, args.country, threshold)
+    eul = store.eul.current_version()
     if args.json:
         json.dump(
             {
-                "list_version": store.eul.version_label(version),
+                "list_version": store.eul.version_label(eul) if eul else "",
+                "lists": labels,
                 "query": args.name,
-                "hits": [h.as_dict() for h in hits],
+                "hits": hits,
             },
             sys.stdout,
             ensure_ascii=False,
@@ -157,19 +164,16 @@ def cmd_screen(args: argparse.Namespace) -> int:
         )
         sys.stdout.write("\n")
     else:
-        print(
-            f"list version {store.eul.version_label(version)};"
-            f" threshold {threshold or index.threshold}"
-        )
+        print("lists: " + "; ".join(labels))
         if not hits:
             print("no match")
         for h in hits:
-            e = h.entity
             print(
-                f"{h.score:5.1f}  No.{e.no} {e.name_en or e.name_original} [{e.country_code}]"
-                f" {'/'.join(e.concerns)}{' CW' if e.conventional_weapons else ''}"
+                f"{h['score']:5.1f}  {h['list']} No.{h['no']} {h['entity']} [{h['country']}]"
+                f" {'/'.join(h['concerns'])}{' CW' if h['conventional_weapons'] else ''}"
+                f" ({h['measure']})"
             )
-            print(f"       matched {h.kind} '{h.matched}': {h.why}")
+            print(f"       matched {h['kind']} '{h['matched']}': {h['why']}")
     return EXIT_OK
 
 
@@ -203,7 +207,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("v2")
     eul.set_defaults(func=cmd_eul)
 
-    p = sub.add_parser("screen", help="screen a name (or a CSV of names) against the End User List")
+    p = sub.add_parser(
+        "screen", help="screen a name (or a CSV of names) against every list in force"
+    )
     p.add_argument("name", nargs="?")
     p.add_argument("--country", help="ISO country code of the counterpart")
     p.add_argument("--csv", help="CSV with columns name[,country]: one line of results per row")
