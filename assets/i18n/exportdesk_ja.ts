@@ -551,6 +551,101 @@ Send it to the export control office (%2) by e-mail. Open your mail program now?
     </message>
 </context>
 <context>
+    <name>ListsPage</name>
+    <message>
+        <location filename="../../exportdesk/gui/lists_page.py" line="31" />
+        <source>Lists screened against</source>
+        <translation>照合するリスト</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/lists_page.py" line="41" />
+        <location filename="../../exportdesk/gui/lists_page.py" line="55" />
+        <source>List</source>
+        <translation>リスト</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/lists_page.py" line="42" />
+        <source>Measure</source>
+        <translation>措置</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/lists_page.py" line="43" />
+        <location filename="../../exportdesk/gui/lists_page.py" line="54" />
+        <source>Version</source>
+        <translation>版</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/lists_page.py" line="44" />
+        <location filename="../../exportdesk/gui/lists_page.py" line="56" />
+        <source>In force from</source>
+        <translation>適用開始日</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/lists_page.py" line="45" />
+        <location filename="../../exportdesk/gui/lists_page.py" line="57" />
+        <source>Last update</source>
+        <translation>最終更新日</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/lists_page.py" line="46" />
+        <location filename="../../exportdesk/gui/lists_page.py" line="58" />
+        <source>Entities</source>
+        <translation>掲載数</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/lists_page.py" line="47" />
+        <source>Threshold</source>
+        <translation>しきい値</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/lists_page.py" line="59" />
+        <source>File</source>
+        <translation>ファイル</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/lists_page.py" line="60" />
+        <source>Notice</source>
+        <translation>告示</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/lists_page.py" line="72" />
+        <source>Import a list…</source>
+        <translation>リストを取り込む…</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/lists_page.py" line="86" />
+        <source>Imported versions</source>
+        <translation>取り込んだ版</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/lists_page.py" line="92" />
+        <source>Catch-all: licence needed</source>
+        <translation>キャッチオール：許可申請が必要</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/lists_page.py" line="93" />
+        <source>Export prohibited</source>
+        <translation>輸出等禁止</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/lists_page.py" line="107" />
+        <source>not imported</source>
+        <translation>未取込</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../exportdesk/gui/lists_page.py" line="132" />
+        <source>%n list(s) not imported yet: cases are not screened against them.</source>
+        <translation>
+            <numerusform>%n 件のリストが未取込です。案件はそのリストと照合されません。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/lists_page.py" line="135" />
+        <source>Every list is imported; cases are screened against all.</source>
+        <translation>すべてのリストを取り込み済みです。案件はすべてのリストと照合されます。</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <location filename="../../exportdesk/gui/dialogs.py" line="168" />
@@ -591,152 +686,157 @@ Send it to the export control office (%2) by e-mail. Open your mail program now?
         <translation>ガイダンス</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="53" />
+        <location filename="../../exportdesk/gui/main_window.py" line="55" />
+        <source>Lists</source>
+        <translation>リスト</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/main_window.py" line="61" />
         <source>ICP</source>
         <translation>輸出管理規程</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="113" />
+        <location filename="../../exportdesk/gui/main_window.py" line="121" />
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="114" />
+        <location filename="../../exportdesk/gui/main_window.py" line="122" />
         <source>&amp;New case</source>
         <translation>新規案件(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="118" />
+        <location filename="../../exportdesk/gui/main_window.py" line="126" />
         <source>&amp;Close case</source>
         <translation>案件を閉じる(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="122" />
+        <location filename="../../exportdesk/gui/main_window.py" line="130" />
         <source>&amp;Open case or decision file…</source>
         <translation>案件・判断ファイルを開く(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="127" />
+        <location filename="../../exportdesk/gui/main_window.py" line="135" />
         <source>&amp;Export institution file…</source>
         <translation>機関設定ファイルを書き出す(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="131" />
+        <location filename="../../exportdesk/gui/main_window.py" line="139" />
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="137" />
+        <location filename="../../exportdesk/gui/main_window.py" line="145" />
         <source>&amp;End User List</source>
         <translation>外国ユーザーリスト(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="138" />
+        <location filename="../../exportdesk/gui/main_window.py" line="146" />
         <source>&amp;Import a list version…</source>
         <translation>リストの版を取り込む(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="142" />
+        <location filename="../../exportdesk/gui/main_window.py" line="150" />
         <source>&amp;Language</source>
         <translation>言語(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="153" />
+        <location filename="../../exportdesk/gui/main_window.py" line="161" />
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="154" />
+        <location filename="../../exportdesk/gui/main_window.py" line="162" />
         <source>&amp;About ExportDesk</source>
         <translation>ExportDeskについて(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="178" />
+        <location filename="../../exportdesk/gui/main_window.py" line="186" />
         <source>Open</source>
         <translation>開く</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="189" />
-        <location filename="../../exportdesk/gui/main_window.py" line="212" />
+        <location filename="../../exportdesk/gui/main_window.py" line="197" />
+        <location filename="../../exportdesk/gui/main_window.py" line="220" />
         <source>This file was already imported; nothing changed.</source>
         <translation>このファイルは既に取り込まれています。変更はありません。</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="191" />
+        <location filename="../../exportdesk/gui/main_window.py" line="199" />
         <source>Decision received: %1</source>
         <translation>判断を受け取りました：%1</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="202" />
+        <location filename="../../exportdesk/gui/main_window.py" line="210" />
         <source>New sender</source>
         <translation>新しい送信者</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="205" />
+        <location filename="../../exportdesk/gui/main_window.py" line="213" />
         <source>Trust this key and import the case?</source>
         <translation>この鍵を信頼して案件を取り込みますか？</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="216" />
+        <location filename="../../exportdesk/gui/main_window.py" line="224" />
         <source>New case in the review queue: %1</source>
         <translation>審査待ち一覧に新しい案件が入りました：%1</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="218" />
+        <location filename="../../exportdesk/gui/main_window.py" line="226" />
         <source>New round of an existing case: %1</source>
         <translation>既存の案件の再提出を受け付けました：%1</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="221" />
+        <location filename="../../exportdesk/gui/main_window.py" line="229" />
         <source>Cannot import</source>
         <translation>取り込めません</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="245" />
+        <location filename="../../exportdesk/gui/main_window.py" line="253" />
         <source>Export institution file</source>
         <translation>機関設定ファイルを書き出す</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="260" />
-        <location filename="../../exportdesk/gui/main_window.py" line="265" />
-        <location filename="../../exportdesk/gui/main_window.py" line="275" />
-        <location filename="../../exportdesk/gui/main_window.py" line="290" />
-        <location filename="../../exportdesk/gui/main_window.py" line="296" />
+        <location filename="../../exportdesk/gui/main_window.py" line="268" />
+        <location filename="../../exportdesk/gui/main_window.py" line="273" />
+        <location filename="../../exportdesk/gui/main_window.py" line="283" />
+        <location filename="../../exportdesk/gui/main_window.py" line="298" />
+        <location filename="../../exportdesk/gui/main_window.py" line="306" />
         <source>End User List</source>
         <translation>外国ユーザーリスト</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="260" />
+        <location filename="../../exportdesk/gui/main_window.py" line="268" />
         <source>Lists (*.pdf *.csv *.xlsx)</source>
         <translation>リスト (*.pdf *.csv *.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="265" />
+        <location filename="../../exportdesk/gui/main_window.py" line="273" />
         <source>Effective date (YYYY-MM-DD):</source>
         <translation>施行日（YYYY-MM-DD）：</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="275" />
+        <location filename="../../exportdesk/gui/main_window.py" line="283" />
         <source>Not a date: %1</source>
         <translation>日付ではありません：%1</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="283" />
+        <location filename="../../exportdesk/gui/main_window.py" line="291" />
         <source>Imported version %1 with %2 entities.</source>
         <translation>版 %1（%2 件）を取り込みました。</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="288" />
+        <location filename="../../exportdesk/gui/main_window.py" line="296" />
         <source>Cases whose screening result changed:</source>
         <translation>照合結果が変わった案件：</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="300" />
+        <location filename="../../exportdesk/gui/main_window.py" line="310" />
         <source>Importing the End User List…</source>
         <translation>外国ユーザーリストを取り込んでいます…</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="311" />
+        <location filename="../../exportdesk/gui/main_window.py" line="321" />
         <source>ExportDesk: security export control for universities.
 Forms version %1</source>
         <translation>ExportDesk：大学のための安全保障輸出管理
@@ -818,147 +918,147 @@ Forms version %1</source>
 <context>
     <name>ReviewEditor</name>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="335" />
+        <location filename="../../exportdesk/gui/review.py" line="340" />
         <source>Review sheet</source>
         <translation>審査票</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="338" />
+        <location filename="../../exportdesk/gui/review.py" line="343" />
         <source>Check-sheet answers</source>
         <translation>事前確認シートの回答</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="341" />
+        <location filename="../../exportdesk/gui/review.py" line="346" />
         <source>Timeline</source>
         <translation>経過</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="348" />
+        <location filename="../../exportdesk/gui/review.py" line="353" />
         <source>Comment (required to return the case)</source>
         <translation>コメント（差戻しには必須）</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="349" />
+        <location filename="../../exportdesk/gui/review.py" line="354" />
         <source>Start review</source>
         <translation>審査を開始</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="350" />
+        <location filename="../../exportdesk/gui/review.py" line="355" />
         <source>Record decision</source>
         <translation>判断を記録</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="351" />
+        <location filename="../../exportdesk/gui/review.py" line="356" />
         <source>Approve</source>
         <translation>承認</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="353" />
+        <location filename="../../exportdesk/gui/review.py" line="358" />
         <source>Return to applicant</source>
         <translation>申請者に差し戻す</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="354" />
+        <location filename="../../exportdesk/gui/review.py" line="359" />
         <source>Send decision file…</source>
         <translation>判断ファイルを送る…</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="415" />
+        <location filename="../../exportdesk/gui/review.py" line="420" />
         <source>Yes</source>
         <translation>はい</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="415" />
+        <location filename="../../exportdesk/gui/review.py" line="420" />
         <source>No</source>
         <translation>いいえ</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="431" />
+        <location filename="../../exportdesk/gui/review.py" line="436" />
         <source>Item and sub-item, e.g. 5(1)</source>
         <translation>項番・号（例：5(1)）</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="462" />
+        <location filename="../../exportdesk/gui/review.py" line="467" />
         <source>— choose —</source>
         <translation>— 選択してください —</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="567" />
+        <location filename="../../exportdesk/gui/review.py" line="572" />
         <source>Not possible</source>
         <translation>実行できません</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="594" />
+        <location filename="../../exportdesk/gui/review.py" line="599" />
         <source>Choose a decision.</source>
         <translation>判断を選んでください。</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="622" />
+        <location filename="../../exportdesk/gui/review.py" line="627" />
         <source>Status</source>
         <translation>状態</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="681" />
+        <location filename="../../exportdesk/gui/review.py" line="686" />
         <source>Send decision file</source>
         <translation>判断ファイルを送る</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="692" />
+        <location filename="../../exportdesk/gui/review.py" line="697" />
         <source>Decision file written: %1</source>
         <translation>判断ファイルを作成しました：%1</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="704" />
+        <location filename="../../exportdesk/gui/review.py" line="709" />
         <source>Approvals</source>
         <translation>承認</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="758" />
+        <location filename="../../exportdesk/gui/review.py" line="763" />
         <source>created</source>
         <translation>作成</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="759" />
+        <location filename="../../exportdesk/gui/review.py" line="764" />
         <source>check sheet edited</source>
         <translation>事前確認シート編集</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="760" />
+        <location filename="../../exportdesk/gui/review.py" line="765" />
         <source>status</source>
         <translation>状態変更</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="761" />
+        <location filename="../../exportdesk/gui/review.py" line="766" />
         <source>review sheet edited</source>
         <translation>審査票編集</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="762" />
+        <location filename="../../exportdesk/gui/review.py" line="767" />
         <source>decision</source>
         <translation>判断</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="763" />
+        <location filename="../../exportdesk/gui/review.py" line="768" />
         <source>approved</source>
         <translation>承認</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="764" />
+        <location filename="../../exportdesk/gui/review.py" line="769" />
         <source>question to applicant</source>
         <translation>申請者への質問</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="765" />
+        <location filename="../../exportdesk/gui/review.py" line="770" />
         <source>applicant's answer</source>
         <translation>申請者の回答</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="766" />
+        <location filename="../../exportdesk/gui/review.py" line="771" />
         <source>attachment</source>
         <translation>添付</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="767" />
+        <location filename="../../exportdesk/gui/review.py" line="772" />
         <source>comment</source>
         <translation>コメント</translation>
     </message>
@@ -1002,13 +1102,13 @@ Forms version %1</source>
     </message>
     <message>
         <location filename="../../exportdesk/gui/review.py" line="209" />
-        <location filename="../../exportdesk/gui/review.py" line="241" />
+        <location filename="../../exportdesk/gui/review.py" line="242" />
         <source>True match</source>
         <translation>該当と判断</translation>
     </message>
     <message>
         <location filename="../../exportdesk/gui/review.py" line="210" />
-        <location filename="../../exportdesk/gui/review.py" line="242" />
+        <location filename="../../exportdesk/gui/review.py" line="243" />
         <source>False positive</source>
         <translation>非該当と判断</translation>
     </message>
@@ -1023,19 +1123,24 @@ Forms version %1</source>
         <translation>この案件の外国ユーザーリスト照合結果は記録されていません。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../exportdesk/gui/review.py" line="236" />
+        <location filename="../../exportdesk/gui/review.py" line="237" />
         <source>%n possible match(es)</source>
         <translation>
             <numerusform>該当の可能性 %n 件</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="243" />
+        <location filename="../../exportdesk/gui/review.py" line="244" />
         <source>Open</source>
         <translation>未判断</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="291" />
+        <location filename="../../exportdesk/gui/review.py" line="250" />
+        <source>export prohibited</source>
+        <translation>輸出等禁止</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/review.py" line="296" />
         <source>No End User List has been imported yet.</source>
         <translation>外国ユーザーリストがまだ取り込まれていません。</translation>
     </message>

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from exportdesk.store.service import Store
 
 RESOLUTIONS = ("true_match", "false_positive")
+MAX_HITS = 10  # per name, over every list
 
 
 class EndUserLists:
@@ -26,6 +27,7 @@ class EndUserLists:
         self.store = store
         self.db = store.db
         self._indexes: dict[tuple[int, float], ScreeningIndex] = {}
+        self._combined: dict[tuple, ScreeningIndex] = {}
 
     # --- versions --------------------------------------------------------------------
 
@@ -159,13 +161,10 @@ class EndUserLists:
         ]
 
     def entities(self, version_id: int) -> list[Entity]:
+        kind = self.version(version_id)["list_kind"]
         rows = self.store._rows(
             "SELECT * FROM eul_entities WHERE version_id = ? ORDER BY no", [version_id]
         )
-        if not rows and not self.store._row(
-            "SELECT id FROM eul_versions WHERE id = ?", [version_id]
-        ):
-            raise StoreError("not_found")
         return [
             Entity(
                 r["no"],
@@ -178,6 +177,7 @@ class EndUserLists:
                 tuple(c for c in r["concerns"].split(",") if c),
                 bool(r["conventional_weapons"]),
                 r["address"],
+                kind,
             )
             for r in rows
         ]
@@ -279,16 +279,37 @@ class EndUserLists:
     def indexes(self, override: int | None = None) -> list[tuple[dict[str, Any], ScreeningIndex]]:
         """The index of every list in force; `override` puts a given version in its list's
         place (a version just imported, even if it takes effect later)."""
-        versions = self.current_versions()
-        if override:
-            chosen = self.version(override)
-            versions[chosen["list_kind"]] = chosen
         out = []
-        for version in versions.values():
+        for version in self._in_force(override).values():
             found = self.index(version["id"])
             if found is not None:
                 out.append(found)
         return out
+
+    def _in_force(self, override: int | None = None) -> dict[str, dict[str, Any]]:
+        versions = self.current_versions()
+        if override:
+            chosen = self.version(override)
+            versions[chosen["list_kind"]] = chosen
+        return versions
+
+    def combined(
+        self, override: int | None = None
+    ) -> tuple[dict[str, dict[str, Any]], ScreeningIndex] | None:
+        """One index over every list in force, each list with its own threshold: a name is
+        looked up once, not once per list."""
+        versions = self._in_force(override)
+        if not versions:
+            return None
+        thresholds = {kind: self.threshold(kind) for kind in versions}
+        key = tuple(sorted((v["id"], thresholds[k]) for k, v in versions.items()))
+        if key not in self._combined:
+            entities = [e for v in versions.values() for e in self.entities(v["id"])]
+            self._combined.clear()  # only the lists in force are worth keeping
+            self._combined[key] = ScreeningIndex(
+                entities, threshold=min(thresholds.values()), thresholds=thresholds
+            )
+        return versions, self._combined[key]
 
     def screen(
         self, name: str, country: str | None = None, version_id: int | None = None
@@ -317,11 +338,12 @@ class EndUserLists:
         self, name: str, country: str | None = None, threshold: float | None = None
     ) -> list[dict[str, Any]]:
         """One name against every list in force, best hits first."""
-        hits = []
-        for version, index in self.indexes():
-            for hit in index.screen(name, country, threshold):
-                hits.append(self.hit_dict(version, hit))
-        return sorted(hits, key=lambda h: (-h["score"], h["list"], h["no"]))
+        found = self.combined()
+        if found is None:
+            return []
+        versions, index = found
+        hits = index.screen(name, country, threshold, limit=MAX_HITS)
+        return [self.hit_dict(versions[h.entity.list_kind], h) for h in hits]
 
     def _known_good(self) -> set[tuple[str, str, str, int]]:
         return {
@@ -338,9 +360,10 @@ class EndUserLists:
         previous: dict[str, Any] | None = None,
     ) -> dict[str, Any] | None:
         """Screen a case's counterpart (and affiliation) against every list in force."""
-        found = self.indexes(version_id)
-        if not found:
+        found = self.combined(version_id)
+        if found is None:
             return None
+        versions, index = found
         answers = case.get("answers") or {}
         country = case.get("counterpart_country") or None
         queries = [
@@ -349,26 +372,25 @@ class EndUserLists:
         known = self._known_good()
         old = {(h.get("list", "eul"), h["no"]): h for h in (previous or {}).get("hits", [])}
         hits: dict[tuple[str, int], dict[str, Any]] = {}
-        for version, index in found:
-            kind = version["list_kind"]
-            for query in queries:
-                for hit in index.screen(query, country):
-                    data = self.hit_dict(version, hit) | {"query": query}
-                    key = (kind, hit.entity.no)
-                    if (kind, normalise(query), country or "", hit.entity.no) in known:
-                        data["resolution"] = {
-                            "decision": "false_positive",
-                            "note": "known-good counterpart",
-                            "by": "known-good list",
-                            "at": self.store.now(),
-                        }
-                    elif key in old and old[key].get("resolution"):
-                        data["resolution"] = old[key]["resolution"]
-                    else:
-                        data["resolution"] = None
-                    if key not in hits or data["score"] > hits[key]["score"]:
-                        hits[key] = data
-        eul = next((v for v, _i in found if v["list_kind"] == "eul"), None)
+        for query in queries:
+            for hit in index.screen(query, country, limit=MAX_HITS):
+                kind = hit.entity.list_kind
+                data = self.hit_dict(versions[kind], hit) | {"query": query}
+                key = (kind, hit.entity.no)
+                if (kind, normalise(query), country or "", hit.entity.no) in known:
+                    data["resolution"] = {
+                        "decision": "false_positive",
+                        "note": "known-good counterpart",
+                        "by": "known-good list",
+                        "at": self.store.now(),
+                    }
+                elif key in old and old[key].get("resolution"):
+                    data["resolution"] = old[key]["resolution"]
+                else:
+                    data["resolution"] = None
+                if key not in hits or data["score"] > hits[key]["score"]:
+                    hits[key] = data
+        eul = versions.get("eul")
         return {
             "version_id": eul["id"] if eul else None,
             "list_version": self.version_label(eul) if eul else "",
@@ -378,9 +400,9 @@ class EndUserLists:
                     "list": v["list_kind"],
                     "version_id": v["id"],
                     "label": self.version_label(v),
-                    "threshold": index.threshold,
+                    "threshold": index.thresholds[v["list_kind"]],
                 }
-                for v, index in found
+                for v in versions.values()
             ],
             "screened_at": self.store.now(),
             "queries": queries,
