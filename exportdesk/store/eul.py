@@ -12,6 +12,7 @@ from exportdesk.domain.screening import Entity, Hit, ScreeningIndex, normalise
 from exportdesk.domain.screening_lists import list_info, screening_lists
 from exportdesk.domain.workflow import FINAL, OPEN
 from exportdesk.imports.eul import EulImportError, read_list
+from exportdesk.store.base import Part
 from exportdesk.store.errors import StoreError
 from exportdesk.store.users import User
 
@@ -22,10 +23,9 @@ RESOLUTIONS = ("true_match", "false_positive")
 MAX_HITS = 10  # per name, over every list
 
 
-class EndUserLists:
+class EndUserLists(Part):
     def __init__(self, store: Store) -> None:
-        self.store = store
-        self.db = store.db
+        super().__init__(store)
         self._indexes: dict[tuple[int, float], ScreeningIndex] = {}
         self._combined: dict[tuple, ScreeningIndex] = {}
 
@@ -393,7 +393,10 @@ class EndUserLists:
         eul = versions.get("eul")
         return {
             "version_id": eul["id"] if eul else None,
-            "list_version": self.version_label(eul) if eul else "",
+            # The End User List's version (or, without one, every list's), as recorded before.
+            "list_version": self.version_label(eul)
+            if eul
+            else "; ".join(self.version_label(v) for v in versions.values()),
             "threshold": self.threshold("eul"),
             "lists": [
                 {
