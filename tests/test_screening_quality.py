@@ -33,6 +33,7 @@ ENTITIES = [
     # As in the real lists, many names share a common word such as 'space'.
     E(15, "Beijing Institute of Space Long March Vehicle"),
     E(16, "Space Launch Systems Design Bureau"),
+    E(17, "Advanced Technologies Company of Iran"),  # nothing but common words
 ]
 
 
@@ -129,3 +130,9 @@ def test_generic_queries_on_the_real_lists():
         assert index.screen(query) == [], query
     assert index.screen("Rosoboronexport State Corporation")[0].score >= 90
     assert index.screen("Sharif Univ. of Tech.")[0].entity.name_en.startswith("Sharif")
+
+
+def test_a_listed_name_of_common_words_matches_only_its_own_words(index):
+    assert index.screen("Advanced Technologies Company of Iran")[0].entity.no == 17
+    assert index.screen("Technologies Company of Iran Advanced")[0].entity.no == 17
+    assert index.screen("Advanced Technologies of China") == []

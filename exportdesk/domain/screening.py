@@ -82,6 +82,8 @@ CJK_LEGAL_FORMS = (
 # Common words of institution names: they may match, but never alone.
 GENERIC = {
     "university",
+    "design",
+    "bureau",
     "univ",
     "inst",
     "tech",
@@ -340,6 +342,9 @@ class ScreeningIndex:
         # Token-sorted forms let the fast plain ratio stand in for token_sort_ratio.
         sorted_forms = [" ".join(sorted(c.norm.split())) for c in self.choices]
         self._sorted_forms = sorted_forms
+        self._by_sorted: dict[str, list[int]] = {}
+        for i, form in enumerate(sorted_forms):
+            self._by_sorted.setdefault(form, []).append(i)
         # Ordered by length: a ratio of 78 or more needs lengths within a factor of about 1.6,
         # so each query is compared with one band of names only.
         self._by_length = sorted(range(len(sorted_forms)), key=lambda i: len(sorted_forms[i]))
@@ -393,7 +398,10 @@ class ScreeningIndex:
             return 0.0, ""  # acronyms and very short names must match exactly
         if not cjk:
             if not q_core or not c.core:
-                # 'Research Institute', 'General Trading': generic words alone say nothing.
+                # 'Research Institute', 'General Trading': generic words alone say nothing,
+                # unless both names are the same generic words in another order.
+                if not q_core and not c.core and sorted(q_norm.split()) == sorted(c.norm.split()):
+                    return 96.0, "same words in another order (all of them common words)"
                 return 0.0, ""
             if q_core == c.core and self._distinctive(q_core):
                 # 'Irkut' and 'Irkut Scientific Production Corp.': a short true name keeps
@@ -449,6 +457,7 @@ class ScreeningIndex:
         q_core = core(q_norm)
         q_cjk = has_cjk(q_norm)
         candidates: set[int] = set(self._exact.get(q_norm, []))
+        candidates.update(self._by_sorted.get(" ".join(sorted(q_norm.split())), ()))
         cutoff = max(0.0, floor - 10)
         counts: dict[int, int] = {}
         for token in set(q_norm.split()):
