@@ -556,6 +556,101 @@ Send it to the export control office (%2) by e-mail. Open your mail program now?
     </message>
 </context>
 <context>
+    <name>ListsPage</name>
+    <message>
+        <location filename="../../exportdesk/gui/lists_page.py" line="31" />
+        <source>Lists screened against</source>
+        <translation>照合するリスト</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/lists_page.py" line="41" />
+        <location filename="../../exportdesk/gui/lists_page.py" line="55" />
+        <source>List</source>
+        <translation>リスト</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/lists_page.py" line="42" />
+        <source>Measure</source>
+        <translation>措置</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/lists_page.py" line="43" />
+        <location filename="../../exportdesk/gui/lists_page.py" line="54" />
+        <source>Version</source>
+        <translation>版</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/lists_page.py" line="44" />
+        <location filename="../../exportdesk/gui/lists_page.py" line="56" />
+        <source>In force from</source>
+        <translation>適用開始日</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/lists_page.py" line="45" />
+        <location filename="../../exportdesk/gui/lists_page.py" line="57" />
+        <source>Last update</source>
+        <translation>最終更新日</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/lists_page.py" line="46" />
+        <location filename="../../exportdesk/gui/lists_page.py" line="58" />
+        <source>Entities</source>
+        <translation>掲載数</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/lists_page.py" line="47" />
+        <source>Threshold</source>
+        <translation>しきい値</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/lists_page.py" line="59" />
+        <source>File</source>
+        <translation>ファイル</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/lists_page.py" line="60" />
+        <source>Notice</source>
+        <translation>告示</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/lists_page.py" line="70" />
+        <source>Import a list…</source>
+        <translation>リストを取り込む…</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/lists_page.py" line="84" />
+        <source>Imported versions</source>
+        <translation>取り込んだ版</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/lists_page.py" line="90" />
+        <source>Catch-all: licence needed</source>
+        <translation>キャッチオール：許可申請が必要</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/lists_page.py" line="91" />
+        <source>Export prohibited</source>
+        <translation>輸出等禁止</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/lists_page.py" line="105" />
+        <source>not imported</source>
+        <translation>未取込</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../exportdesk/gui/lists_page.py" line="131" />
+        <source>%n list(s) not imported yet: cases are not screened against them.</source>
+        <translation>
+            <numerusform>%n 件のリストが未取込です。案件はそのリストと照合されません。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/lists_page.py" line="135" />
+        <source>Every list is imported; cases are screened against all.</source>
+        <translation>すべてのリストを取り込み済みです。案件はすべてのリストと照合されます。</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <location filename="../../exportdesk/gui/dialogs.py" line="168" />
@@ -596,152 +691,157 @@ Send it to the export control office (%2) by e-mail. Open your mail program now?
         <translation>ガイダンス</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="55" />
+        <location filename="../../exportdesk/gui/main_window.py" line="57" />
+        <source>Lists</source>
+        <translation>リスト</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/main_window.py" line="63" />
         <source>ICP</source>
         <translation>輸出管理規程</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="118" />
+        <location filename="../../exportdesk/gui/main_window.py" line="126" />
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="119" />
+        <location filename="../../exportdesk/gui/main_window.py" line="127" />
         <source>&amp;New case</source>
         <translation>新規案件(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="123" />
+        <location filename="../../exportdesk/gui/main_window.py" line="131" />
         <source>&amp;Close case</source>
         <translation>案件を閉じる(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="127" />
+        <location filename="../../exportdesk/gui/main_window.py" line="135" />
         <source>&amp;Open case or decision file…</source>
         <translation>案件・判断ファイルを開く(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="132" />
+        <location filename="../../exportdesk/gui/main_window.py" line="140" />
         <source>&amp;Export institution file…</source>
         <translation>機関設定ファイルを書き出す(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="136" />
+        <location filename="../../exportdesk/gui/main_window.py" line="144" />
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="142" />
+        <location filename="../../exportdesk/gui/main_window.py" line="150" />
         <source>&amp;End User List</source>
         <translation>外国ユーザーリスト(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="143" />
+        <location filename="../../exportdesk/gui/main_window.py" line="151" />
         <source>&amp;Import a list version…</source>
         <translation>リストの版を取り込む(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="147" />
+        <location filename="../../exportdesk/gui/main_window.py" line="155" />
         <source>&amp;Language</source>
         <translation>言語(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="158" />
+        <location filename="../../exportdesk/gui/main_window.py" line="166" />
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="159" />
+        <location filename="../../exportdesk/gui/main_window.py" line="167" />
         <source>&amp;About ExportDesk</source>
         <translation>ExportDeskについて(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="183" />
+        <location filename="../../exportdesk/gui/main_window.py" line="191" />
         <source>Open</source>
         <translation>開く</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="194" />
-        <location filename="../../exportdesk/gui/main_window.py" line="217" />
+        <location filename="../../exportdesk/gui/main_window.py" line="202" />
+        <location filename="../../exportdesk/gui/main_window.py" line="225" />
         <source>This file was already imported; nothing changed.</source>
         <translation>このファイルは既に取り込まれています。変更はありません。</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="196" />
+        <location filename="../../exportdesk/gui/main_window.py" line="204" />
         <source>Decision received: %1</source>
         <translation>判断を受け取りました：%1</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="207" />
+        <location filename="../../exportdesk/gui/main_window.py" line="215" />
         <source>New sender</source>
         <translation>新しい送信者</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="210" />
+        <location filename="../../exportdesk/gui/main_window.py" line="218" />
         <source>Trust this key and import the case?</source>
         <translation>この鍵を信頼して案件を取り込みますか？</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="221" />
+        <location filename="../../exportdesk/gui/main_window.py" line="229" />
         <source>New case in the review queue: %1</source>
         <translation>審査待ち一覧に新しい案件が入りました：%1</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="223" />
+        <location filename="../../exportdesk/gui/main_window.py" line="231" />
         <source>New round of an existing case: %1</source>
         <translation>既存の案件の再提出を受け付けました：%1</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="226" />
+        <location filename="../../exportdesk/gui/main_window.py" line="234" />
         <source>Cannot import</source>
         <translation>取り込めません</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="250" />
+        <location filename="../../exportdesk/gui/main_window.py" line="258" />
         <source>Export institution file</source>
         <translation>機関設定ファイルを書き出す</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="265" />
-        <location filename="../../exportdesk/gui/main_window.py" line="270" />
-        <location filename="../../exportdesk/gui/main_window.py" line="280" />
-        <location filename="../../exportdesk/gui/main_window.py" line="295" />
-        <location filename="../../exportdesk/gui/main_window.py" line="301" />
+        <location filename="../../exportdesk/gui/main_window.py" line="273" />
+        <location filename="../../exportdesk/gui/main_window.py" line="278" />
+        <location filename="../../exportdesk/gui/main_window.py" line="288" />
+        <location filename="../../exportdesk/gui/main_window.py" line="303" />
+        <location filename="../../exportdesk/gui/main_window.py" line="311" />
         <source>End User List</source>
         <translation>外国ユーザーリスト</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="265" />
+        <location filename="../../exportdesk/gui/main_window.py" line="273" />
         <source>Lists (*.pdf *.csv *.xlsx)</source>
         <translation>リスト (*.pdf *.csv *.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="270" />
+        <location filename="../../exportdesk/gui/main_window.py" line="278" />
         <source>Effective date (YYYY-MM-DD):</source>
         <translation>施行日（YYYY-MM-DD）：</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="280" />
+        <location filename="../../exportdesk/gui/main_window.py" line="288" />
         <source>Not a date: %1</source>
         <translation>日付ではありません：%1</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="288" />
+        <location filename="../../exportdesk/gui/main_window.py" line="296" />
         <source>Imported version %1 with %2 entities.</source>
         <translation>版 %1（%2 件）を取り込みました。</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="293" />
+        <location filename="../../exportdesk/gui/main_window.py" line="301" />
         <source>Cases whose screening result changed:</source>
         <translation>照合結果が変わった案件：</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="305" />
+        <location filename="../../exportdesk/gui/main_window.py" line="315" />
         <source>Importing the End User List…</source>
         <translation>外国ユーザーリストを取り込んでいます…</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="316" />
+        <location filename="../../exportdesk/gui/main_window.py" line="326" />
         <source>ExportDesk: security export control for universities.
 Forms version %1</source>
         <translation>ExportDesk：大学のための安全保障輸出管理
@@ -751,22 +851,22 @@ Forms version %1</source>
 <context>
     <name>PrintCase</name>
     <message>
-        <location filename="../../exportdesk/gui/widgets/print_case.py" line="29" />
+        <location filename="../../exportdesk/gui/widgets/print_case.py" line="30" />
         <source>Save as PDF</source>
         <translation>PDFとして保存</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/widgets/print_case.py" line="46" />
+        <location filename="../../exportdesk/gui/widgets/print_case.py" line="49" />
         <source>Printing failed</source>
         <translation>印刷できませんでした</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/widgets/print_case.py" line="47" />
+        <location filename="../../exportdesk/gui/widgets/print_case.py" line="50" />
         <source>The PDF could not be made: %1</source>
         <translation>PDF を作成できませんでした：%1</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/widgets/print_case.py" line="51" />
+        <location filename="../../exportdesk/gui/widgets/print_case.py" line="54" />
         <source>Check the file location, or shorten very long answers, and try again.</source>
         <translation>保存先を確認するか、非常に長い回答を短くしてから、もう一度お試しください。</translation>
     </message>
@@ -871,207 +971,207 @@ Forms version %1</source>
 <context>
     <name>ReviewEditor</name>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="397" />
+        <location filename="../../exportdesk/gui/review.py" line="402" />
         <source>Review sheet</source>
         <translation>審査票</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="400" />
+        <location filename="../../exportdesk/gui/review.py" line="405" />
         <source>Check-sheet answers</source>
         <translation>事前確認シートの回答</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="403" />
+        <location filename="../../exportdesk/gui/review.py" line="408" />
         <source>Timeline</source>
         <translation>経過</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="410" />
+        <location filename="../../exportdesk/gui/review.py" line="415" />
         <source>Comment (required to return the case)</source>
         <translation>コメント（差戻しには必須）</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="411" />
+        <location filename="../../exportdesk/gui/review.py" line="416" />
         <source>Start review</source>
         <translation>審査を開始</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="412" />
+        <location filename="../../exportdesk/gui/review.py" line="417" />
         <source>Record decision</source>
         <translation>判断を記録</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="413" />
+        <location filename="../../exportdesk/gui/review.py" line="418" />
         <source>Approve</source>
         <translation>承認</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="415" />
+        <location filename="../../exportdesk/gui/review.py" line="420" />
         <source>Return to applicant</source>
         <translation>申請者に差し戻す</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="416" />
+        <location filename="../../exportdesk/gui/review.py" line="421" />
         <source>Send decision file…</source>
         <translation>判断ファイルを送る…</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="418" />
+        <location filename="../../exportdesk/gui/review.py" line="423" />
         <source>Print / Save as PDF</source>
         <translation>印刷／PDF保存</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="483" />
+        <location filename="../../exportdesk/gui/review.py" line="488" />
         <source>Yes</source>
         <translation>はい</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="483" />
+        <location filename="../../exportdesk/gui/review.py" line="488" />
         <source>No</source>
         <translation>いいえ</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="499" />
+        <location filename="../../exportdesk/gui/review.py" line="504" />
         <source>Item and sub-item, e.g. 5(1)</source>
         <translation>項番・号（例：5(1)）</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="530" />
+        <location filename="../../exportdesk/gui/review.py" line="535" />
         <source>— choose —</source>
         <translation>— 選択してください —</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="635" />
+        <location filename="../../exportdesk/gui/review.py" line="640" />
         <source>Not possible</source>
         <translation>実行できません</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="661" />
+        <location filename="../../exportdesk/gui/review.py" line="666" />
         <source>Saved to %1</source>
         <translation>%1 に保存しました</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="672" />
+        <location filename="../../exportdesk/gui/review.py" line="677" />
         <source>Choose a decision.</source>
         <translation>判断を選んでください。</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="700" />
+        <location filename="../../exportdesk/gui/review.py" line="705" />
         <source>Status</source>
         <translation>状態</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="759" />
+        <location filename="../../exportdesk/gui/review.py" line="764" />
         <source>Send decision file</source>
         <translation>判断ファイルを送る</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="770" />
+        <location filename="../../exportdesk/gui/review.py" line="775" />
         <source>Decision file written: %1</source>
         <translation>判断ファイルを作成しました：%1</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="782" />
+        <location filename="../../exportdesk/gui/review.py" line="787" />
         <source>Approvals</source>
         <translation>承認</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="840" />
+        <location filename="../../exportdesk/gui/review.py" line="845" />
         <source>created</source>
         <translation>作成</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="841" />
+        <location filename="../../exportdesk/gui/review.py" line="846" />
         <source>check sheet edited</source>
         <translation>事前確認シート編集</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="842" />
+        <location filename="../../exportdesk/gui/review.py" line="847" />
         <source>status</source>
         <translation>状態変更</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="843" />
+        <location filename="../../exportdesk/gui/review.py" line="848" />
         <source>review sheet edited</source>
         <translation>審査票編集</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="844" />
+        <location filename="../../exportdesk/gui/review.py" line="849" />
         <source>decision</source>
         <translation>判断</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="845" />
+        <location filename="../../exportdesk/gui/review.py" line="850" />
         <source>approved</source>
         <translation>承認</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="846" />
+        <location filename="../../exportdesk/gui/review.py" line="851" />
         <source>question to applicant</source>
         <translation>申請者への質問</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="847" />
+        <location filename="../../exportdesk/gui/review.py" line="852" />
         <source>applicant's answer</source>
         <translation>申請者の回答</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="848" />
+        <location filename="../../exportdesk/gui/review.py" line="853" />
         <source>attachment</source>
         <translation>添付</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="849" />
+        <location filename="../../exportdesk/gui/review.py" line="854" />
         <source>comment</source>
         <translation>コメント</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="850" />
+        <location filename="../../exportdesk/gui/review.py" line="855" />
         <source>case file received</source>
         <translation>案件ファイルを受領</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="851" />
+        <location filename="../../exportdesk/gui/review.py" line="856" />
         <source>decision file received</source>
         <translation>判断ファイルを受領</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="852" />
+        <location filename="../../exportdesk/gui/review.py" line="857" />
         <source>case file written for the office</source>
         <translation>担当部署あての案件ファイルを作成</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="853" />
+        <location filename="../../exportdesk/gui/review.py" line="858" />
         <source>file written</source>
         <translation>ファイルを出力</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="854" />
+        <location filename="../../exportdesk/gui/review.py" line="859" />
         <source>screened against the lists</source>
         <translation>リストと照合</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="855" />
+        <location filename="../../exportdesk/gui/review.py" line="860" />
         <source>screened again (new list)</source>
         <translation>再照合（新しいリスト）</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="856" />
+        <location filename="../../exportdesk/gui/review.py" line="861" />
         <source>list match resolved</source>
         <translation>照合候補を判断</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="857" />
+        <location filename="../../exportdesk/gui/review.py" line="862" />
         <source>recorded as not screened</source>
         <translation>照合なしとして記録</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="858" />
+        <location filename="../../exportdesk/gui/review.py" line="863" />
         <source>sender's key trusted</source>
         <translation>送信者の鍵を信頼</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="860" />
+        <location filename="../../exportdesk/gui/review.py" line="865" />
         <source>other change</source>
         <translation>その他の変更</translation>
     </message>
@@ -1115,13 +1215,13 @@ Forms version %1</source>
     </message>
     <message>
         <location filename="../../exportdesk/gui/review.py" line="243" />
-        <location filename="../../exportdesk/gui/review.py" line="303" />
+        <location filename="../../exportdesk/gui/review.py" line="304" />
         <source>True match</source>
         <translation>該当と判断</translation>
     </message>
     <message>
         <location filename="../../exportdesk/gui/review.py" line="244" />
-        <location filename="../../exportdesk/gui/review.py" line="304" />
+        <location filename="../../exportdesk/gui/review.py" line="305" />
         <source>False positive</source>
         <translation>非該当と判断</translation>
     </message>
@@ -1151,19 +1251,24 @@ Forms version %1</source>
         <translation>この案件の外国ユーザーリスト照合結果は記録されていません。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../exportdesk/gui/review.py" line="298" />
+        <location filename="../../exportdesk/gui/review.py" line="299" />
         <source>%n possible match(es)</source>
         <translation>
             <numerusform>該当の可能性 %n 件</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="305" />
+        <location filename="../../exportdesk/gui/review.py" line="306" />
         <source>Open</source>
         <translation>未判断</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="359" />
+        <location filename="../../exportdesk/gui/review.py" line="312" />
+        <source>export prohibited</source>
+        <translation>輸出等禁止</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/review.py" line="364" />
         <source>No End User List has been imported yet.</source>
         <translation>外国ユーザーリストがまだ取り込まれていません。</translation>
     </message>

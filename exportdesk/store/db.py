@@ -273,7 +273,32 @@ ALTER TABLE users ADD COLUMN job_title TEXT NOT NULL DEFAULT '';
 CREATE INDEX cases_planned ON cases(planned_date);
 """
 
-MIGRATIONS: list[str] = [V1, V2, V3, V4, V5, V6]
+# Version 7: several screening lists (End User List, export-ban lists), each versioned;
+# entity addresses; resolutions and known-good names per list.
+V7 = """
+ALTER TABLE eul_versions ADD COLUMN list_kind TEXT NOT NULL DEFAULT 'eul';
+ALTER TABLE eul_versions ADD COLUMN notice TEXT NOT NULL DEFAULT '';
+ALTER TABLE eul_versions ADD COLUMN last_updated TEXT NOT NULL DEFAULT '';
+CREATE INDEX eul_versions_kind ON eul_versions(list_kind, effective_date);
+ALTER TABLE eul_entities ADD COLUMN address TEXT NOT NULL DEFAULT '';
+CREATE TABLE known_good_v6 (
+    id INTEGER PRIMARY KEY,
+    list_kind TEXT NOT NULL DEFAULT 'eul',
+    name_norm TEXT NOT NULL,
+    country TEXT NOT NULL DEFAULT '',
+    entity_no INTEGER NOT NULL,
+    note TEXT NOT NULL,
+    added_by INTEGER REFERENCES users(id),
+    added_at TEXT NOT NULL,
+    UNIQUE (list_kind, name_norm, country, entity_no)
+);
+INSERT INTO known_good_v6 (id, name_norm, country, entity_no, note, added_by, added_at)
+    SELECT id, name_norm, country, entity_no, note, added_by, added_at FROM known_good;
+DROP TABLE known_good;
+ALTER TABLE known_good_v6 RENAME TO known_good;
+"""
+
+MIGRATIONS: list[str] = [V1, V2, V3, V4, V5, V6, V7]
 LATEST = len(MIGRATIONS)
 
 
