@@ -11,9 +11,21 @@ from __future__ import annotations
 from exportdesk.store.accounts import AccountsMixin
 from exportdesk.store.cases import CasesMixin
 from exportdesk.store.institution import InstitutionMixin
-from exportdesk.store.people import PeopleMixin
+from exportdesk.store.people_import import PeopleImportMixin
+from exportdesk.store.pledges import PledgesMixin
+from exportdesk.store.reminders import RemindersMixin
 from exportdesk.store.review import ReviewMixin
+from exportdesk.store.training import TrainingMixin
 
 
-class Store(InstitutionMixin, AccountsMixin, PeopleMixin, CasesMixin, ReviewMixin):
+class Store(
+    InstitutionMixin,
+    AccountsMixin,
+    RemindersMixin,
+    PledgesMixin,
+    TrainingMixin,
+    PeopleImportMixin,
+    CasesMixin,
+    ReviewMixin,
+):
     """One database file and everything done with it."""
