@@ -65,7 +65,7 @@ class RemindersMixin(DeclarationsMixin):
                         "what": people_rules.label("due_kinds", item.kind, lang),
                         "due_on": item.due_on.isoformat(),
                         "overdue": item.overdue,
-                        "detail": self._reason_text(item.detail, lang),
+                        "detail": self.reason_text(item.detail, lang),
                         "external_id": person["external_id"],
                         "name": " ".join(
                             x for x in (person["family_name"], person["given_name"]) if x
@@ -79,7 +79,7 @@ class RemindersMixin(DeclarationsMixin):
         return result
 
     @staticmethod
-    def _reason_text(reason: str, lang: str) -> str:
+    def reason_text(reason: str, lang: str) -> str:
         if not reason:
             return ""
         people_rules = default_people_rules()
