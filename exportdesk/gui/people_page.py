@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from exportdesk.domain.people import default_people_rules
+from exportdesk.domain.people import default_people_rules, search_people, sort_people
 from exportdesk.store import Store, StoreError
 from exportdesk.store.users import User
 
@@ -112,17 +112,20 @@ class PeopleTableModel(QAbstractTableModel):
         self._status_text = {s.id: s.text.get(lang) for s in self.rules.statuses}
         self._state_text = {s.id: s.text.get(lang) for s in self.rules.states}
         self._kind_text = {k.id: k.text.get(lang) for k in self.rules.pledge_kinds}
+        self.all_rows: list[dict[str, Any]] = []
+        self.load()
+
+    def load(self) -> None:
+        """Read the visible people from the store (once; searching and sorting are in memory)."""
+        self.all_rows = self.store.list_people(self.user)
         self.reload()
 
     def reload(self) -> None:
+        rows = self.all_rows
+        if self.recheck_only:
+            rows = [r for r in rows if r["needs_recheck"]]
         self.beginResetModel()
-        self.rows = self.store.list_people(
-            self.user,
-            search=self.search,
-            order_by=self.order_by,
-            descending=self.descending,
-            recheck_only=self.recheck_only,
-        )
+        self.rows = sort_people(search_people(rows, self.search), self.order_by, self.descending)
         self.endResetModel()
 
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
@@ -596,6 +599,8 @@ class PeoplePage(QWidget):
         self._update_count()
 
     def refresh(self) -> None:
+        """Read the people again (after an import or a change) and keep the filters."""
+        self.model.load()
         self.apply_filters()
 
     def _update_count(self) -> None:

@@ -88,6 +88,7 @@ class DeclarationsMixin(PeopleMixin):
                 self.db["declarations"].update(dec_id, row)
             else:
                 dec_id = int(self.db["declarations"].insert(row).last_pk)
+            self._refresh_summary(person_id)
             self.db.execute(
                 "UPDATE rechecks SET closed_at = ?, closed_by = ?"
                 " WHERE person_id = ? AND case_id IS NULL AND closed_at IS NULL",

@@ -6,7 +6,12 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, ClassVar
 
-from exportdesk.domain.people import RECHECK_FIELDS, default_people_rules
+from exportdesk.domain.people import (
+    RECHECK_FIELDS,
+    default_people_rules,
+    search_people,
+    sort_people,
+)
 from exportdesk.store.base import StoreBase
 from exportdesk.store.errors import StoreError
 from exportdesk.store.users import User
@@ -24,27 +29,23 @@ PEOPLE_SORT = (
     "declared_on",
 )
 
+# The latest declaration and the pledges' states are summarised on the person's row
+# (see _refresh_summary), so the list reads one table.
 _LIST_SQL = """
 SELECT p.id, p.external_id, p.family_name, p.given_name, p.name_native, p.nationality,
        p.status, p.department_id, coalesce(d.code, '') AS department, p.supervisor,
-       p.host_user_id, p.entry_date, p.stay_until, p.funding, p.employed_in_japan,
-       p.foreign_contracts, p.email, p.needs_recheck, p.recheck_reason,
-       (SELECT x.declared_on FROM declarations x WHERE x.person_id = p.id
-          AND x.state != 'requested' ORDER BY x.declared_on DESC, x.id DESC LIMIT 1)
-          AS declared_on,
-       (SELECT x.category_1 * 1 + x.category_2 * 2 + x.category_3 * 4 FROM declarations x
-          WHERE x.person_id = p.id AND x.state != 'requested'
-          ORDER BY x.declared_on DESC, x.id DESC LIMIT 1) AS category_bits,
-       (SELECT group_concat(y.kind || ':' || y.state) FROM pledges y WHERE y.person_id = p.id)
-          AS pledge_states
+       p.host_user_id, p.entry_date, p.stay_until, p.email, p.needs_recheck,
+       p.declared_on, p.category_bits, p.pledge_states
 FROM people p LEFT JOIN departments d ON d.id = p.department_id
 """
 
 
+_CATEGORIES = [[c for c, bit in ((1, 1), (2, 2), (3, 4)) if bits & bit] for bits in range(8)]
+
+
 def categories_from_bits(bits: int | None) -> list[int] | None:
-    if bits is None:
-        return None
-    return [c for c, bit in ((1, 1), (2, 2), (3, 4)) if bits & bit]
+    """[1, 3] from 0b101; None when there is no declaration."""
+    return None if bits is None else list(_CATEGORIES[bits])
 
 
 class PeopleMixin(StoreBase):
@@ -246,31 +247,34 @@ class PeopleMixin(StoreBase):
             raise StoreError("invalid", detail="order_by")
         scope, params = self._people_scope(actor)
         where = [scope]
-        if search.strip():
-            for word in search.split():
-                where.append(
-                    "(p.family_name || ' ' || p.given_name || ' ' || p.name_native || ' '"
-                    " || p.external_id || ' ' || p.supervisor || ' ' || p.nationality || ' '"
-                    " || p.status || ' ' || coalesce(d.code, '')) LIKE ?"
-                )
-                params.append(f"%{word}%")
         if department_id is not None:
             where.append("p.department_id = ?")
             params.append(department_id)
         if recheck_only:
             where.append("p.needs_recheck = 1")
-        column = order_by if order_by in ("department", "declared_on") else f"p.{order_by}"
-        direction = "DESC" if descending else "ASC"
-        sql = (
-            f"{_LIST_SQL} WHERE {' AND '.join(where)}"
-            f" ORDER BY {column} {direction}, p.family_name, p.id"
-        )
-        if limit is not None:
-            sql += f" LIMIT {int(limit)}"
-        rows = self._rows(sql, params)
+        rows = self._rows(f"{_LIST_SQL} WHERE {' AND '.join(where)}", params)
         for row in rows:
             row["categories"] = categories_from_bits(row.pop("category_bits"))
-        return rows
+        rows = sort_people(search_people(rows, search), order_by, descending)
+        return rows[:limit] if limit is not None else rows
+
+    def _refresh_summary(self, person_id: int) -> None:
+        """Copy the latest declaration and the pledges' states onto the person's row
+        (inside the caller's transaction)."""
+        self.db.execute(
+            """UPDATE people SET
+                declared_on = (SELECT x.declared_on FROM declarations x
+                    WHERE x.person_id = people.id AND x.state != 'requested'
+                    ORDER BY x.declared_on DESC, x.id DESC LIMIT 1),
+                category_bits = (SELECT x.category_1 + x.category_2 * 2 + x.category_3 * 4
+                    FROM declarations x WHERE x.person_id = people.id AND x.state != 'requested'
+                    ORDER BY x.declared_on DESC, x.id DESC LIMIT 1),
+                pledge_states = coalesce((SELECT group_concat(kind || ':' || state)
+                    FROM (SELECT kind, state FROM pledges WHERE person_id = people.id
+                          ORDER BY id)), '')
+            WHERE id = ?""",
+            [person_id],
+        )
 
     def find_people(self, actor: User, *, external_id: str = "", name: str = "") -> list[int]:
         """Ids of visible people with this external id, or this full name."""

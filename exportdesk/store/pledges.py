@@ -98,6 +98,7 @@ class PledgesMixin(PeopleMixin):
         }
         with self.db.atomic():
             pledge_id = int(self.db["pledges"].insert(row).last_pk)
+            self._refresh_summary(person_id)
             self._audit(
                 actor, "pledge_requested", "person", person_id, None, {**row, "id": pledge_id}
             )
@@ -117,6 +118,7 @@ class PledgesMixin(PeopleMixin):
                 "scan_id": scan_id,
             }
             self.db["pledges"].update(pledge_id, update)
+            self._refresh_summary(pledge["person_id"])
             self._audit(
                 actor,
                 "pledge_received",
@@ -138,6 +140,7 @@ class PledgesMixin(PeopleMixin):
         with self.db.atomic():
             update = {"state": "checked", "checked_at": self.now(), "checked_by": actor.id}
             self.db["pledges"].update(pledge_id, update)
+            self._refresh_summary(pledge["person_id"])
             self._audit(
                 actor,
                 "pledge_checked",
