@@ -43,7 +43,10 @@ def test_import_and_list(campus: Campus, tmp_path: Path, capsys):
 
     assert main(["people", "list", "--user", "mgr-sci", "--db", db, "--json"]) == 0
     assert [p["family_name"] for p in json.loads(capsys.readouterr().out)] == ["Kim"]
-    assert main(["people", "list", "--user", "office1", "--db", db, "--due", "--json", "--lang", "en"]) == 0
+    assert (
+        main(["people", "list", "--user", "office1", "--db", db, "--due", "--json", "--lang", "en"])
+        == 0
+    )
     due = json.loads(capsys.readouterr().out)
     assert {(d["name"], d["kind"], d["overdue"]) for d in due} == {
         ("Wang Li", "entry_pledge", True),

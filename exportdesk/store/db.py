@@ -252,13 +252,24 @@ CREATE TABLE exchange_log (
 );
 """
 
-# Version 5: people over time: identifiers from the student or personnel system, the
+# Version 5: case files verified rather than believed. An exchange id is bound to the key
+# that created it; a member installation (set up from the office's institution file)
+# numbers its cases with its own prefix so that a case keeps one reference everywhere;
+# a case written for the office records when it was sent.
+V5 = """
+ALTER TABLE cases ADD COLUMN exchange_key TEXT NOT NULL DEFAULT '';
+ALTER TABLE cases ADD COLUMN sent_at TEXT;
+ALTER TABLE institution ADD COLUMN member INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE institution ADD COLUMN ref_prefix TEXT NOT NULL DEFAULT '';
+"""
+
+# Version 6: people over time: identifiers from the student or personnel system, the
 # period of stay, status history, pledges and declarations with their states and signed
 # scans, re-checks as records of their own (a person's, or a person's on one case), training.
 # The person's row also carries a summary of their latest declaration and their pledges'
 # states, kept by the store in the same transaction, so that the People screen lists
 # 10,000 people from one table.
-V5 = """
+V6 = """
 ALTER TABLE people ADD COLUMN external_id TEXT NOT NULL DEFAULT '';
 ALTER TABLE people ADD COLUMN email TEXT NOT NULL DEFAULT '';
 ALTER TABLE people ADD COLUMN supervisor TEXT NOT NULL DEFAULT '';
@@ -342,7 +353,7 @@ UPDATE people SET
                      ORDER BY x.declared_on DESC, x.id DESC LIMIT 1);
 """
 
-MIGRATIONS: list[str] = [V1, V2, V3, V4, V5]
+MIGRATIONS: list[str] = [V1, V2, V3, V4, V5, V6]
 LATEST = len(MIGRATIONS)
 
 

@@ -13,6 +13,7 @@ from exportdesk.store.cases import CasesMixin
 from exportdesk.store.institution import InstitutionMixin
 from exportdesk.store.people_import import PeopleImportMixin
 from exportdesk.store.pledges import PledgesMixin
+from exportdesk.store.received import ReceivedMixin
 from exportdesk.store.reminders import RemindersMixin
 from exportdesk.store.review import ReviewMixin
 from exportdesk.store.training import TrainingMixin
@@ -27,5 +28,6 @@ class Store(
     PeopleImportMixin,
     CasesMixin,
     ReviewMixin,
+    ReceivedMixin,
 ):
     """One database file and everything done with it."""
