@@ -196,3 +196,59 @@ def test_people_screen_in_english(campus: Campus, qtbot, qapp):
         assert isinstance(w.people_page.panel, QWidget)
     finally:
         install_language(qapp, "ja")
+
+
+def test_check_sheet_fills_from_the_declaration_and_a_changed_answer_opens_a_recheck(
+    campus: Campus, qtbot
+):
+    from exportdesk.gui.checksheet import CheckSheetEditor
+    from tests.store_fixtures import plain_visit_answers
+
+    s = campus.store
+    pid = s.add_person(
+        campus.prof,
+        family_name="Park",
+        given_name="Jin",
+        nationality="KR",
+        entry_date="2026-03-01",
+        status="doctoral",
+    )
+    facts = {
+        "nationality": "KR",
+        "employed_in_japan": False,
+        "entry_date": "2026-03-01",
+        "diplomat_or_foreign_official": False,
+        "foreign_contract_exists": False,
+        "foreign_government_benefit": False,
+        "acts_on_foreign_government_instructions": False,
+    }
+    s.declare(campus.office, pid, declared_on="2026-10-26", facts=facts)
+    answers = {
+        k: v
+        for k, v in plain_visit_answers().items()
+        if k not in ("nationality", "entry_date", "foreign_government_benefit")
+    }
+    case = s.create_case(campus.prof, answers=answers)
+    editor = CheckSheetEditor(s, campus.prof, case["id"], "ja")
+    qtbot.addWidget(editor)
+    editor.show()
+    link = editor.person_link
+    assert link is not None and link.combo.count() == 2  # (none) and the person hosted
+    link.combo.setCurrentIndex(link.combo.findData(pid))
+    assert s.get_case(campus.prof, case["id"])["person_id"] == pid
+    assert editor.answers["nationality"] == "KR" and editor.answers["entry_date"] == "2026-03-01"
+    assert editor.answers["foreign_government_benefit"] is False
+    assert link.note.text() == "2026-10-26 の申告による回答です（30 日前）。"
+    assert s.case_rechecks(campus.office, case["id"]) == []
+    # The professor answers differently: saving opens a re-check for the office.
+    User(qtbot).click(editor.widgets["foreign_government_benefit"].button(True))
+    assert editor.save()
+    assert [r["reason"] for r in s.case_rechecks(campus.office, case["id"])] == [
+        "answer: foreign_government_benefit"
+    ]
+    assert "再確認" in link.note.text()
+    # Someone with no recorded people sees no person choice.
+    other = s.create_case(campus.prof_sci, answers=plain_visit_answers())
+    plain = CheckSheetEditor(s, campus.prof_sci, other["id"], "en")
+    qtbot.addWidget(plain)
+    assert plain.person_link is None

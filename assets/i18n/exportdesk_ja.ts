@@ -111,243 +111,243 @@
 <context>
     <name>CheckSheetEditor</name>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="190" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="191" />
         <source>Result</source>
         <translation>結果</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="197" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="198" />
         <source>Previous section</source>
         <translation>前の項目へ</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="198" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="199" />
         <source>Next section</source>
         <translation>次の項目へ</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="199" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="200" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="200" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="201" />
         <source>Print / Save as PDF</source>
         <translation>印刷・PDFで保存</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="203" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="204" />
         <source>Send to the office as a file…</source>
         <translation>ファイルで担当部署へ送る…</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="205" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="206" />
         <source>For an office that works on another PC: submits and writes a signed case file</source>
         <translation>担当部署が別のPCで作業する場合：提出し、署名付きの案件ファイルを作成します</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="208" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="209" />
         <source>Submit to the office</source>
         <translation>提出する</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="255" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="259" />
         <source>Questions from the export control office</source>
         <translation>輸出管理担当部署からの質問</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="263" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="267" />
         <source>Your answer (sent with the resubmission)</source>
         <translation>回答（再提出時に送付されます）</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="270" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="274" />
         <source>Yes</source>
         <translation>はい</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="270" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="274" />
         <source>No</source>
         <translation>いいえ</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="270" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="274" />
         <source>Don't know</source>
         <translation>不明</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="279" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="283" />
         <source>— choose —</source>
         <translation>— 選択してください —</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="285" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="289" />
         <source>Type a country name or code</source>
         <translation>国名又は国コードを入力</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="290" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="294" />
         <source>Search by name or KAKENHI code</source>
         <translation>分野名又は科研費の区分番号で検索</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="340" />
-        <location filename="../../exportdesk/gui/checksheet.py" line="348" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="344" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="352" />
         <source>Category</source>
         <translation>類型</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="355" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="359" />
         <source>Example cases</source>
         <translation>例</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="365" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="369" />
         <source>Help</source>
         <translation>ヘルプ</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="405" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="409" />
         <source>Write the case file again…</source>
         <translation>案件ファイルを再作成…</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="405" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="409" />
         <source>Save case file as…</source>
         <translation>案件ファイルを別名で保存…</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="414" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="418" />
         <source>(untitled)</source>
         <translation>（件名未入力）</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="418" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="422" />
         <source>Status</source>
         <translation>状態</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="421" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="425" />
         <source>sent to the office on %1, awaiting decision</source>
         <translation>担当部署へ送付済み（%1）・判断待ち</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="434" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="438" />
         <source>Decision of the export control office</source>
         <translation>輸出管理担当部署の判断</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="435" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="439" />
         <source>Decision</source>
         <translation>判断</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="436" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="440" />
         <source>Conditions</source>
         <translation>条件</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="437" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="441" />
         <source>Reasons</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="438" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="442" />
         <source>Questions from the office</source>
         <translation>担当部署からの質問</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="439" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="443" />
         <source>Approved by</source>
         <translation>承認者</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="440" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="444" />
         <source>Decided on</source>
         <translation>判断日</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="447" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="451" />
         <source>Still to answer</source>
         <translation>未回答の必須項目</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="450" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="454" />
         <source>All required answers given.</source>
         <translation>必須項目はすべて回答済みです。</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="453" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="457" />
         <source>Choose the activity to begin.</source>
         <translation>まず活動を選んでください。</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="458" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="462" />
         <source>Some answers cannot be read yet.</source>
         <translation>読み取れない回答があります。</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="462" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="466" />
         <source>So far: </source>
         <translation>現時点では：</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="480" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="484" />
         <source>Saved</source>
         <translation>保存しました</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="498" />
-        <location filename="../../exportdesk/gui/checksheet.py" line="553" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="504" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="559" />
         <source>Cannot submit yet</source>
         <translation>まだ提出できません</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="502" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="508" />
         <source>Submitted. The sheet is filed with the export control office.</source>
         <translation>提出しました。シートは輸出管理担当部署に保存されます。</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="518" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="524" />
         <source>Save as PDF</source>
         <translation>PDFで保存</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="527" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="533" />
         <source>Saved to %1</source>
         <translation>保存しました：%1</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="543" />
-        <location filename="../../exportdesk/gui/checksheet.py" line="560" />
-        <location filename="../../exportdesk/gui/checksheet.py" line="581" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="549" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="566" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="587" />
         <source>Send to the office</source>
         <translation>担当部署へ送る</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="556" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="562" />
         <source>The case file could not be written: %1</source>
         <translation>案件ファイルを書き込めませんでした：%1</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="565" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="571" />
         <source>Submitted: the case file for the office is saved as %1.</source>
         <translation>提出しました。担当部署あての案件ファイルを %1 に保存しました。</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="583" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="589" />
         <source>The case file is ready: %1
 Send it to the export control office (%2) by e-mail. Open your mail program now?</source>
         <translation>案件ファイルを作成しました：%1
 メールで輸出管理担当部署（%2）へ送ってください。メールソフトを開きますか？</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="591" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="597" />
         <source>Open mail program</source>
         <translation>メールソフトを開く</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="572" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="578" />
         <source>Case file attached: %1</source>
         <translation>案件ファイルを添付します：%1</translation>
     </message>
@@ -1120,6 +1120,34 @@ Forms version %1</source>
         <location filename="../../exportdesk/gui/people_page.py" line="169" />
         <source>Re-check open</source>
         <translation>再確認が必要</translation>
+    </message>
+</context>
+<context>
+    <name>PersonLink</name>
+    <message>
+        <location filename="../../exportdesk/gui/people_link.py" line="31" />
+        <source>(no recorded person)</source>
+        <translation>（登録された人物なし）</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_link.py" line="48" />
+        <source>Person on record:</source>
+        <translation>対象の人物：</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_link.py" line="84" />
+        <source>No declaration on record.</source>
+        <translation>申告の記録がありません。</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_link.py" line="87" />
+        <source>Answers from the declaration of %1 (%2 days old).</source>
+        <translation>%1 の申告による回答です（%2 日前）。</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_link.py" line="104" />
+        <source>Differs from the person's record (%1): the office will re-check.</source>
+        <translation>人物の記録と異なります（%1）。輸出管理担当部署が再確認します。</translation>
     </message>
 </context>
 <context>

@@ -35,6 +35,7 @@ from exportdesk.domain.checksheet import CheckSheet
 from exportdesk.domain.decision_view import OfficeDecision, office_decision
 from exportdesk.domain.facts import FactsError
 from exportdesk.domain.workflow import APPLICANT_EDITABLE, status_text
+from exportdesk.gui.people_link import attach_person_link
 from exportdesk.gui.widgets.questions import (
     CheckList,
     ChoiceButtons,
@@ -245,6 +246,9 @@ class CheckSheetEditor(QWidget):
             widget.set_value(self.answers.get(qid))
             widget.changed.connect(lambda qid=qid: self._on_changed(qid))
         self.refresh()
+        # The person the case is about, from the People records (gui/people_link.py).
+        self.person_link = None
+        self.person_link = attach_person_link(self)
 
     # --- building -------------------------------------------------------------
 
@@ -478,6 +482,8 @@ class CheckSheetEditor(QWidget):
             return False
         self._dirty = False
         self.result.saved.setText(self.tr("Saved"))
+        if self.person_link is not None:
+            self.person_link.saved()
         return True
 
     def submit(self) -> None:
