@@ -252,3 +252,33 @@ def test_check_sheet_fills_from_the_declaration_and_a_changed_answer_opens_a_rec
     plain = CheckSheetEditor(s, campus.prof_sci, other["id"], "en")
     qtbot.addWidget(plain)
     assert plain.person_link is None
+
+
+def test_office_sees_untrained_or_expired_applicant_and_open_rechecks_on_a_case(
+    campus: Campus, qtbot
+):
+    from exportdesk.gui.review import ReviewEditor
+    from tests.store_fixtures import controlled_answers
+
+    s = campus.store
+    case = s.create_case(campus.prof, answers=controlled_answers())
+    s.submit(campus.prof, case["id"])
+    editor = ReviewEditor(s, campus.office, case["id"], "ja")
+    qtbot.addWidget(editor)
+    assert editor.people_notes.text() == "申請者の輸出管理研修の記録がありません。"
+    s.record_training(
+        campus.office,
+        course="e-learning",
+        taken_on="2023-01-05",
+        expires_on="2025-01-05",
+        user_id=campus.prof.id,
+    )
+    editor2 = ReviewEditor(s, campus.office, case["id"], "ja")
+    qtbot.addWidget(editor2)
+    assert editor2.people_notes.text() == "申請者の輸出管理研修は 2025-01-05 に期限切れです。"
+    s.record_training(
+        campus.office, course="e-learning", taken_on="2026-06-01", user_id=campus.prof.id
+    )
+    editor3 = ReviewEditor(s, campus.office, case["id"], "ja")
+    qtbot.addWidget(editor3)
+    assert editor3.people_notes is None

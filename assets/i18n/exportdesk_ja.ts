@@ -1,6 +1,24 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="ja_JP">
 <context>
+    <name>CaseNotes</name>
+    <message>
+        <location filename="../../exportdesk/gui/people_link.py" line="133" />
+        <source>The applicant has no export-control training on record.</source>
+        <translation>申請者の輸出管理研修の記録がありません。</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_link.py" line="136" />
+        <source>The applicant's export-control training expired on %1.</source>
+        <translation>申請者の輸出管理研修は %1 に期限切れです。</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_link.py" line="142" />
+        <source>Re-check open for the person: %1</source>
+        <translation>対象の人物の再確認が必要：%1</translation>
+    </message>
+</context>
+<context>
     <name>CaseTableModel</name>
     <message>
         <location filename="../../exportdesk/gui/cases_page.py" line="67" />
@@ -1355,47 +1373,47 @@ Forms version %1</source>
 <context>
     <name>QueueModel</name>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="65" />
+        <location filename="../../exportdesk/gui/review.py" line="66" />
         <source>Ref</source>
         <translation>案件番号</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="66" />
+        <location filename="../../exportdesk/gui/review.py" line="67" />
         <source>Status</source>
         <translation>状態</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="67" />
+        <location filename="../../exportdesk/gui/review.py" line="68" />
         <source>Age (days)</source>
         <translation>経過日数</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="68" />
+        <location filename="../../exportdesk/gui/review.py" line="69" />
         <source>Activity</source>
         <translation>活動</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="69" />
+        <location filename="../../exportdesk/gui/review.py" line="70" />
         <source>Counterpart</source>
         <translation>相手方</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="70" />
+        <location filename="../../exportdesk/gui/review.py" line="71" />
         <source>Country</source>
         <translation>国</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="71" />
+        <location filename="../../exportdesk/gui/review.py" line="72" />
         <source>Country group</source>
         <translation>国グループ</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="72" />
+        <location filename="../../exportdesk/gui/review.py" line="73" />
         <source>Why it came to the office</source>
         <translation>審査が必要な理由</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="73" />
+        <location filename="../../exportdesk/gui/review.py" line="74" />
         <source>Applicant</source>
         <translation>申請者</translation>
     </message>
@@ -1403,23 +1421,23 @@ Forms version %1</source>
 <context>
     <name>QueuePage</name>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="119" />
+        <location filename="../../exportdesk/gui/review.py" line="120" />
         <source>Search title, counterpart or reference</source>
         <translation>件名・相手方・案件番号で検索</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="121" />
-        <location filename="../../exportdesk/gui/review.py" line="163" />
+        <location filename="../../exportdesk/gui/review.py" line="122" />
+        <location filename="../../exportdesk/gui/review.py" line="164" />
         <source>Open cases</source>
         <translation>未処理の案件</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="124" />
+        <location filename="../../exportdesk/gui/review.py" line="125" />
         <source>All</source>
         <translation>すべて</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="142" />
+        <location filename="../../exportdesk/gui/review.py" line="143" />
         <source>Open review sheet</source>
         <translation>審査票を開く</translation>
     </message>
@@ -1427,147 +1445,147 @@ Forms version %1</source>
 <context>
     <name>ReviewEditor</name>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="335" />
+        <location filename="../../exportdesk/gui/review.py" line="336" />
         <source>Review sheet</source>
         <translation>審査票</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="338" />
+        <location filename="../../exportdesk/gui/review.py" line="339" />
         <source>Check-sheet answers</source>
         <translation>事前確認シートの回答</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="341" />
+        <location filename="../../exportdesk/gui/review.py" line="342" />
         <source>Timeline</source>
         <translation>経過</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="348" />
+        <location filename="../../exportdesk/gui/review.py" line="349" />
         <source>Comment (required to return the case)</source>
         <translation>コメント（差戻しには必須）</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="349" />
+        <location filename="../../exportdesk/gui/review.py" line="350" />
         <source>Start review</source>
         <translation>審査を開始</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="350" />
+        <location filename="../../exportdesk/gui/review.py" line="351" />
         <source>Record decision</source>
         <translation>判断を記録</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="351" />
+        <location filename="../../exportdesk/gui/review.py" line="352" />
         <source>Approve</source>
         <translation>承認</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="353" />
+        <location filename="../../exportdesk/gui/review.py" line="354" />
         <source>Return to applicant</source>
         <translation>申請者に差し戻す</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="354" />
+        <location filename="../../exportdesk/gui/review.py" line="355" />
         <source>Send decision file…</source>
         <translation>判断ファイルを送る…</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="415" />
+        <location filename="../../exportdesk/gui/review.py" line="420" />
         <source>Yes</source>
         <translation>はい</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="415" />
+        <location filename="../../exportdesk/gui/review.py" line="420" />
         <source>No</source>
         <translation>いいえ</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="431" />
+        <location filename="../../exportdesk/gui/review.py" line="436" />
         <source>Item and sub-item, e.g. 5(1)</source>
         <translation>項番・号（例：5(1)）</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="462" />
+        <location filename="../../exportdesk/gui/review.py" line="467" />
         <source>— choose —</source>
         <translation>— 選択してください —</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="567" />
+        <location filename="../../exportdesk/gui/review.py" line="572" />
         <source>Not possible</source>
         <translation>実行できません</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="594" />
+        <location filename="../../exportdesk/gui/review.py" line="599" />
         <source>Choose a decision.</source>
         <translation>判断を選んでください。</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="622" />
+        <location filename="../../exportdesk/gui/review.py" line="627" />
         <source>Status</source>
         <translation>状態</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="681" />
+        <location filename="../../exportdesk/gui/review.py" line="686" />
         <source>Send decision file</source>
         <translation>判断ファイルを送る</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="692" />
+        <location filename="../../exportdesk/gui/review.py" line="697" />
         <source>Decision file written: %1</source>
         <translation>判断ファイルを作成しました：%1</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="704" />
+        <location filename="../../exportdesk/gui/review.py" line="709" />
         <source>Approvals</source>
         <translation>承認</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="758" />
+        <location filename="../../exportdesk/gui/review.py" line="763" />
         <source>created</source>
         <translation>作成</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="759" />
+        <location filename="../../exportdesk/gui/review.py" line="764" />
         <source>check sheet edited</source>
         <translation>事前確認シート編集</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="760" />
+        <location filename="../../exportdesk/gui/review.py" line="765" />
         <source>status</source>
         <translation>状態変更</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="761" />
+        <location filename="../../exportdesk/gui/review.py" line="766" />
         <source>review sheet edited</source>
         <translation>審査票編集</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="762" />
+        <location filename="../../exportdesk/gui/review.py" line="767" />
         <source>decision</source>
         <translation>判断</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="763" />
+        <location filename="../../exportdesk/gui/review.py" line="768" />
         <source>approved</source>
         <translation>承認</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="764" />
+        <location filename="../../exportdesk/gui/review.py" line="769" />
         <source>question to applicant</source>
         <translation>申請者への質問</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="765" />
+        <location filename="../../exportdesk/gui/review.py" line="770" />
         <source>applicant's answer</source>
         <translation>申請者の回答</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="766" />
+        <location filename="../../exportdesk/gui/review.py" line="771" />
         <source>attachment</source>
         <translation>添付</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="767" />
+        <location filename="../../exportdesk/gui/review.py" line="772" />
         <source>comment</source>
         <translation>コメント</translation>
     </message>
@@ -1575,76 +1593,76 @@ Forms version %1</source>
 <context>
     <name>ScreeningPanel</name>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="194" />
+        <location filename="../../exportdesk/gui/review.py" line="195" />
         <source>Listed entity</source>
         <translation>掲載者</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="195" />
+        <location filename="../../exportdesk/gui/review.py" line="196" />
         <source>Matched name</source>
         <translation>一致した名称</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="196" />
+        <location filename="../../exportdesk/gui/review.py" line="197" />
         <source>Score</source>
         <translation>スコア</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="197" />
+        <location filename="../../exportdesk/gui/review.py" line="198" />
         <source>Why</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="198" />
+        <location filename="../../exportdesk/gui/review.py" line="199" />
         <source>Resolution</source>
         <translation>判断</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="207" />
+        <location filename="../../exportdesk/gui/review.py" line="208" />
         <source>Note (required)</source>
         <translation>理由（必須）</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="208" />
+        <location filename="../../exportdesk/gui/review.py" line="209" />
         <source>Add to known-good counterparts</source>
         <translation>問題のない相手方として登録</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="209" />
-        <location filename="../../exportdesk/gui/review.py" line="241" />
+        <location filename="../../exportdesk/gui/review.py" line="210" />
+        <location filename="../../exportdesk/gui/review.py" line="242" />
         <source>True match</source>
         <translation>該当と判断</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="210" />
-        <location filename="../../exportdesk/gui/review.py" line="242" />
+        <location filename="../../exportdesk/gui/review.py" line="211" />
+        <location filename="../../exportdesk/gui/review.py" line="243" />
         <source>False positive</source>
         <translation>非該当と判断</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="211" />
+        <location filename="../../exportdesk/gui/review.py" line="212" />
         <source>Screen now</source>
         <translation>今すぐ照合</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="233" />
+        <location filename="../../exportdesk/gui/review.py" line="234" />
         <source>No End User List screening recorded for this case.</source>
         <translation>この案件の外国ユーザーリスト照合結果は記録されていません。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../exportdesk/gui/review.py" line="236" />
+        <location filename="../../exportdesk/gui/review.py" line="237" />
         <source>%n possible match(es)</source>
         <translation>
             <numerusform>該当の可能性 %n 件</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="243" />
+        <location filename="../../exportdesk/gui/review.py" line="244" />
         <source>Open</source>
         <translation>未判断</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="291" />
+        <location filename="../../exportdesk/gui/review.py" line="292" />
         <source>No End User List has been imported yet.</source>
         <translation>外国ユーザーリストがまだ取り込まれていません。</translation>
     </message>

@@ -116,3 +116,39 @@ def attach_person_link(editor: Any) -> PersonLink | None:
     link = PersonLink(editor, people if len(people) <= MAX_CHOICES else [])
     editor.layout().insertWidget(1, link)
     return link
+
+
+class CaseNotes(QLabel):
+    """For the office on a case: an applicant without valid training, open re-checks."""
+
+    def __init__(self, editor: Any) -> None:
+        super().__init__()
+        self.setObjectName("case_people_notes")
+        self.setWordWrap(True)
+        self.setStyleSheet("color: #c00000;")
+        store, user, case_id = editor.store, editor.user, editor.case_id
+        lines = []
+        training = store.case_applicant_training(user, case_id)
+        if training["state"] == "none":
+            lines.append(self.tr("The applicant has no export-control training on record."))
+        elif training["state"] == "expired":
+            lines.append(
+                self.tr("The applicant's export-control training expired on %1.").replace(
+                    "%1", training["expires_on"]
+                )
+            )
+        for recheck in store.case_rechecks(user, case_id):
+            lines.append(
+                self.tr("Re-check open for the person: %1").replace(
+                    "%1", store.reason_text(recheck["reason"], editor.lang)
+                )
+            )
+        self.setText("\n".join(lines))
+
+
+def case_people_notes(editor: Any) -> CaseNotes | None:
+    """The notes for the office, or None when there is nothing to say or no office role."""
+    if not editor.user.has("office"):
+        return None
+    notes = CaseNotes(editor)
+    return notes if notes.text() else None
