@@ -119,6 +119,11 @@ def test_pledge_through_its_states_on_screen(campus: Campus, qtbot, tmp_path: Pa
     panel.pledges.selectRow(0)
     qtbot.mouseClick(panel.check_button, Qt.MouseButton.LeftButton)
     assert panel.pledges.item(0, 1).text() == "確認済み"
+    row = next(
+        r for r in range(page.model.rowCount()) if page.model.rows[r]["family_name"] == "Wang"
+    )
+    assert page.model.index(row, 11).data() == "受入時の誓約書: 確認済み"
+    assert panel.person_id == page.model.rows[row]["id"]
     # Checking again is refused with a message; nothing changes.
     panel.pledges.selectRow(0)
     qtbot.mouseClick(panel.check_button, Qt.MouseButton.LeftButton)

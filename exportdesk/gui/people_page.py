@@ -12,6 +12,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
     QTimer,
+    Signal,
 )
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
@@ -225,6 +226,8 @@ class DeclarationDialog(QDialog):
 
 class PersonPanel(QWidget):
     """One person: details and status history, declarations, pledges, training."""
+
+    changed = Signal(int)
 
     def __init__(self, store: Store, user: User, lang: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -459,6 +462,8 @@ class PersonPanel(QWidget):
             QMessageBox.warning(self, "ExportDesk", exc.message(self.lang))
             return False
         self.show_person(self.person_id)
+        if self.person_id is not None:
+            self.changed.emit(self.person_id)
         return True
 
     def request_pledge(self) -> None:
@@ -575,6 +580,7 @@ class PeoplePage(QWidget):
             )
         )
         self.panel = PersonPanel(store, user, lang)
+        self.panel.changed.connect(self._person_changed)
 
         top = QHBoxLayout()
         top.addWidget(self.search, 1)
@@ -605,6 +611,11 @@ class PeoplePage(QWidget):
 
     def _update_count(self) -> None:
         self.count_label.setText(self.tr("%n people", "", len(self.model.rows)))
+
+    def _person_changed(self, person_id: int) -> None:
+        """A pledge or declaration changed: the list shows its new state, same person selected."""
+        self.model.load()
+        self.select_person(person_id)
 
     def select_person(self, person_id: int) -> None:
         for row, data in enumerate(self.model.rows):
