@@ -368,7 +368,7 @@ def pledge_xml(
             name += f"（{person['name_native']}）"
         code = person.get("nationality", "")
         nationality = f"{countries.get(code, code)} / {countries_en.get(code, code)}"
-        affiliation = person.get("status", "")
+        affiliation = _status_label(person.get("status") or "")
     return render_template(
         "pledge.xml.j2",
         institution_ja=institution["ja"],
@@ -471,6 +471,16 @@ def pledge_pdf(
         title="誓約書 / Written Pledge",
         toc=False,
     )
+
+
+def _status_label(status: str) -> str:
+    """'博士課程学生 / Doctoral student' for a status id of forms/people.yaml; else as written."""
+    from exportdesk.domain.people import default_people_rules
+
+    rules = default_people_rules()
+    if status not in {s.id for s in rules.statuses}:
+        return status
+    return f"{rules.label('statuses', status, 'ja')} / {rules.label('statuses', status, 'en')}"
 
 
 def _pledge_kind(kind: str | None) -> dict[str, str] | None:
