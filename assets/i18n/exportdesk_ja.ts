@@ -373,28 +373,28 @@ Send it to the export control office (%2) by e-mail. Open your mail program now?
 <context>
     <name>DeclarationDialog</name>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="188" />
+        <location filename="../../exportdesk/gui/people_page.py" line="189" />
         <source>Record a declaration</source>
         <translation>申告の記録</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="197" />
+        <location filename="../../exportdesk/gui/people_page.py" line="198" />
         <source>Declared on</source>
         <translation>申告日</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="204" />
+        <location filename="../../exportdesk/gui/people_page.py" line="205" />
         <source>Note</source>
         <translation>備考</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="206" />
+        <location filename="../../exportdesk/gui/people_page.py" line="207" />
         <source>Attach the signed scan…</source>
         <translation>署名済みのスキャンを添付…</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="208" />
-        <location filename="../../exportdesk/gui/people_page.py" line="217" />
+        <location filename="../../exportdesk/gui/people_page.py" line="209" />
+        <location filename="../../exportdesk/gui/people_page.py" line="218" />
         <source>Scan</source>
         <translation>スキャン</translation>
     </message>
@@ -1045,22 +1045,22 @@ Forms version %1</source>
 <context>
     <name>PeoplePage</name>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="546" />
+        <location filename="../../exportdesk/gui/people_page.py" line="551" />
         <source>Search name, ID, supervisor, nationality</source>
         <translation>氏名・番号・指導教員・国籍で検索</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="548" />
+        <location filename="../../exportdesk/gui/people_page.py" line="553" />
         <source>Re-check open only</source>
         <translation>再確認が必要な人のみ</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="549" />
+        <location filename="../../exportdesk/gui/people_page.py" line="554" />
         <source>Import…</source>
         <translation>取込み…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../exportdesk/gui/people_page.py" line="607" />
+        <location filename="../../exportdesk/gui/people_page.py" line="613" />
         <source>%n people</source>
         <translation>
             <numerusform>%n 人</numerusform>
@@ -1070,72 +1070,72 @@ Forms version %1</source>
 <context>
     <name>PeopleTableModel</name>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="99" />
+        <location filename="../../exportdesk/gui/people_page.py" line="100" />
         <source>ID</source>
         <translation>番号</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="100" />
+        <location filename="../../exportdesk/gui/people_page.py" line="101" />
         <source>Name</source>
         <translation>氏名</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="101" />
+        <location filename="../../exportdesk/gui/people_page.py" line="102" />
         <source>Native name</source>
         <translation>原語氏名</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="102" />
+        <location filename="../../exportdesk/gui/people_page.py" line="103" />
         <source>Nationality</source>
         <translation>国籍</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="103" />
+        <location filename="../../exportdesk/gui/people_page.py" line="104" />
         <source>Status</source>
         <translation>身分</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="104" />
+        <location filename="../../exportdesk/gui/people_page.py" line="105" />
         <source>Department</source>
         <translation>部局</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="105" />
+        <location filename="../../exportdesk/gui/people_page.py" line="106" />
         <source>Supervisor</source>
         <translation>指導教員</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="106" />
+        <location filename="../../exportdesk/gui/people_page.py" line="107" />
         <source>Entry</source>
         <translation>入国日</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="107" />
+        <location filename="../../exportdesk/gui/people_page.py" line="108" />
         <source>Stay until</source>
         <translation>在籍期限</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="108" />
+        <location filename="../../exportdesk/gui/people_page.py" line="109" />
         <source>Declared</source>
         <translation>申告日</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="109" />
+        <location filename="../../exportdesk/gui/people_page.py" line="110" />
         <source>Categories</source>
         <translation>特定類型</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="110" />
+        <location filename="../../exportdesk/gui/people_page.py" line="111" />
         <source>Pledges</source>
         <translation>誓約書</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="162" />
+        <location filename="../../exportdesk/gui/people_page.py" line="163" />
         <source>none</source>
         <translation>該当なし</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="169" />
+        <location filename="../../exportdesk/gui/people_page.py" line="170" />
         <source>Re-check open</source>
         <translation>再確認が必要</translation>
     </message>
@@ -1171,201 +1171,201 @@ Forms version %1</source>
 <context>
     <name>PersonPanel</name>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="250" />
+        <location filename="../../exportdesk/gui/people_page.py" line="253" />
         <source>Declared on</source>
         <translation>申告日</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="250" />
+        <location filename="../../exportdesk/gui/people_page.py" line="253" />
         <source>Categories</source>
         <translation>特定類型</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="250" />
+        <location filename="../../exportdesk/gui/people_page.py" line="253" />
         <source>Resident</source>
         <translation>居住者</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="250" />
         <location filename="../../exportdesk/gui/people_page.py" line="253" />
+        <location filename="../../exportdesk/gui/people_page.py" line="256" />
         <source>State</source>
         <translation>状態</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="253" />
+        <location filename="../../exportdesk/gui/people_page.py" line="256" />
         <source>Pledge</source>
         <translation>誓約書</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="253" />
+        <location filename="../../exportdesk/gui/people_page.py" line="256" />
         <source>Due</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="253" />
+        <location filename="../../exportdesk/gui/people_page.py" line="256" />
         <source>Scan (SHA-256)</source>
         <translation>スキャン（SHA-256）</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="255" />
+        <location filename="../../exportdesk/gui/people_page.py" line="258" />
         <source>Course</source>
         <translation>研修</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="255" />
+        <location filename="../../exportdesk/gui/people_page.py" line="258" />
         <source>Taken</source>
         <translation>受講日</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="255" />
+        <location filename="../../exportdesk/gui/people_page.py" line="258" />
         <source>Expires</source>
         <translation>有効期限</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="260" />
+        <location filename="../../exportdesk/gui/people_page.py" line="263" />
         <source>Request</source>
         <translation>依頼</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="261" />
+        <location filename="../../exportdesk/gui/people_page.py" line="264" />
         <source>Received…</source>
         <translation>受領…</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="262" />
+        <location filename="../../exportdesk/gui/people_page.py" line="265" />
         <source>Checked</source>
         <translation>確認済みにする</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="263" />
+        <location filename="../../exportdesk/gui/people_page.py" line="266" />
         <source>Print pledge…</source>
         <translation>誓約書を印刷…</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="264" />
+        <location filename="../../exportdesk/gui/people_page.py" line="267" />
         <source>Record a declaration…</source>
         <translation>申告を記録…</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="265" />
+        <location filename="../../exportdesk/gui/people_page.py" line="268" />
         <source>Declaration checked</source>
         <translation>申告を確認済みにする</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="286" />
+        <location filename="../../exportdesk/gui/people_page.py" line="289" />
         <source>Declarations</source>
         <translation>申告</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="298" />
+        <location filename="../../exportdesk/gui/people_page.py" line="301" />
         <source>Pledges</source>
         <translation>誓約書</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="299" />
-        <location filename="../../exportdesk/gui/people_page.py" line="390" />
+        <location filename="../../exportdesk/gui/people_page.py" line="302" />
+        <location filename="../../exportdesk/gui/people_page.py" line="393" />
         <source>Training</source>
         <translation>研修</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="346" />
+        <location filename="../../exportdesk/gui/people_page.py" line="349" />
         <source>Select a person</source>
         <translation>人物を選択してください</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="361" />
+        <location filename="../../exportdesk/gui/people_page.py" line="364" />
         <source>Re-check open: %1</source>
         <translation>再確認が必要：%1</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="372" />
+        <location filename="../../exportdesk/gui/people_page.py" line="375" />
         <source>valid until %1</source>
         <translation>%1 まで有効</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="373" />
+        <location filename="../../exportdesk/gui/people_page.py" line="376" />
         <source>expired on %1</source>
         <translation>%1 に期限切れ</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="374" />
+        <location filename="../../exportdesk/gui/people_page.py" line="377" />
         <source>not trained</source>
         <translation>未受講</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="377" />
+        <location filename="../../exportdesk/gui/people_page.py" line="380" />
         <source>ID</source>
         <translation>番号</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="378" />
+        <location filename="../../exportdesk/gui/people_page.py" line="381" />
         <source>Nationality</source>
         <translation>国籍</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="379" />
+        <location filename="../../exportdesk/gui/people_page.py" line="382" />
         <source>Department</source>
         <translation>部局</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="380" />
+        <location filename="../../exportdesk/gui/people_page.py" line="383" />
         <source>Supervisor</source>
         <translation>指導教員</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="381" />
+        <location filename="../../exportdesk/gui/people_page.py" line="384" />
         <source>Status</source>
         <translation>身分</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="382" />
+        <location filename="../../exportdesk/gui/people_page.py" line="385" />
         <source>Entry</source>
         <translation>入国日</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="383" />
+        <location filename="../../exportdesk/gui/people_page.py" line="386" />
         <source>Stay until</source>
         <translation>在籍期限</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="384" />
+        <location filename="../../exportdesk/gui/people_page.py" line="387" />
         <source>Funding</source>
         <translation>資金源</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="386" />
+        <location filename="../../exportdesk/gui/people_page.py" line="389" />
         <source>Employed in Japan</source>
         <translation>国内での雇用</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="387" />
-        <location filename="../../exportdesk/gui/people_page.py" line="405" />
+        <location filename="../../exportdesk/gui/people_page.py" line="390" />
+        <location filename="../../exportdesk/gui/people_page.py" line="408" />
         <source>yes</source>
         <translation>はい</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="387" />
-        <location filename="../../exportdesk/gui/people_page.py" line="405" />
+        <location filename="../../exportdesk/gui/people_page.py" line="390" />
+        <location filename="../../exportdesk/gui/people_page.py" line="408" />
         <source>no</source>
         <translation>いいえ</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="389" />
+        <location filename="../../exportdesk/gui/people_page.py" line="392" />
         <source>Foreign contracts</source>
         <translation>外国との契約</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="414" />
+        <location filename="../../exportdesk/gui/people_page.py" line="417" />
         <source>none</source>
         <translation>該当なし</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="474" />
+        <location filename="../../exportdesk/gui/people_page.py" line="479" />
         <source>Signed pledge</source>
         <translation>署名済みの誓約書</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="519" />
+        <location filename="../../exportdesk/gui/people_page.py" line="524" />
         <source>Print pledge</source>
         <translation>誓約書を印刷</translation>
     </message>
@@ -1445,147 +1445,147 @@ Forms version %1</source>
 <context>
     <name>ReviewEditor</name>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="336" />
+        <location filename="../../exportdesk/gui/review.py" line="364" />
         <source>Review sheet</source>
         <translation>審査票</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="339" />
+        <location filename="../../exportdesk/gui/review.py" line="367" />
         <source>Check-sheet answers</source>
         <translation>事前確認シートの回答</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="342" />
+        <location filename="../../exportdesk/gui/review.py" line="370" />
         <source>Timeline</source>
         <translation>経過</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="349" />
+        <location filename="../../exportdesk/gui/review.py" line="377" />
         <source>Comment (required to return the case)</source>
         <translation>コメント（差戻しには必須）</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="350" />
+        <location filename="../../exportdesk/gui/review.py" line="378" />
         <source>Start review</source>
         <translation>審査を開始</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="351" />
+        <location filename="../../exportdesk/gui/review.py" line="379" />
         <source>Record decision</source>
         <translation>判断を記録</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="352" />
+        <location filename="../../exportdesk/gui/review.py" line="380" />
         <source>Approve</source>
         <translation>承認</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="354" />
+        <location filename="../../exportdesk/gui/review.py" line="382" />
         <source>Return to applicant</source>
         <translation>申請者に差し戻す</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="355" />
+        <location filename="../../exportdesk/gui/review.py" line="383" />
         <source>Send decision file…</source>
         <translation>判断ファイルを送る…</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="420" />
+        <location filename="../../exportdesk/gui/review.py" line="448" />
         <source>Yes</source>
         <translation>はい</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="420" />
+        <location filename="../../exportdesk/gui/review.py" line="448" />
         <source>No</source>
         <translation>いいえ</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="436" />
+        <location filename="../../exportdesk/gui/review.py" line="464" />
         <source>Item and sub-item, e.g. 5(1)</source>
         <translation>項番・号（例：5(1)）</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="467" />
+        <location filename="../../exportdesk/gui/review.py" line="495" />
         <source>— choose —</source>
         <translation>— 選択してください —</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="572" />
+        <location filename="../../exportdesk/gui/review.py" line="600" />
         <source>Not possible</source>
         <translation>実行できません</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="599" />
+        <location filename="../../exportdesk/gui/review.py" line="628" />
         <source>Choose a decision.</source>
         <translation>判断を選んでください。</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="627" />
+        <location filename="../../exportdesk/gui/review.py" line="656" />
         <source>Status</source>
         <translation>状態</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="686" />
+        <location filename="../../exportdesk/gui/review.py" line="715" />
         <source>Send decision file</source>
         <translation>判断ファイルを送る</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="697" />
+        <location filename="../../exportdesk/gui/review.py" line="726" />
         <source>Decision file written: %1</source>
         <translation>判断ファイルを作成しました：%1</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="709" />
+        <location filename="../../exportdesk/gui/review.py" line="738" />
         <source>Approvals</source>
         <translation>承認</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="763" />
+        <location filename="../../exportdesk/gui/review.py" line="792" />
         <source>created</source>
         <translation>作成</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="764" />
+        <location filename="../../exportdesk/gui/review.py" line="793" />
         <source>check sheet edited</source>
         <translation>事前確認シート編集</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="765" />
+        <location filename="../../exportdesk/gui/review.py" line="794" />
         <source>status</source>
         <translation>状態変更</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="766" />
+        <location filename="../../exportdesk/gui/review.py" line="795" />
         <source>review sheet edited</source>
         <translation>審査票編集</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="767" />
+        <location filename="../../exportdesk/gui/review.py" line="796" />
         <source>decision</source>
         <translation>判断</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="768" />
+        <location filename="../../exportdesk/gui/review.py" line="797" />
         <source>approved</source>
         <translation>承認</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="769" />
+        <location filename="../../exportdesk/gui/review.py" line="798" />
         <source>question to applicant</source>
         <translation>申請者への質問</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="770" />
+        <location filename="../../exportdesk/gui/review.py" line="799" />
         <source>applicant's answer</source>
         <translation>申請者の回答</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="771" />
+        <location filename="../../exportdesk/gui/review.py" line="800" />
         <source>attachment</source>
         <translation>添付</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="772" />
+        <location filename="../../exportdesk/gui/review.py" line="801" />
         <source>comment</source>
         <translation>コメント</translation>
     </message>
@@ -1629,13 +1629,13 @@ Forms version %1</source>
     </message>
     <message>
         <location filename="../../exportdesk/gui/review.py" line="210" />
-        <location filename="../../exportdesk/gui/review.py" line="242" />
+        <location filename="../../exportdesk/gui/review.py" line="270" />
         <source>True match</source>
         <translation>該当と判断</translation>
     </message>
     <message>
         <location filename="../../exportdesk/gui/review.py" line="211" />
-        <location filename="../../exportdesk/gui/review.py" line="243" />
+        <location filename="../../exportdesk/gui/review.py" line="271" />
         <source>False positive</source>
         <translation>非該当と判断</translation>
     </message>
@@ -1645,24 +1645,39 @@ Forms version %1</source>
         <translation>今すぐ照合</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="234" />
+        <location filename="../../exportdesk/gui/review.py" line="225" />
+        <source>Why the counterpart is not screened</source>
+        <translation>照合しない理由（例：リスト未取込み、相手方なし）</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/review.py" line="226" />
+        <source>Record as not screened</source>
+        <translation>照合なしとして記録</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/review.py" line="257" />
+        <source>Not screened: %1 (%2)</source>
+        <translation>照合なし：%1（%2）</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/review.py" line="262" />
         <source>No End User List screening recorded for this case.</source>
         <translation>この案件の外国ユーザーリスト照合結果は記録されていません。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../exportdesk/gui/review.py" line="237" />
+        <location filename="../../exportdesk/gui/review.py" line="265" />
         <source>%n possible match(es)</source>
         <translation>
             <numerusform>該当の可能性 %n 件</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="244" />
+        <location filename="../../exportdesk/gui/review.py" line="272" />
         <source>Open</source>
         <translation>未判断</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="292" />
+        <location filename="../../exportdesk/gui/review.py" line="326" />
         <source>No End User List has been imported yet.</source>
         <translation>外国ユーザーリストがまだ取り込まれていません。</translation>
     </message>

@@ -7,9 +7,8 @@ from typing import Any
 
 from exportdesk.domain import people as rules
 from exportdesk.domain.workflow import APPLICANT_EDITABLE, OPEN
-from exportdesk.store.base import _dumps
+from exportdesk.store.base import Part, _dumps
 from exportdesk.store.errors import StoreError
-from exportdesk.store.people import PeopleMixin
 from exportdesk.store.users import User
 
 # Cases still open to change: the applicant's drafts and the office's queue.
@@ -20,7 +19,7 @@ def _categories_of(row: dict[str, Any]) -> list[int]:
     return [c for c in (1, 2, 3) if row.get(f"category_{c}")]
 
 
-class DeclarationsMixin(PeopleMixin):
+class Declarations(Part):
     def declare(
         self,
         actor: User,
@@ -40,7 +39,7 @@ class DeclarationsMixin(PeopleMixin):
         categories differ from the previous one opens a re-check on each live case about the
         person.
         """
-        self.get_person(actor, person_id)
+        self.store.get_person(actor, person_id)
         try:
             day = dt.date.fromisoformat(declared_on)
         except (TypeError, ValueError):
@@ -77,7 +76,7 @@ class DeclarationsMixin(PeopleMixin):
         previous = self.latest_declaration(person_id)
         with self.db.atomic():
             if scan is not None:
-                row["scan_id"] = self._store_scan(actor, person_id, *scan)  # type: ignore[attr-defined]
+                row["scan_id"] = self.store._store_scan(actor, person_id, *scan)
             requested = self._row(
                 "SELECT id FROM declarations WHERE person_id = ? AND state = 'requested'"
                 " ORDER BY id LIMIT 1",
@@ -88,17 +87,17 @@ class DeclarationsMixin(PeopleMixin):
                 self.db["declarations"].update(dec_id, row)
             else:
                 dec_id = int(self.db["declarations"].insert(row).last_pk)
-            self._refresh_summary(person_id)
+            self.store._refresh_summary(person_id)
             self.db.execute(
                 "UPDATE rechecks SET closed_at = ?, closed_by = ?"
                 " WHERE person_id = ? AND case_id IS NULL AND closed_at IS NULL",
                 [self.now(), actor.id, person_id],
             )
-            self._sync_recheck_flag(person_id)
+            self.store._sync_recheck_flag(person_id)
             self._audit(actor, "declare", "person", person_id, None, {**row, "id": dec_id})
             if previous is not None and _categories_of(previous) != sorted(categories):
                 for case_id in self._live_cases_of(person_id):
-                    self._open_recheck(actor, person_id, "declaration", case_id)
+                    self.store._open_recheck(actor, person_id, "declaration", case_id)
                     self._audit(
                         actor,
                         "person_declaration_changed",
@@ -111,14 +110,14 @@ class DeclarationsMixin(PeopleMixin):
 
     def request_declaration(self, actor: User, person_id: int, note: str = "") -> int:
         """Ask the person for a declaration (state requested until it is received)."""
-        self.get_person(actor, person_id)
+        self.store.get_person(actor, person_id)
         if self._row(
             "SELECT id FROM declarations WHERE person_id = ? AND state = 'requested'", [person_id]
         ):
             raise StoreError("bad_state", state="requested")
         row = {
             "person_id": person_id,
-            "declared_on": self.clock().date().isoformat(),
+            "declared_on": self.store.clock().date().isoformat(),
             "category_1": 0,
             "category_2": 0,
             "category_3": 0,
@@ -156,7 +155,7 @@ class DeclarationsMixin(PeopleMixin):
 
     def declarations(self, person_id: int, actor: User | None = None) -> list[dict[str, Any]]:
         if actor is not None:
-            self.get_person(actor, person_id)
+            self.store.get_person(actor, person_id)
         return self._rows(
             "SELECT * FROM declarations WHERE person_id = ? ORDER BY declared_on, id", [person_id]
         )
@@ -182,12 +181,12 @@ class DeclarationsMixin(PeopleMixin):
 
     def link_case_person(self, actor: User, case_id: int, person_id: int | None) -> None:
         """Tie a case to the person it is about (the applicant, while the case is editable)."""
-        case = self._case_row(case_id)  # type: ignore[attr-defined]
-        self._require_owner(actor, case)  # type: ignore[attr-defined]
+        case = self.store._case_row(case_id)
+        self.store._require_owner(actor, case)
         if case["status"] not in APPLICANT_EDITABLE:
             raise StoreError("not_editable", status=case["status"])
         if person_id is not None:
-            self.get_person(actor, person_id)
+            self.store.get_person(actor, person_id)
         with self.db.atomic():
             self.db["cases"].update(case_id, {"person_id": person_id})
             self._audit(
@@ -205,12 +204,12 @@ class DeclarationsMixin(PeopleMixin):
         {"person_id", "answers": {question id: value}, "declared_on": date | None,
         "age_days": int | None}; None when the case is about no recorded person.
         """
-        case = self.get_case(actor, case_id)  # type: ignore[attr-defined]
+        case = self.store.get_case(actor, case_id)
         if not case.get("person_id"):
             return None
-        person = self.person(case["person_id"])
+        person = self.store.person(case["person_id"])
         record = rules.answers_from_record(
-            person, self.latest_declaration(person["id"]), self.clock().date()
+            person, self.latest_declaration(person["id"]), self.store.clock().date()
         )
         return {"person_id": person["id"], **record}
 
@@ -233,7 +232,7 @@ class DeclarationsMixin(PeopleMixin):
         )
         with self.db.atomic():
             if open_one is None:
-                self._open_recheck(actor, record["person_id"], reason, case_id)
+                self.store._open_recheck(actor, record["person_id"], reason, case_id)
             elif open_one["reason"] != reason:
                 # One open re-check per case for differing answers; it names the latest set.
                 self.db["rechecks"].update(open_one["id"], {"reason": reason})

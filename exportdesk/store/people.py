@@ -12,7 +12,7 @@ from exportdesk.domain.people import (
     search_people,
     sort_people,
 )
-from exportdesk.store.base import StoreBase
+from exportdesk.store.base import Part
 from exportdesk.store.errors import StoreError
 from exportdesk.store.users import User
 
@@ -48,7 +48,7 @@ def categories_from_bits(bits: int | None) -> list[int] | None:
     return None if bits is None else list(_CATEGORIES[bits])
 
 
-class PeopleMixin(StoreBase):
+class People(Part):
     PERSON_FIELDS: ClassVar[tuple[str, ...]] = (
         "external_id",
         "family_name",
@@ -335,7 +335,7 @@ class PeopleMixin(StoreBase):
 
     def case_rechecks(self, actor: User, case_id: int) -> list[dict[str, Any]]:
         """Open re-checks on a case (its person's declaration or an answer changed)."""
-        self.get_case(actor, case_id)  # type: ignore[attr-defined]
+        self.store.get_case(actor, case_id)
         return self._rows(
             "SELECT * FROM rechecks WHERE case_id = ? AND closed_at IS NULL ORDER BY id",
             [case_id],

@@ -10,8 +10,8 @@ from typing import Any
 
 from exportdesk.domain.people import default_people_rules
 from exportdesk.imports.people import Candidate, Table, candidates, check_mapping, guess_mapping
+from exportdesk.store.base import Part
 from exportdesk.store.errors import StoreError
-from exportdesk.store.people import PeopleMixin
 from exportdesk.store.users import User
 
 _MAPPINGS_KEY = "people_import_mappings"
@@ -21,7 +21,7 @@ def _signature(headers: list[str]) -> str:
     return hashlib.sha256("\x1f".join(headers).encode()).hexdigest()[:16]
 
 
-class PeopleImportMixin(PeopleMixin):
+class PeopleImport(Part):
     def _require_importer(self, actor: User) -> None:
         self._require(actor.has("office") or actor.has("admin"))
 
@@ -63,7 +63,7 @@ class PeopleImportMixin(PeopleMixin):
                 },
             )
         result = []
-        for cand in candidates(table, mapping, default_people_rules(), self.departments()):  # type: ignore[attr-defined]
+        for cand in candidates(table, mapping, default_people_rules(), self.store.departments()):
             result.append(self._match(actor, cand))
         return result
 
@@ -75,16 +75,16 @@ class PeopleImportMixin(PeopleMixin):
             x for x in (cand.fields.get("family_name"), cand.fields.get("given_name")) if x
         )
         if ext:
-            ids = self.find_people(actor, external_id=ext)
+            ids = self.store.find_people(actor, external_id=ext)
             person_id = ids[0] if ids else None
         if person_id is None and name:
-            ids = self.find_people(actor, name=name)
+            ids = self.store.find_people(actor, name=name)
             same = [
                 i
                 for i in ids
                 if not ext
-                or not self.person(i)["external_id"]
-                or self.person(i)["external_id"] == ext
+                or not self.store.person(i)["external_id"]
+                or self.store.person(i)["external_id"] == ext
             ]
             if len(same) > 1:
                 errors.append(
@@ -97,7 +97,7 @@ class PeopleImportMixin(PeopleMixin):
                 person_id = same[0]
         if not errors:
             try:
-                self._check_person(cand.fields)
+                self.store._check_person(cand.fields)
             except StoreError as exc:
                 errors.append((exc.ja, exc.en))
         return {
@@ -129,11 +129,11 @@ class PeopleImportMixin(PeopleMixin):
         counts = {"new": 0, "updated": 0, "unchanged": 0}
         with self.db.atomic():
             for row in preview:
-                clean = self._check_person(row["fields"])
+                clean = self.store._check_person(row["fields"])
                 if row["person_id"] is None:
-                    self._insert_person(actor, clean)
+                    self.store._insert_person(actor, clean)
                     counts["new"] += 1
-                elif self._update_person(actor, self.person(row["person_id"]), clean):
+                elif self.store._update_person(actor, self.store.person(row["person_id"]), clean):
                     counts["updated"] += 1
                 else:
                     counts["unchanged"] += 1

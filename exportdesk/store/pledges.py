@@ -8,14 +8,14 @@ import hashlib
 from typing import Any
 
 from exportdesk.domain.people import PLEDGE_KINDS, next_state
+from exportdesk.store.base import Part
 from exportdesk.store.errors import StoreError
-from exportdesk.store.people import PeopleMixin
 from exportdesk.store.users import User
 
 MAX_SCAN_BYTES = 20 * 1024 * 1024
 
 
-class PledgesMixin(PeopleMixin):
+class Pledges(Part):
     # --- scans ----------------------------------------------------------------------
 
     def _store_scan(self, actor: User, person_id: int, filename: str, content: bytes) -> int:
@@ -56,7 +56,7 @@ class PledgesMixin(PeopleMixin):
         row = self._row("SELECT * FROM person_scans WHERE id = ?", [scan_id])
         if row is None:
             raise StoreError("not_found")
-        self.get_person(actor, row["person_id"])
+        self.store.get_person(actor, row["person_id"])
         content = bytes(row["content"])
         if hashlib.sha256(content).hexdigest() != row["sha256"]:
             raise StoreError("scan_mismatch")
@@ -74,7 +74,7 @@ class PledgesMixin(PeopleMixin):
         note: str = "",
     ) -> int:
         """Ask a person for a pledge; one open request of each kind at a time."""
-        self.get_person(actor, person_id)
+        self.store.get_person(actor, person_id)
         if kind not in PLEDGE_KINDS:
             raise StoreError("invalid", detail="kind")
         if due_on:
@@ -98,7 +98,7 @@ class PledgesMixin(PeopleMixin):
         }
         with self.db.atomic():
             pledge_id = int(self.db["pledges"].insert(row).last_pk)
-            self._refresh_summary(person_id)
+            self.store._refresh_summary(person_id)
             self._audit(
                 actor, "pledge_requested", "person", person_id, None, {**row, "id": pledge_id}
             )
@@ -118,7 +118,7 @@ class PledgesMixin(PeopleMixin):
                 "scan_id": scan_id,
             }
             self.db["pledges"].update(pledge_id, update)
-            self._refresh_summary(pledge["person_id"])
+            self.store._refresh_summary(pledge["person_id"])
             self._audit(
                 actor,
                 "pledge_received",
@@ -140,7 +140,7 @@ class PledgesMixin(PeopleMixin):
         with self.db.atomic():
             update = {"state": "checked", "checked_at": self.now(), "checked_by": actor.id}
             self.db["pledges"].update(pledge_id, update)
-            self._refresh_summary(pledge["person_id"])
+            self.store._refresh_summary(pledge["person_id"])
             self._audit(
                 actor,
                 "pledge_checked",
@@ -154,11 +154,11 @@ class PledgesMixin(PeopleMixin):
         row = self._row("SELECT * FROM pledges WHERE id = ?", [pledge_id])
         if row is None:
             raise StoreError("not_found")
-        self.get_person(actor, row["person_id"])
+        self.store.get_person(actor, row["person_id"])
         return row
 
     def pledges(self, actor: User, person_id: int) -> list[dict[str, Any]]:
-        self.get_person(actor, person_id)
+        self.store.get_person(actor, person_id)
         return self._rows(
             "SELECT p.*, s.filename AS scan_name, s.sha256 AS scan_sha256 FROM pledges p"
             " LEFT JOIN person_scans s ON s.id = p.scan_id"

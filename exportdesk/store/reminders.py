@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from exportdesk.domain.people import Due, default_people_rules, due_items
-from exportdesk.store.declarations import DeclarationsMixin
+from exportdesk.store.base import Part
 from exportdesk.store.users import User
 
 DUE_COLUMNS: list[tuple[str, str]] = [
@@ -23,11 +23,11 @@ DUE_COLUMNS: list[tuple[str, str]] = [
 ]
 
 
-class RemindersMixin(DeclarationsMixin):
+class Reminders(Part):
     def due_list(self, actor: User, lang: str = "ja") -> list[dict[str, Any]]:
         """Everything due for the people the actor may see, overdue first, then by date."""
         people_rules = default_people_rules()
-        people = self.list_people(actor)
+        people = self.store.list_people(actor)
         if not people:
             return []
         ids = {p["id"] for p in people}
@@ -45,7 +45,7 @@ class RemindersMixin(DeclarationsMixin):
                 if row["person_id"] in ids:
                     by_person[table][row["person_id"]].append(row)
         created = dict(self.db.execute("SELECT id, created_at FROM people").fetchall())
-        today = self.clock().date()
+        today = self.store.clock().date()
         result: list[dict[str, Any]] = []
         for person in people:
             pid = person["id"]
@@ -117,5 +117,5 @@ class RemindersMixin(DeclarationsMixin):
         for column, width in zip("ABCDEFGHI", (12, 10, 34, 14, 24, 10, 18, 26, 30), strict=True):
             sheet.column_dimensions[column].width = width
         book.save(str(path))
-        self.record_export(actor, "due_list", str(path), len(rows))  # type: ignore[attr-defined]
+        self.store.record_export(actor, "due_list", str(path), len(rows))
         return len(rows)

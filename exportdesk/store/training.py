@@ -7,12 +7,12 @@ from typing import Any
 
 from exportdesk.domain.people import default_people_rules, training_state
 from exportdesk.domain.residency import add_months
+from exportdesk.store.base import Part
 from exportdesk.store.errors import StoreError
-from exportdesk.store.people import PeopleMixin
 from exportdesk.store.users import User
 
 
-class TrainingMixin(PeopleMixin):
+class Training(Part):
     def record_training(
         self,
         actor: User,
@@ -41,9 +41,9 @@ class TrainingMixin(PeopleMixin):
         if expires < taken:
             raise StoreError("invalid", detail="expires_on")
         if person_id is not None:
-            self.get_person(actor, person_id)
+            self.store.get_person(actor, person_id)
         else:
-            self.get_user(user_id)  # type: ignore[attr-defined, arg-type]
+            self.store.get_user(user_id)
         row = {
             "person_id": person_id,
             "user_id": user_id,
@@ -63,7 +63,7 @@ class TrainingMixin(PeopleMixin):
         self, actor: User, *, person_id: int | None = None, user_id: int | None = None
     ) -> list[dict[str, Any]]:
         if person_id is not None:
-            self.get_person(actor, person_id)
+            self.store.get_person(actor, person_id)
             return self._rows(
                 "SELECT * FROM training WHERE person_id = ? ORDER BY taken_on", [person_id]
             )
@@ -76,10 +76,10 @@ class TrainingMixin(PeopleMixin):
         """{"state": valid|expired|none, "expires_on": date or None} on today's date."""
         column, key = ("person_id", person_id) if person_id is not None else ("user_id", user_id)
         rows = self._rows(f"SELECT expires_on FROM training WHERE {column} = ?", [key])
-        state, expires = training_state(rows, self.clock().date())
+        state, expires = training_state(rows, self.store.clock().date())
         return {"state": state, "expires_on": expires}
 
     def case_applicant_training(self, actor: User, case_id: int) -> dict[str, Any]:
         """Training of the case's applicant, for the office to see beside the case."""
-        case = self.get_case(actor, case_id)  # type: ignore[attr-defined]
+        case = self.store.get_case(actor, case_id)
         return self.training_status(user_id=case["applicant_id"])
