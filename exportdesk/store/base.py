@@ -22,6 +22,7 @@ from exportdesk.store.users import User
 if TYPE_CHECKING:  # for annotations only: a part is handed its store at run time
     from exportdesk.store.service import Store
 
+
 def _loads(text: str | None, default: Any = None) -> Any:
     return json.loads(text) if text else default
 
