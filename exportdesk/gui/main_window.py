@@ -42,6 +42,9 @@ class MainWindow(QMainWindow):
             self.queue_page.open_case.connect(self.open_review)
             self.tabs.addTab(self.queue_page, self.tr("Review queue"))
             fixed += 1
+        self.people_page = self.due_panel = None
+        if self.store.people_screen_allowed(self.user):
+            fixed += self._add_people_pages()
         self.cases_page = CasesPage(self.store, self.user, self.lang)
         self.cases_page.open_case.connect(self.open_case)
         self.tabs.addTab(self.cases_page, self.tr("My cases"))
@@ -66,6 +69,23 @@ class MainWindow(QMainWindow):
             self.tabs.tabBar().setTabButton(tab, self.tabs.tabBar().ButtonPosition.RightSide, None)
         for kind, case_id in reopen or []:
             (self.open_review if kind == "review" else self.open_case)(case_id)
+
+    def _add_people_pages(self) -> int:
+        """Reminders and People (gui/people_*.py); returns the number of tabs added."""
+        from exportdesk.gui.people_due import DuePanel
+        from exportdesk.gui.people_page import PeoplePage
+
+        self.due_panel = DuePanel(self.store, self.user, self.lang)
+        self.people_page = PeoplePage(self.store, self.user, self.lang)
+        self.due_panel.open_person.connect(self.show_person)
+        self.tabs.addTab(self.due_panel, self.tr("Reminders"))
+        self.tabs.addTab(self.people_page, self.tr("People"))
+        return 2
+
+    def show_person(self, person_id: int) -> None:
+        if self.people_page is not None:
+            self.tabs.setCurrentWidget(self.people_page)
+            self.people_page.select_person(person_id)
 
     @property
     def is_reviewer(self) -> bool:

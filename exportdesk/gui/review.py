@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 
 from exportdesk.domain.workflow import STATUSES, STEP_TEXT, status_text
 from exportdesk.gui.cases_page import AnyIndex, CaseTableModel
+from exportdesk.gui.people_link import case_people_notes
 from exportdesk.store import Store, StoreError
 from exportdesk.store.users import User
 
@@ -446,6 +447,10 @@ class ReviewEditor(QWidget):
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.header)
+        # Training and re-checks of the people involved (gui/people_link.py).
+        self.people_notes = case_people_notes(self)
+        if self.people_notes is not None:
+            layout.addWidget(self.people_notes)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.chain)
         layout.addLayout(actions)
