@@ -16,24 +16,70 @@ from tests.store_fixtures import Campus, make_campus
 # hits: list of resolution decisions (None = unresolved) of End User List hits.
 ROWS: list[tuple[str, str, str | None, str | None, str, str | None, str | None, list]] = [
     # ENG: five cases in 2026
-    ("ENG", "joint_research", "office_review", "licence_required", "KP",
-     "2026-01-10T09:00:00Z", "2026-01-20T09:00:00Z", ["true_match"]),
-    ("ENG", "joint_research", "office_review", "no_licence_needed", "US",
-     "2026-01-15T09:00:00Z", "2026-01-17T09:00:00Z", ["false_positive", None]),
-    ("ENG", "visiting_researcher", "no_procedure", None, "DE",
-     "2026-02-01T09:00:00Z", None, []),
-    ("ENG", "sending_samples", "office_review", "approved_with_conditions", "VN",
-     "2026-04-30T23:59:59Z", "2026-06-09T23:59:59Z", []),
-    ("ENG", "visiting_researcher", "office_review", None, "",
-     "2026-12-31T23:59:59Z", None, []),
+    (
+        "ENG",
+        "joint_research",
+        "office_review",
+        "licence_required",
+        "KP",
+        "2026-01-10T09:00:00Z",
+        "2026-01-20T09:00:00Z",
+        ["true_match"],
+    ),
+    (
+        "ENG",
+        "joint_research",
+        "office_review",
+        "no_licence_needed",
+        "US",
+        "2026-01-15T09:00:00Z",
+        "2026-01-17T09:00:00Z",
+        ["false_positive", None],
+    ),
+    ("ENG", "visiting_researcher", "no_procedure", None, "DE", "2026-02-01T09:00:00Z", None, []),
+    (
+        "ENG",
+        "sending_samples",
+        "office_review",
+        "approved_with_conditions",
+        "VN",
+        "2026-04-30T23:59:59Z",
+        "2026-06-09T23:59:59Z",
+        [],
+    ),
+    ("ENG", "visiting_researcher", "office_review", None, "", "2026-12-31T23:59:59Z", None, []),
     # SCI: two cases in 2026
-    ("SCI", "joint_research", "office_review", "licence_required", "IR",
-     "2026-02-20T00:00:00Z", "2026-03-02T00:00:00Z", []),
-    ("SCI", "international_conference", "no_procedure", None, "CN",
-     "2026-02-21T00:00:00Z", None, []),
+    (
+        "SCI",
+        "joint_research",
+        "office_review",
+        "licence_required",
+        "IR",
+        "2026-02-20T00:00:00Z",
+        "2026-03-02T00:00:00Z",
+        [],
+    ),
+    (
+        "SCI",
+        "international_conference",
+        "no_procedure",
+        None,
+        "CN",
+        "2026-02-21T00:00:00Z",
+        None,
+        [],
+    ),
     # outside 2026 (boundaries) and a draft never filed
-    ("ENG", "joint_research", "office_review", "no_licence_needed", "US",
-     "2025-12-31T23:59:59Z", "2026-01-05T00:00:00Z", ["true_match"]),
+    (
+        "ENG",
+        "joint_research",
+        "office_review",
+        "no_licence_needed",
+        "US",
+        "2025-12-31T23:59:59Z",
+        "2026-01-05T00:00:00Z",
+        ["true_match"],
+    ),
     ("SCI", "joint_research", "office_review", None, "US", "2027-01-01T00:00:00Z", None, []),
     ("ENG", "joint_research", None, None, "US", None, None, []),
 ]
@@ -55,8 +101,13 @@ def make_stats_campus(path: Path) -> Campus:
     with c.store.db.atomic():
         for i, (dept, activity, outcome, decision, country, sub, dec, hits) in enumerate(ROWS):
             status = (
-                "draft" if sub is None else "under_review" if decision is None else
-                "approved" if decision == "no_licence_needed" else decision
+                "draft"
+                if sub is None
+                else "under_review"
+                if decision is None
+                else "approved"
+                if decision == "no_licence_needed"
+                else decision
             )
             c.store.db["cases"].insert(
                 {

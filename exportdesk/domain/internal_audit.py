@@ -24,7 +24,7 @@ from exportdesk.domain.catalog import (
     _read_yaml,
     _validate,
 )
-from exportdesk.domain.workflow import CHAINS
+from exportdesk.domain.workflow import CHAINS, FINAL
 from exportdesk.resources import forms_dir
 
 Result = Literal["pass", "fail", "not_applicable"]
@@ -154,7 +154,8 @@ def case_evidence(
         )
     elif list_version_in_force and screening.get("list_version") != list_version_in_force:
         out["screening_in_force"] = Evidence(
-            "fail", f"screened with {screening.get('list_version')}, in force {list_version_in_force}"
+            "fail",
+            f"screened with {screening.get('list_version')}, in force {list_version_in_force}",
         )
     else:
         open_hits = [h for h in screening.get("hits", []) if not h.get("resolution")]
@@ -187,7 +188,7 @@ def _approvals(
 ) -> Evidence:
     if case.get("outcome") != "office_review":
         return Evidence("not_applicable", "no review needed")
-    if case.get("status") not in ("approved", "approved_with_conditions", "licence_required", "rejected"):
+    if case.get("status") not in FINAL:
         return Evidence("not_applicable", f"status {case.get('status')}")
     last_round = [a for a in approvals if a.get("round") == case.get("round")]
     steps = [a["step"] for a in last_round if a.get("action") == "approve"]

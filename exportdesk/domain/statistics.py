@@ -36,7 +36,9 @@ class Period:
                 "期間の終了日が開始日より前です。", "The period ends before it starts."
             )
         if (self.end - self.start).days > 366 * 20:
-            raise PeriodError("期間が長すぎます（20年まで）。", "The period is too long (20 years at most).")
+            raise PeriodError(
+                "期間が長すぎます（20年まで）。", "The period is too long (20 years at most)."
+            )
 
     @classmethod
     def calendar_year(cls, year: int) -> Period:

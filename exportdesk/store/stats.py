@@ -215,7 +215,8 @@ class Statistics:
         if group == "general":
             named = sorted(code for code, g in group_of.items() if g != "general")
             args.extend(named)
-            return f"c.counterpart_country <> '' AND c.counterpart_country NOT IN ({','.join('?' * len(named))})"
+            marks = ",".join("?" * len(named))
+            return f"c.counterpart_country <> '' AND c.counterpart_country NOT IN ({marks})"
         codes = sorted(code for code, g in group_of.items() if g == group)
         if not codes:
             raise StoreError("invalid", detail=f"country group {group}")
