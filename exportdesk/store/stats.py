@@ -12,10 +12,14 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from exportdesk.domain.annual_report import Chart, ReportData, Row, Table, check_text
 from exportdesk.domain.statistics import (
     TURNAROUND_EDGES,
     Period,
+    PeriodError,
     Turnaround,
+    bin_labels,
+    check_year,
     histogram,
     turnaround,
 )
@@ -279,3 +283,244 @@ class Statistics:
             f" WHERE {' AND '.join(clauses)} GROUP BY 1, 2, 3 ORDER BY 1, 2, 3",
             args,
         )
+
+    # --- the annual report ------------------------------------------------------------------
+
+    def report_texts(self, year: int, lang: str) -> dict[str, str]:
+        """The office's own text per section (sections it has not written are absent)."""
+        return {
+            section: body
+            for section, body in self.db.execute(
+                "SELECT section, body FROM report_texts WHERE year = ? AND lang = ?", [year, lang]
+            )
+        }
+
+    def save_report_text(
+        self, actor: User | None, year: int, lang: str, section: str, body: str
+    ) -> None:
+        """Save (or, with an empty body, drop back to the drafted default) one section's text."""
+        if actor is not None and not (actor.has("office") or actor.has("admin")):
+            raise StoreError("forbidden")
+        if lang not in ("ja", "en"):
+            raise StoreError("invalid", detail="lang")
+        try:
+            check_year(year)
+            text = check_text(section, body)
+        except (ValueError, PeriodError) as exc:
+            raise StoreError("invalid", detail=str(exc)) from None
+        before = self.report_texts(year, lang).get(section)
+        if before == (text or None):
+            return
+        with self.db.atomic():
+            if text:
+                self.db["report_texts"].upsert(
+                    {
+                        "year": year,
+                        "lang": lang,
+                        "section": section,
+                        "body": text,
+                        "updated_by": actor.id if actor else None,
+                        "updated_at": self.store.now(),
+                    },
+                    pk=("year", "lang", "section"),
+                )
+            else:
+                self.db.execute(
+                    "DELETE FROM report_texts WHERE year = ? AND lang = ? AND section = ?",
+                    [year, lang, section],
+                )
+            self.store._audit(
+                actor,
+                "report_text",
+                "report",
+                f"{year}/{lang}/{section}",
+                {"body": before},
+                {"body": text or None},
+            )
+
+    def report_data(
+        self, actor: User | None, year: int, lang: str, period: Period | None = None
+    ) -> ReportData:
+        """Everything the annual report prints, in `lang`, for the calendar year (or `period`)."""
+        period = period or Period.calendar_year(year)
+        s = self.summary(actor, period)
+        inst = self.store.institution() or {}
+        ja = lang == "ja"
+
+        def lab(dim: str, key: Any) -> str:
+            return self.label(dim, key, lang)
+
+        def share(n: int) -> str:
+            return f"{n / s.total:.0%}" if s.total else "–"
+
+        def days(v: float | None) -> str:
+            return "–" if v is None else f"{v:.1f}"
+
+        count_h = "件数" if ja else "Cases"
+        share_h = "割合" if ja else "Share"
+
+        def table(dim: str, head: str) -> Table:
+            items = sorted(s.counts[dim].items(), key=lambda kv: (-kv[1], lab(dim, kv[0])))
+            return Table(
+                [head, count_h, share_h],
+                [Row(lab(dim, k), [str(n), share(n)]) for k, n in items],
+                "64,18,18",
+            )
+
+        outcomes = sorted(k for k in s.counts["outcome"] if k)
+        months = list(s.counts["month"])
+        month_labels = [m[5:].lstrip("0") + ("月" if ja else "") for m in months]
+        activities = sorted(s.counts["activity"], key=lambda k: -s.counts["activity"][k])
+        groups = sorted(s.counts["country_group"], key=lambda k: -s.counts["country_group"][k])
+        depts = self.departments(actor)
+        dept_rows = [
+            Row(
+                d["name_ja"] if ja else d["name_en"],
+                [
+                    str(s.counts["department"].get(d["id"], 0)),
+                    str(s.licences_by_department.get(d["id"], 0)),
+                    str(s.turnaround_by_department[d["id"]].count),
+                    days(s.turnaround_by_department[d["id"]].median),
+                    days(s.turnaround_by_department[d["id"]].p90),
+                ],
+            )
+            for d in depts
+        ]
+        data = ReportData(
+            lang=lang,
+            year=year,
+            institution=str(inst.get("name_ja" if ja else "name_en", "")),
+            office=str(inst.get("office_name_ja" if ja else "office_name_en", "")),
+            period_text=(
+                f"{period.start.year}年{period.start.month}月{period.start.day}日～"
+                f"{period.end.year}年{period.end.month}月{period.end.day}日"
+                if ja
+                else f"{period.start.isoformat()} to {period.end.isoformat()}"
+            ),
+            prepared_on=self.store.clock().date().isoformat(),
+            total=s.total,
+        )
+        data.tables = {
+            "overview": [
+                table("outcome", "判定結果" if ja else "Outcome"),
+                table("decision", "審査の判断" if ja else "Decision"),
+            ],
+            "activities": [table("activity", "活動" if ja else "Activity")],
+            "countries": [table("country_group", "国グループ" if ja else "Country group")],
+            "departments": [
+                Table(
+                    ["部局", "件数", "許可申請", "審査済", "中央値(日)", "90%値(日)"]
+                    if ja
+                    else [
+                        "Department",
+                        "Cases",
+                        "Licences",
+                        "Decided",
+                        "Median (d)",
+                        "90th pct (d)",
+                    ],
+                    dept_rows,
+                    "40,12,12,12,12,12",
+                )
+            ],
+            "turnaround": [
+                Table(
+                    ["全体", "審査済", "中央値(日)", "90%値(日)"]
+                    if ja
+                    else ["All", "Decided", "Median (d)", "90th pct (d)"],
+                    [
+                        Row(
+                            "全部局" if ja else "All departments",
+                            [
+                                str(s.turnaround_all.count),
+                                days(s.turnaround_all.median),
+                                days(s.turnaround_all.p90),
+                            ],
+                        )
+                    ],
+                    "40,20,20,20",
+                )
+            ],
+            "screening": [
+                Table(
+                    ["照合結果", "ヒット数"] if ja else ["Resolution", "Hits"],
+                    [Row(lab("eul", k), [str(n)]) for k, n in s.eul_hits.items()],
+                    "70,30",
+                )
+            ],
+            "licences": [
+                Table(
+                    ["部局", "許可申請"] if ja else ["Department", "Licence applications"],
+                    [
+                        Row(
+                            d["name_ja"] if ja else d["name_en"],
+                            [str(s.licences_by_department.get(d["id"], 0))],
+                        )
+                        for d in depts
+                    ],
+                    "70,30",
+                )
+            ],
+        }
+        data.charts = {
+            "months": Chart(
+                month_labels,
+                [
+                    (lab("activity", a), [s.activity_by_month[m].get(a, 0) for m in months])
+                    for a in activities
+                ],
+            ),
+            "activities": Chart(
+                [lab("activity", a) for a in activities],
+                [(count_h, [s.counts["activity"][a] for a in activities])],
+                horizontal=True,
+            ),
+            "countries": Chart(
+                [lab("country_group", g) for g in groups],
+                [
+                    (
+                        lab("outcome", o),
+                        [s.group_by_outcome.get(g, Counter()).get(o, 0) for g in groups],
+                    )
+                    for o in outcomes
+                ],
+            ),
+            "turnaround": Chart(
+                bin_labels(TURNAROUND_EDGES, lang),
+                [(count_h, s.turnaround_histogram)],
+            ),
+        }
+        review = s.counts["outcome"].get("office_review", 0)
+        hits = sum(s.eul_hits.values())
+        if ja:
+            data.default_texts = {
+                "overview": f"{data.period_text}に提出された案件は{s.total}件で、うち"
+                f"{review}件が輸出管理担当部署の審査に回された。",
+                "activities": "活動の種類ごとの件数を示す。",
+                "countries": "相手方の所在する国・地域を輸出令の国グループに分けて示す。",
+                "departments": f"審査期間（提出から判断まで）の中央値は"
+                f"{days(s.turnaround_all.median)}日、90%値は{days(s.turnaround_all.p90)}日であった。",
+                "turnaround": "審査を終えた案件の審査期間の分布を示す。",
+                "screening": f"外国ユーザーリストとの照合で{s.eul_cases}件の案件に"
+                f"計{hits}件のヒットがあり、未解消は{s.eul_hits['unresolved']}件である。",
+                "licences": "経済産業大臣への許可申請が必要と判断した案件は"
+                f"{s.licences}件であった。",
+            }
+        else:
+            data.default_texts = {
+                "overview": f"From {data.period_text}, {s.total} cases were filed; {review} of"
+                " them were sent to the export control office for review.",
+                "activities": "The number of cases for each kind of activity.",
+                "countries": "Counterparts' countries grouped by the Export Trade Control"
+                " Order's country groups.",
+                "departments": "The review time (filing to decision) had a median of"
+                f" {days(s.turnaround_all.median)} days and a 90th percentile of"
+                f" {days(s.turnaround_all.p90)} days.",
+                "turnaround": "How long the decided cases took from filing to decision.",
+                "screening": f"Screening against the End User List found {hits} hit(s) in"
+                f" {s.eul_cases} case(s); {s.eul_hits['unresolved']} remain unresolved.",
+                "licences": f"A licence application to METI was found necessary in"
+                f" {s.licences} case(s).",
+            }
+        data.texts = self.report_texts(year, lang)
+        return data
