@@ -255,7 +255,9 @@ CREATE TABLE exchange_log (
 # Version 5: statistics by filing date, report texts the office edits, the yearly
 # internal audit (sample, per-case checks, findings and corrective actions).
 V5 = """
-CREATE INDEX cases_submitted ON cases(submitted_at);
+CREATE INDEX cases_stats ON cases(submitted_at, department_id, activity, outcome, decision,
+                                  counterpart_country, decided_at);
+CREATE INDEX cases_eul ON cases(submitted_at) WHERE instr(review_json, '"hits"') > 0;
 CREATE TABLE report_texts (
     year INTEGER NOT NULL,
     lang TEXT NOT NULL CHECK (lang IN ('ja', 'en')),
