@@ -23,11 +23,11 @@ os.environ.setdefault("EXPORTDESK_FAST_HASH", "1")
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_store import build  # noqa: E402
+from bench_store import build
 
-from exportdesk.documents.report import annual_report_pdf  # noqa: E402
-from exportdesk.domain.statistics import Period  # noqa: E402
-from exportdesk.store.stats import Statistics  # noqa: E402
+from exportdesk.documents.report import annual_report_pdf
+from exportdesk.domain.statistics import Period
+from exportdesk.store.stats import Statistics
 
 ACTIVITIES = [
     "joint_research",
@@ -126,9 +126,8 @@ def main() -> None:
         ms, _ = timed(fn)
         print(f"{label:52s} {ms:8.1f} ms")
     if not args.no_gui:
-        from PySide6.QtWidgets import QApplication
-
         from exportdesk.gui.statistics import StatisticsPage
+        from PySide6.QtWidgets import QApplication
 
         app = QApplication.instance() or QApplication([])
 
