@@ -137,3 +137,15 @@ def test_labels_come_from_the_forms(campus: Campus):
     assert stats.label("department", campus.law, "en") == "Faculty of Law"
     assert stats.label("decision", "", "en") == "(no decision yet)"
     assert stats.label("activity", "joint_research", "en") != "joint_research"
+
+
+def test_drill_down_by_two_dimensions(campus: Campus):
+    stats = Statistics(campus.store)
+    rows = stats.cases_behind(
+        campus.office, Y2026, "licence", None, also=("department", campus.sci)
+    )
+    assert [r["title"] for r in rows] == ["Case 5"]
+    assert (
+        stats.cases_behind(campus.office, Y2026, "licence", None, also=("department", campus.law))
+        == []
+    )

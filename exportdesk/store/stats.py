@@ -168,37 +168,16 @@ class Statistics:
         dimension: str,
         key: Any,
         *,
+        also: tuple[str, Any] | None = None,
         limit: int = 500,
     ) -> list[dict[str, Any]]:
-        """The cases counted in one bar or cell (newest filing first, up to `limit`)."""
+        """The cases counted in one bar or cell (newest filing first, up to `limit`);
+        `also` narrows by a second dimension (licences of one department, say)."""
         where, params = self._scope(actor)
         clauses = ["c.submitted_at >= ?", "c.submitted_at < ?", where]
         args: list[Any] = [period.lower, period.upper, *params]
-        column = {
-            "activity": "c.activity",
-            "outcome": "c.outcome",
-            "decision": "c.decision",
-            "department": "c.department_id",
-        }
-        if dimension in column:
-            if key in (NONE_KEY, None):
-                clauses.append(f"({column[dimension]} IS NULL OR {column[dimension]} = '')")
-            else:
-                clauses.append(f"{column[dimension]} = ?")
-                args.append(key)
-        elif dimension == "month":
-            clauses.append("substr(c.submitted_at, 1, 7) = ?")
-            args.append(str(key))
-        elif dimension == "country_group":
-            clauses.append(self._group_clause(str(key), args))
-        elif dimension == "licence":
-            clauses.append("c.decision = 'licence_required'")
-        elif dimension == "eul_hit":
-            clauses.append(
-                f"{EUL_ROWS} AND json_array_length(c.review_json, '$.screening.hits') > 0"
-            )
-        else:
-            raise StoreError("invalid", detail=f"dimension {dimension}")
+        for dim, value in [(dimension, key), *([also] if also else [])]:
+            clauses.append(self._dimension_clause(dim, value, args))
         sql = (
             "SELECT c.id, c.ref, c.status, c.activity, c.title, c.counterpart_name,"
             " c.counterpart_country, c.outcome, c.decision, c.department_id, c.submitted_at,"
@@ -207,6 +186,29 @@ class Statistics:
             + " ORDER BY c.submitted_at DESC, c.id DESC LIMIT ?"
         )
         return self.store._rows(sql, [*args, limit])
+
+    def _dimension_clause(self, dimension: str, key: Any, args: list[Any]) -> str:
+        column = {
+            "activity": "c.activity",
+            "outcome": "c.outcome",
+            "decision": "c.decision",
+            "department": "c.department_id",
+        }
+        if dimension in column:
+            if key in (NONE_KEY, None):
+                return f"({column[dimension]} IS NULL OR {column[dimension]} = '')"
+            args.append(key)
+            return f"{column[dimension]} = ?"
+        if dimension == "month":
+            args.append(str(key))
+            return "substr(c.submitted_at, 1, 7) = ?"
+        if dimension == "country_group":
+            return self._group_clause(str(key), args)
+        if dimension == "licence":
+            return "c.decision = 'licence_required'"
+        if dimension == "eul_hit":
+            return f"{EUL_ROWS} AND json_array_length(c.review_json, '$.screening.hits') > 0"
+        raise StoreError("invalid", detail=f"dimension {dimension}")
 
     def _group_clause(self, group: str, args: list[Any]) -> str:
         group_of = self.store.catalog.group_of_country
