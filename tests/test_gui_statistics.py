@@ -98,7 +98,7 @@ def test_statistics_page(campus: Campus, qtbot, qapp, fonts, tmp_path: Path, lan
         install_language(qapp, "ja")
 
 
-def Statistics_texts(campus: Campus, lang: str) -> dict[str, str]:  # noqa: N802
+def Statistics_texts(campus: Campus, lang: str) -> dict[str, str]:
     from exportdesk.store.stats import Statistics
 
     return Statistics(campus.store).report_texts(2026, lang)
