@@ -252,9 +252,20 @@ CREATE TABLE exchange_log (
 );
 """
 
-# Version 5: statistics by filing date, report texts the office edits, the yearly
-# internal audit (sample, per-case checks, findings and corrective actions).
+# Version 5: case files verified rather than believed. An exchange id is bound to the key
+# that created it; a member installation (set up from the office's institution file)
+# numbers its cases with its own prefix so that a case keeps one reference everywhere;
+# a case written for the office records when it was sent.
 V5 = """
+ALTER TABLE cases ADD COLUMN exchange_key TEXT NOT NULL DEFAULT '';
+ALTER TABLE cases ADD COLUMN sent_at TEXT;
+ALTER TABLE institution ADD COLUMN member INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE institution ADD COLUMN ref_prefix TEXT NOT NULL DEFAULT '';
+"""
+
+# Version 6: statistics by filing date, report texts the office edits, the yearly
+# internal audit (sample, per-case checks, findings and corrective actions).
+V6 = """
 CREATE INDEX cases_stats ON cases(submitted_at, department_id, activity, outcome, decision,
                                   counterpart_country, decided_at);
 CREATE INDEX cases_eul ON cases(submitted_at) WHERE instr(review_json, '"hits"') > 0;
@@ -308,7 +319,7 @@ CREATE TABLE internal_audit_findings (
 );
 """
 
-MIGRATIONS: list[str] = [V1, V2, V3, V4, V5]
+MIGRATIONS: list[str] = [V1, V2, V3, V4, V5, V6]
 LATEST = len(MIGRATIONS)
 
 
