@@ -284,6 +284,7 @@ CREATE TABLE internal_audits (
     period_start TEXT NOT NULL, period_end TEXT NOT NULL,
     seed TEXT NOT NULL,
     per_department INTEGER NOT NULL,
+    population_json TEXT NOT NULL,
     icp_format TEXT NOT NULL,
     checklist_json TEXT NOT NULL,
     status TEXT NOT NULL CHECK (status IN ('open', 'closed')),
