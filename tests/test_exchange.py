@@ -287,7 +287,8 @@ def test_mutated_files_import_whole_or_not_at_all(fuzz_pair, position, value):
     before = counts(pair.office.store)
     try:
         result = pair.office_x.import_case(pair.office.office, path, trust_new_key=True)
-    except ExchangeError:
+    except (ExchangeError, StoreError):
+        # Refused as a file, or (a second copy with other unsigned bytes) by the workflow.
         assert counts(pair.office.store) == before
     else:
         # A byte outside the signed content (a zip timestamp, say): the whole case arrives.

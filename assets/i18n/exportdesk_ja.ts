@@ -326,182 +326,243 @@
 <context>
     <name>CheckSheetEditor</name>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="137" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="190" />
         <source>Result</source>
         <translation>結果</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="144" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="197" />
         <source>Previous section</source>
         <translation>前の項目へ</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="145" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="198" />
         <source>Next section</source>
         <translation>次の項目へ</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="146" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="199" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="147" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="200" />
         <source>Print / Save as PDF</source>
         <translation>印刷・PDFで保存</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="150" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="203" />
         <source>Send to the office as a file…</source>
         <translation>ファイルで担当部署へ送る…</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="152" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="205" />
         <source>For an office that works on another PC: submits and writes a signed case file</source>
         <translation>担当部署が別のPCで作業する場合：提出し、署名付きの案件ファイルを作成します</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="155" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="208" />
         <source>Submit to the office</source>
         <translation>提出する</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="202" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="255" />
         <source>Questions from the export control office</source>
         <translation>輸出管理担当部署からの質問</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="210" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="263" />
         <source>Your answer (sent with the resubmission)</source>
         <translation>回答（再提出時に送付されます）</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="217" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="270" />
         <source>Yes</source>
         <translation>はい</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="217" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="270" />
         <source>No</source>
         <translation>いいえ</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="217" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="270" />
         <source>Don't know</source>
         <translation>不明</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="226" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="279" />
         <source>— choose —</source>
         <translation>— 選択してください —</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="232" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="285" />
         <source>Type a country name or code</source>
         <translation>国名又は国コードを入力</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="237" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="290" />
         <source>Search by name or KAKENHI code</source>
         <translation>分野名又は科研費の区分番号で検索</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="287" />
-        <location filename="../../exportdesk/gui/checksheet.py" line="295" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="340" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="348" />
         <source>Category</source>
         <translation>類型</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="302" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="355" />
         <source>Example cases</source>
         <translation>例</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="312" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="365" />
         <source>Help</source>
         <translation>ヘルプ</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="354" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="405" />
+        <source>Write the case file again…</source>
+        <translation>案件ファイルを再作成…</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/checksheet.py" line="405" />
+        <source>Save case file as…</source>
+        <translation>案件ファイルを別名で保存…</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/checksheet.py" line="414" />
         <source>(untitled)</source>
         <translation>（件名未入力）</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="358" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="418" />
         <source>Status</source>
         <translation>状態</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="366" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="421" />
+        <source>sent to the office on %1, awaiting decision</source>
+        <translation>担当部署へ送付済み（%1）・判断待ち</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/checksheet.py" line="434" />
+        <source>Decision of the export control office</source>
+        <translation>輸出管理担当部署の判断</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/checksheet.py" line="435" />
+        <source>Decision</source>
+        <translation>判断</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/checksheet.py" line="436" />
+        <source>Conditions</source>
+        <translation>条件</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/checksheet.py" line="437" />
+        <source>Reasons</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/checksheet.py" line="438" />
+        <source>Questions from the office</source>
+        <translation>担当部署からの質問</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/checksheet.py" line="439" />
+        <source>Approved by</source>
+        <translation>承認者</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/checksheet.py" line="440" />
+        <source>Decided on</source>
+        <translation>判断日</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/checksheet.py" line="447" />
         <source>Still to answer</source>
         <translation>未回答の必須項目</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="369" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="450" />
         <source>All required answers given.</source>
         <translation>必須項目はすべて回答済みです。</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="372" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="453" />
         <source>Choose the activity to begin.</source>
         <translation>まず活動を選んでください。</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="377" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="458" />
         <source>Some answers cannot be read yet.</source>
         <translation>読み取れない回答があります。</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="381" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="462" />
         <source>So far: </source>
         <translation>現時点では：</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="399" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="480" />
         <source>Saved</source>
         <translation>保存しました</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="412" />
-        <location filename="../../exportdesk/gui/checksheet.py" line="467" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="498" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="553" />
         <source>Cannot submit yet</source>
         <translation>まだ提出できません</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="416" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="502" />
         <source>Submitted. The sheet is filed with the export control office.</source>
         <translation>提出しました。シートは輸出管理担当部署に保存されます。</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="432" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="518" />
         <source>Save as PDF</source>
         <translation>PDFで保存</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="441" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="527" />
         <source>Saved to %1</source>
         <translation>保存しました：%1</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="457" />
-        <location filename="../../exportdesk/gui/checksheet.py" line="477" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="543" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="560" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="581" />
         <source>Send to the office</source>
         <translation>担当部署へ送る</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="471" />
-        <source>Case file written: %1</source>
-        <translation>案件ファイルを作成しました：%1</translation>
+        <location filename="../../exportdesk/gui/checksheet.py" line="556" />
+        <source>The case file could not be written: %1</source>
+        <translation>案件ファイルを書き込めませんでした：%1</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="478" />
-        <source>Open your mail program to send the file to %1?
-Attach: %2</source>
-        <translation>メールソフトを開いて %1 へ送りますか？
-添付するファイル：%2</translation>
+        <location filename="../../exportdesk/gui/checksheet.py" line="565" />
+        <source>Submitted: the case file for the office is saved as %1.</source>
+        <translation>提出しました。担当部署あての案件ファイルを %1 に保存しました。</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="490" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="583" />
+        <source>The case file is ready: %1
+Send it to the export control office (%2) by e-mail. Open your mail program now?</source>
+        <translation>案件ファイルを作成しました：%1
+メールで輸出管理担当部署（%2）へ送ってください。メールソフトを開きますか？</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/checksheet.py" line="591" />
+        <source>Open mail program</source>
+        <translation>メールソフトを開く</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/checksheet.py" line="572" />
         <source>Case file attached: %1</source>
         <translation>案件ファイルを添付します：%1</translation>
     </message>
@@ -730,177 +791,177 @@ Attach: %2</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="43" />
+        <location filename="../../exportdesk/gui/main_window.py" line="41" />
         <source>Review queue</source>
         <translation>審査待ち一覧</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="47" />
+        <location filename="../../exportdesk/gui/main_window.py" line="45" />
         <source>My cases</source>
         <translation>自分の案件</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="50" />
+        <location filename="../../exportdesk/gui/main_window.py" line="48" />
         <source>Guidance</source>
         <translation>ガイダンス</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="55" />
+        <location filename="../../exportdesk/gui/main_window.py" line="53" />
         <source>ICP</source>
         <translation>輸出管理規程</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="65" />
+        <location filename="../../exportdesk/gui/main_window.py" line="63" />
         <source>Statistics</source>
         <translation>統計</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="71" />
+        <location filename="../../exportdesk/gui/main_window.py" line="69" />
         <source>Internal audit</source>
         <translation>内部監査</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="131" />
+        <location filename="../../exportdesk/gui/main_window.py" line="129" />
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="132" />
+        <location filename="../../exportdesk/gui/main_window.py" line="130" />
         <source>&amp;New case</source>
         <translation>新規案件(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="136" />
+        <location filename="../../exportdesk/gui/main_window.py" line="134" />
         <source>&amp;Close case</source>
         <translation>案件を閉じる(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="140" />
+        <location filename="../../exportdesk/gui/main_window.py" line="138" />
         <source>&amp;Open case or decision file…</source>
         <translation>案件・判断ファイルを開く(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="145" />
+        <location filename="../../exportdesk/gui/main_window.py" line="143" />
         <source>&amp;Export institution file…</source>
         <translation>機関設定ファイルを書き出す(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="149" />
+        <location filename="../../exportdesk/gui/main_window.py" line="147" />
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="155" />
+        <location filename="../../exportdesk/gui/main_window.py" line="153" />
         <source>&amp;End User List</source>
         <translation>外国ユーザーリスト(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="156" />
+        <location filename="../../exportdesk/gui/main_window.py" line="154" />
         <source>&amp;Import a list version…</source>
         <translation>リストの版を取り込む(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="160" />
+        <location filename="../../exportdesk/gui/main_window.py" line="158" />
         <source>&amp;Language</source>
         <translation>言語(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="171" />
+        <location filename="../../exportdesk/gui/main_window.py" line="169" />
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="172" />
+        <location filename="../../exportdesk/gui/main_window.py" line="170" />
         <source>&amp;About ExportDesk</source>
         <translation>ExportDeskについて(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="195" />
+        <location filename="../../exportdesk/gui/main_window.py" line="194" />
         <source>Open</source>
         <translation>開く</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="206" />
-        <location filename="../../exportdesk/gui/main_window.py" line="227" />
+        <location filename="../../exportdesk/gui/main_window.py" line="205" />
+        <location filename="../../exportdesk/gui/main_window.py" line="228" />
         <source>This file was already imported; nothing changed.</source>
         <translation>このファイルは既に取り込まれています。変更はありません。</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="208" />
+        <location filename="../../exportdesk/gui/main_window.py" line="207" />
         <source>Decision received: %1</source>
         <translation>判断を受け取りました：%1</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="217" />
+        <location filename="../../exportdesk/gui/main_window.py" line="218" />
         <source>New sender</source>
         <translation>新しい送信者</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="220" />
+        <location filename="../../exportdesk/gui/main_window.py" line="221" />
         <source>Trust this key and import the case?</source>
         <translation>この鍵を信頼して案件を取り込みますか？</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="231" />
+        <location filename="../../exportdesk/gui/main_window.py" line="232" />
         <source>New case in the review queue: %1</source>
         <translation>審査待ち一覧に新しい案件が入りました：%1</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="233" />
+        <location filename="../../exportdesk/gui/main_window.py" line="234" />
         <source>New round of an existing case: %1</source>
         <translation>既存の案件の再提出を受け付けました：%1</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="236" />
+        <location filename="../../exportdesk/gui/main_window.py" line="237" />
         <source>Cannot import</source>
         <translation>取り込めません</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="260" />
+        <location filename="../../exportdesk/gui/main_window.py" line="261" />
         <source>Export institution file</source>
         <translation>機関設定ファイルを書き出す</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="275" />
-        <location filename="../../exportdesk/gui/main_window.py" line="280" />
-        <location filename="../../exportdesk/gui/main_window.py" line="290" />
-        <location filename="../../exportdesk/gui/main_window.py" line="305" />
-        <location filename="../../exportdesk/gui/main_window.py" line="311" />
+        <location filename="../../exportdesk/gui/main_window.py" line="276" />
+        <location filename="../../exportdesk/gui/main_window.py" line="281" />
+        <location filename="../../exportdesk/gui/main_window.py" line="291" />
+        <location filename="../../exportdesk/gui/main_window.py" line="306" />
+        <location filename="../../exportdesk/gui/main_window.py" line="312" />
         <source>End User List</source>
         <translation>外国ユーザーリスト</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="275" />
+        <location filename="../../exportdesk/gui/main_window.py" line="276" />
         <source>Lists (*.pdf *.csv *.xlsx)</source>
         <translation>リスト (*.pdf *.csv *.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="280" />
+        <location filename="../../exportdesk/gui/main_window.py" line="281" />
         <source>Effective date (YYYY-MM-DD):</source>
         <translation>施行日（YYYY-MM-DD）：</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="290" />
+        <location filename="../../exportdesk/gui/main_window.py" line="291" />
         <source>Not a date: %1</source>
         <translation>日付ではありません：%1</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="298" />
+        <location filename="../../exportdesk/gui/main_window.py" line="299" />
         <source>Imported version %1 with %2 entities.</source>
         <translation>版 %1（%2 件）を取り込みました。</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="303" />
+        <location filename="../../exportdesk/gui/main_window.py" line="304" />
         <source>Cases whose screening result changed:</source>
         <translation>照合結果が変わった案件：</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="315" />
+        <location filename="../../exportdesk/gui/main_window.py" line="316" />
         <source>Importing the End User List…</source>
         <translation>外国ユーザーリストを取り込んでいます…</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="326" />
+        <location filename="../../exportdesk/gui/main_window.py" line="327" />
         <source>ExportDesk: security export control for universities.
 Forms version %1</source>
         <translation>ExportDesk：大学のための安全保障輸出管理
