@@ -75,7 +75,10 @@ def chart_drawing(chart: Chart, width: float = WIDTH, height: float = 62 * mm) -
         legend.dxTextSpace = 4
         legend.alignment = "right"
         legend.colorNamePairs = [
-            (colors.HexColor(PALETTE[i % len(PALETTE)]), name[:28])
+            (
+                colors.HexColor(PALETTE[i % len(PALETTE)]),
+                name if len(name) <= 40 else name[:39] + "…",
+            )
             for i, (name, _v) in enumerate(chart.series)
         ]
         d.add(legend)
