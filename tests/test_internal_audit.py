@@ -185,3 +185,21 @@ def test_a_whole_audit_and_its_report(campus: Campus, tmp_path: Path):
             assert "InternalAudit" in text and "FacultyofLaw" in text
         fonts = fonts_of(pdf)
         assert fonts and all(e for _n, e in fonts) and all("IPAex" in n for n, _ in fonts)
+
+
+def test_audit_forms_are_validated(tmp_path: Path):
+    from exportdesk.domain.catalog import FormsError
+    from exportdesk.resources import forms_dir
+
+    good = (forms_dir() / "internal_audit.yaml").read_text(encoding="utf-8")
+    assert len(audit_forms().case_checks) == 5
+    (tmp_path / "internal_audit.yaml").write_text(
+        good.replace("confidence: corroborated", "confidence: surely", 1), encoding="utf-8"
+    )
+    with pytest.raises(FormsError, match=r"^internal_audit.yaml: .*confidence"):
+        audit_forms(tmp_path)
+    (tmp_path / "internal_audit.yaml").write_text(
+        good.replace("id: retention", "id: sheet_complete"), encoding="utf-8"
+    )
+    with pytest.raises(FormsError, match="duplicate"):
+        audit_forms(tmp_path)

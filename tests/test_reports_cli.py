@@ -86,16 +86,16 @@ def test_survey_command(campus: Campus, tmp_path: Path):
     ws = wb["By nationality"]
     rows = {r[0]: r[1:] for r in ws.iter_rows(min_row=5, values_only=True)}
     header = rows.pop("Nationality")
-    assert header == ("(no status)", "researcher", "student", "Total")
-    assert rows["China"] == (0, 1, 1, 2)
-    assert rows["Vietnam"] == (0, 0, 1, 1)
-    assert rows["United States"] == (1, 0, 0, 1)
-    assert rows["Total"] == (1, 1, 2, 4)
+    assert header == ("researcher", "student", "(no status)", "Total")
+    assert rows["China"] == (1, 1, 0, 2)
+    assert rows["Vietnam"] == (0, 1, 0, 1)
+    assert rows["United States"] == (0, 0, 1, 1)
+    assert rows["Total"] == (1, 2, 1, 4)
     assert "Korea" not in " ".join(rows) and "Japan" not in rows
     dept = {r[0]: r[1:] for r in wb["By department"].iter_rows(min_row=6, values_only=True)}
     assert dept["Faculty of Law"] == (0, 0, 0, 0)  # a department with nobody still shows
-    assert dept["Faculty of Engineering"] == (0, 1, 1, 2)
-    assert dept["(no department)"] == (1, 0, 0, 1)
+    assert dept["Faculty of Engineering"] == (1, 1, 0, 2)
+    assert dept["(no department)"] == (0, 0, 1, 1)
     assert run(campus, "survey", "--date", "May 1st", "-o", str(tmp_path / "bad.xlsx")) == 2
     assert not (tmp_path / "bad.xlsx").exists()
 
@@ -226,3 +226,15 @@ def test_audit_commands(campus: Campus, tmp_path: Path, capsys):
         == 2
     )
     assert "closed" in capsys.readouterr().err
+
+
+def test_survey_in_japanese(campus: Campus, tmp_path: Path):
+    target = tmp_path / "survey-ja.xlsx"
+    assert run(campus, "survey", "--date", "2026-05-01", "-o", str(target)) == 0
+    wb = load_workbook(target)
+    assert wb.sheetnames == ["国籍別", "部局別", "明細"]
+    ws = wb["国籍別"]
+    assert ws["A1"].value == "外国人研究者・留学生数（国籍別）"
+    assert ws["A3"].value == "基準日 2026-05-01"
+    rows = {r[0]: r[1:] for r in ws.iter_rows(min_row=6, values_only=True)}
+    assert rows["中国"] == (1, 1, 0, 2) and rows["合計"] == (1, 2, 1, 4)

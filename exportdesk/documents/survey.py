@@ -28,7 +28,10 @@ def survey_xlsx(
     ja = lang == "ja"
     names = {c.code: c.name(lang) for c in all_countries()}
     no_dept = "（部局なし）" if ja else "(no department)"
-    statuses = sorted({r["status"] or NO_STATUS[lang] for r in rows})
+    # Recorded statuses in order, people without one in a last column.
+    statuses = sorted({r["status"] for r in rows if r["status"]})
+    if any(not r["status"] for r in rows):
+        statuses.append(NO_STATUS[lang])
     by_nat: dict[str, Counter[str]] = defaultdict(Counter)
     by_dept: dict[str, Counter[str]] = defaultdict(Counter)
     for r in rows:
