@@ -12,7 +12,7 @@ from exportdesk.gui.app import install_language
 from exportdesk.gui.main_window import MainWindow
 from exportdesk.store import Store
 from tests.gui_helpers import User
-from tests.store_fixtures import PASSWORD, controlled_answers, make_campus
+from tests.store_fixtures import PASSWORD, controlled_answers, make_campus, ready_for_decision
 from tests.test_documents import text_of
 
 
@@ -62,6 +62,7 @@ def test_submit_on_a_member_pc_sends_and_the_decision_comes_back(
     office_case = office.store.get_case(office.office, result["case_id"])
     assert office_case["ref"] == case["ref"]
     o = office.store
+    ready_for_decision(o, office.office, result["case_id"])
     o.record_decision(
         office.office,
         result["case_id"],

@@ -326,243 +326,243 @@
 <context>
     <name>CheckSheetEditor</name>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="190" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="196" />
         <source>Result</source>
         <translation>結果</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="197" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="203" />
         <source>Previous section</source>
         <translation>前の項目へ</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="198" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="204" />
         <source>Next section</source>
         <translation>次の項目へ</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="199" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="205" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="200" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="206" />
         <source>Print / Save as PDF</source>
         <translation>印刷・PDFで保存</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="203" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="209" />
         <source>Send to the office as a file…</source>
         <translation>ファイルで担当部署へ送る…</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="205" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="211" />
         <source>For an office that works on another PC: submits and writes a signed case file</source>
         <translation>担当部署が別のPCで作業する場合：提出し、署名付きの案件ファイルを作成します</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="208" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="214" />
         <source>Submit to the office</source>
         <translation>提出する</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="255" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="261" />
         <source>Questions from the export control office</source>
         <translation>輸出管理担当部署からの質問</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="263" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="269" />
         <source>Your answer (sent with the resubmission)</source>
         <translation>回答（再提出時に送付されます）</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="270" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="276" />
         <source>Yes</source>
         <translation>はい</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="270" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="276" />
         <source>No</source>
         <translation>いいえ</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="270" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="276" />
         <source>Don't know</source>
         <translation>不明</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="279" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="285" />
         <source>— choose —</source>
         <translation>— 選択してください —</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="285" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="291" />
         <source>Type a country name or code</source>
         <translation>国名又は国コードを入力</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="290" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="296" />
         <source>Search by name or KAKENHI code</source>
         <translation>分野名又は科研費の区分番号で検索</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="340" />
-        <location filename="../../exportdesk/gui/checksheet.py" line="348" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="346" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="354" />
         <source>Category</source>
         <translation>類型</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="355" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="361" />
         <source>Example cases</source>
         <translation>例</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="365" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="371" />
         <source>Help</source>
         <translation>ヘルプ</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="405" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="415" />
         <source>Write the case file again…</source>
         <translation>案件ファイルを再作成…</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="405" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="415" />
         <source>Save case file as…</source>
         <translation>案件ファイルを別名で保存…</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="414" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="424" />
         <source>(untitled)</source>
         <translation>（件名未入力）</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="418" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="428" />
         <source>Status</source>
         <translation>状態</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="421" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="431" />
         <source>sent to the office on %1, awaiting decision</source>
         <translation>担当部署へ送付済み（%1）・判断待ち</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="434" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="444" />
         <source>Decision of the export control office</source>
         <translation>輸出管理担当部署の判断</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="435" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="445" />
         <source>Decision</source>
         <translation>判断</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="436" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="446" />
         <source>Conditions</source>
         <translation>条件</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="437" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="447" />
         <source>Reasons</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="438" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="448" />
         <source>Questions from the office</source>
         <translation>担当部署からの質問</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="439" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="449" />
         <source>Approved by</source>
         <translation>承認者</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="440" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="450" />
         <source>Decided on</source>
         <translation>判断日</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="447" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="457" />
         <source>Still to answer</source>
         <translation>未回答の必須項目</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="450" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="460" />
         <source>All required answers given.</source>
         <translation>必須項目はすべて回答済みです。</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="453" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="463" />
         <source>Choose the activity to begin.</source>
         <translation>まず活動を選んでください。</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="458" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="468" />
         <source>Some answers cannot be read yet.</source>
         <translation>読み取れない回答があります。</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="462" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="472" />
         <source>So far: </source>
         <translation>現時点では：</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="480" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="490" />
         <source>Saved</source>
         <translation>保存しました</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="498" />
-        <location filename="../../exportdesk/gui/checksheet.py" line="553" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="508" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="563" />
         <source>Cannot submit yet</source>
         <translation>まだ提出できません</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="502" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="512" />
         <source>Submitted. The sheet is filed with the export control office.</source>
         <translation>提出しました。シートは輸出管理担当部署に保存されます。</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="518" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="528" />
         <source>Save as PDF</source>
         <translation>PDFで保存</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="527" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="537" />
         <source>Saved to %1</source>
         <translation>保存しました：%1</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="543" />
-        <location filename="../../exportdesk/gui/checksheet.py" line="560" />
-        <location filename="../../exportdesk/gui/checksheet.py" line="581" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="553" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="570" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="591" />
         <source>Send to the office</source>
         <translation>担当部署へ送る</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="556" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="566" />
         <source>The case file could not be written: %1</source>
         <translation>案件ファイルを書き込めませんでした：%1</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="565" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="575" />
         <source>Submitted: the case file for the office is saved as %1.</source>
         <translation>提出しました。担当部署あての案件ファイルを %1 に保存しました。</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="583" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="593" />
         <source>The case file is ready: %1
 Send it to the export control office (%2) by e-mail. Open your mail program now?</source>
         <translation>案件ファイルを作成しました：%1
 メールで輸出管理担当部署（%2）へ送ってください。メールソフトを開きますか？</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="591" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="601" />
         <source>Open mail program</source>
         <translation>メールソフトを開く</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="572" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="582" />
         <source>Case file attached: %1</source>
         <translation>案件ファイルを添付します：%1</translation>
     </message>
@@ -1061,147 +1061,147 @@ Forms version %1</source>
 <context>
     <name>ReviewEditor</name>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="335" />
+        <location filename="../../exportdesk/gui/review.py" line="363" />
         <source>Review sheet</source>
         <translation>審査票</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="338" />
+        <location filename="../../exportdesk/gui/review.py" line="366" />
         <source>Check-sheet answers</source>
         <translation>事前確認シートの回答</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="341" />
+        <location filename="../../exportdesk/gui/review.py" line="369" />
         <source>Timeline</source>
         <translation>経過</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="348" />
+        <location filename="../../exportdesk/gui/review.py" line="376" />
         <source>Comment (required to return the case)</source>
         <translation>コメント（差戻しには必須）</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="349" />
+        <location filename="../../exportdesk/gui/review.py" line="377" />
         <source>Start review</source>
         <translation>審査を開始</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="350" />
+        <location filename="../../exportdesk/gui/review.py" line="378" />
         <source>Record decision</source>
         <translation>判断を記録</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="351" />
+        <location filename="../../exportdesk/gui/review.py" line="379" />
         <source>Approve</source>
         <translation>承認</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="353" />
+        <location filename="../../exportdesk/gui/review.py" line="381" />
         <source>Return to applicant</source>
         <translation>申請者に差し戻す</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="354" />
+        <location filename="../../exportdesk/gui/review.py" line="382" />
         <source>Send decision file…</source>
         <translation>判断ファイルを送る…</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="415" />
+        <location filename="../../exportdesk/gui/review.py" line="443" />
         <source>Yes</source>
         <translation>はい</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="415" />
+        <location filename="../../exportdesk/gui/review.py" line="443" />
         <source>No</source>
         <translation>いいえ</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="431" />
+        <location filename="../../exportdesk/gui/review.py" line="459" />
         <source>Item and sub-item, e.g. 5(1)</source>
         <translation>項番・号（例：5(1)）</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="462" />
+        <location filename="../../exportdesk/gui/review.py" line="490" />
         <source>— choose —</source>
         <translation>— 選択してください —</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="567" />
+        <location filename="../../exportdesk/gui/review.py" line="595" />
         <source>Not possible</source>
         <translation>実行できません</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="594" />
+        <location filename="../../exportdesk/gui/review.py" line="623" />
         <source>Choose a decision.</source>
         <translation>判断を選んでください。</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="622" />
+        <location filename="../../exportdesk/gui/review.py" line="651" />
         <source>Status</source>
         <translation>状態</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="681" />
+        <location filename="../../exportdesk/gui/review.py" line="710" />
         <source>Send decision file</source>
         <translation>判断ファイルを送る</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="692" />
+        <location filename="../../exportdesk/gui/review.py" line="721" />
         <source>Decision file written: %1</source>
         <translation>判断ファイルを作成しました：%1</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="704" />
+        <location filename="../../exportdesk/gui/review.py" line="733" />
         <source>Approvals</source>
         <translation>承認</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="758" />
+        <location filename="../../exportdesk/gui/review.py" line="787" />
         <source>created</source>
         <translation>作成</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="759" />
+        <location filename="../../exportdesk/gui/review.py" line="788" />
         <source>check sheet edited</source>
         <translation>事前確認シート編集</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="760" />
+        <location filename="../../exportdesk/gui/review.py" line="789" />
         <source>status</source>
         <translation>状態変更</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="761" />
+        <location filename="../../exportdesk/gui/review.py" line="790" />
         <source>review sheet edited</source>
         <translation>審査票編集</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="762" />
+        <location filename="../../exportdesk/gui/review.py" line="791" />
         <source>decision</source>
         <translation>判断</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="763" />
+        <location filename="../../exportdesk/gui/review.py" line="792" />
         <source>approved</source>
         <translation>承認</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="764" />
+        <location filename="../../exportdesk/gui/review.py" line="793" />
         <source>question to applicant</source>
         <translation>申請者への質問</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="765" />
+        <location filename="../../exportdesk/gui/review.py" line="794" />
         <source>applicant's answer</source>
         <translation>申請者の回答</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="766" />
+        <location filename="../../exportdesk/gui/review.py" line="795" />
         <source>attachment</source>
         <translation>添付</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="767" />
+        <location filename="../../exportdesk/gui/review.py" line="796" />
         <source>comment</source>
         <translation>コメント</translation>
     </message>
@@ -1245,13 +1245,13 @@ Forms version %1</source>
     </message>
     <message>
         <location filename="../../exportdesk/gui/review.py" line="209" />
-        <location filename="../../exportdesk/gui/review.py" line="241" />
+        <location filename="../../exportdesk/gui/review.py" line="269" />
         <source>True match</source>
         <translation>該当と判断</translation>
     </message>
     <message>
         <location filename="../../exportdesk/gui/review.py" line="210" />
-        <location filename="../../exportdesk/gui/review.py" line="242" />
+        <location filename="../../exportdesk/gui/review.py" line="270" />
         <source>False positive</source>
         <translation>非該当と判断</translation>
     </message>
@@ -1261,24 +1261,39 @@ Forms version %1</source>
         <translation>今すぐ照合</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="233" />
+        <location filename="../../exportdesk/gui/review.py" line="224" />
+        <source>Why the counterpart is not screened</source>
+        <translation>照合しない理由（例：リスト未取込み、相手方なし）</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/review.py" line="225" />
+        <source>Record as not screened</source>
+        <translation>照合なしとして記録</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/review.py" line="256" />
+        <source>Not screened: %1 (%2)</source>
+        <translation>照合なし：%1（%2）</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/review.py" line="261" />
         <source>No End User List screening recorded for this case.</source>
         <translation>この案件の外国ユーザーリスト照合結果は記録されていません。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../exportdesk/gui/review.py" line="236" />
+        <location filename="../../exportdesk/gui/review.py" line="264" />
         <source>%n possible match(es)</source>
         <translation>
             <numerusform>該当の可能性 %n 件</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="243" />
+        <location filename="../../exportdesk/gui/review.py" line="271" />
         <source>Open</source>
         <translation>未判断</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="291" />
+        <location filename="../../exportdesk/gui/review.py" line="325" />
         <source>No End User List has been imported yet.</source>
         <translation>外国ユーザーリストがまだ取り込まれていません。</translation>
     </message>
