@@ -12,7 +12,7 @@ from exportdesk.domain.internal_audit import audit_forms, draw_sample
 from exportdesk.store import StoreError
 from exportdesk.store.internal_audit import InternalAudits
 from tests.stats_fixtures import make_stats_campus
-from tests.store_fixtures import Campus, controlled_answers
+from tests.store_fixtures import Campus, controlled_answers, ready_for_decision
 from tests.test_documents import flat, fonts_of, text_of
 
 CHECKS = [c.id for c in audit_forms().case_checks]
@@ -25,6 +25,7 @@ def campus(tmp_path: Path) -> Campus:
     s = c.store
     case = s.create_case(c.prof, answers=controlled_answers())
     s.submit(c.prof, case["id"])
+    ready_for_decision(s, c.office, case["id"])
     s.record_decision(c.office, case["id"], "no_licence_needed", "not listed")
     s.approve(c.office, case["id"])
     s.approve(c.chief, case["id"])

@@ -9,7 +9,7 @@ import pytest
 
 from exportdesk.domain.statistics import Period, PeriodError, percentile, turnaround
 from exportdesk.store import StoreError
-from exportdesk.store.stats import Statistics
+from exportdesk.store.stats import EUL_ROWS, Statistics
 from tests.stats_fixtures import make_stats_campus
 from tests.store_fixtures import Campus
 
@@ -149,3 +149,35 @@ def test_drill_down_by_two_dimensions(campus: Campus):
         stats.cases_behind(campus.office, Y2026, "licence", None, also=("department", campus.law))
         == []
     )
+
+
+def test_screened_without_hits_is_not_a_hit(campus: Campus):
+    s = campus.store
+    with s.db.atomic():
+        s.db["cases"].insert(
+            {
+                "ref": "2026-999999",
+                "applicant_id": campus.prof.id,
+                "filed_by_id": campus.prof.id,
+                "department_id": campus.eng,
+                "status": "submitted",
+                "forms_version": "2026.11",
+                "review_json": '{"screening": {"hits": [], "list_version": "x"}}',
+                "created_at": "2026-05-01T00:00:00Z",
+                "updated_at": "2026-05-01T00:00:00Z",
+                "submitted_at": "2026-05-01T00:00:00Z",
+            }
+        )
+    stats = Statistics(s)
+    summary = stats.summary(campus.office, Y2026)
+    assert summary.total == 8 and summary.eul_cases == 2
+    assert len(stats.cases_behind(campus.office, Y2026, "eul_hit", None)) == 2
+    plan = " ".join(
+        str(r)
+        for r in s.db.execute(
+            "EXPLAIN QUERY PLAN SELECT c.review_json FROM cases c WHERE c.submitted_at >= ?"
+            f" AND c.submitted_at < ? AND {EUL_ROWS} AND 1",
+            ["2026", "2027"],
+        )
+    )
+    assert "cases_eul" in plan

@@ -268,7 +268,8 @@ ALTER TABLE institution ADD COLUMN ref_prefix TEXT NOT NULL DEFAULT '';
 V6 = """
 CREATE INDEX cases_stats ON cases(submitted_at, department_id, activity, outcome, decision,
                                   counterpart_country, decided_at);
-CREATE INDEX cases_eul ON cases(submitted_at) WHERE instr(review_json, '"hits"') > 0;
+CREATE INDEX cases_eul ON cases(submitted_at)
+    WHERE review_json LIKE '%"hits"%' AND review_json NOT LIKE '%"hits": []%';
 CREATE TABLE report_texts (
     year INTEGER NOT NULL,
     lang TEXT NOT NULL CHECK (lang IN ('ja', 'en')),

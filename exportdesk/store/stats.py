@@ -8,6 +8,7 @@ submission of a case); drafts never filed are not counted.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -32,8 +33,31 @@ if TYPE_CHECKING:
 DIMENSIONS = ("activity", "outcome", "decision", "country_group", "department", "month")
 NONE_KEY = ""  # a case without a value in that dimension (no decision yet, no country)
 # The same expression as the partial index cases_eul (schema 5), so the planner uses it.
-EUL_ROWS = "instr(c.review_json, '\"hits\"') > 0"
+# A cheap text prefilter for cases that may hold End User List hits (the hits themselves
+# are read in Python, so this stays plain SQL on either engine); cases screened without
+# a hit ("hits": []) are skipped when the JSON is spaced as the store writes it.
+EUL_ROWS = "c.review_json LIKE '%\"hits\"%' AND c.review_json NOT LIKE '%\"hits\": []%'"
 EUL_RESOLUTIONS = ("true_match", "false_positive", "unresolved")
+
+
+def _days_between(start: str, end: str) -> float:
+    """Days between two stored ISO timestamps (UTC, 'Z' or an offset)."""
+    a = dt.datetime.fromisoformat(start.replace("Z", "+00:00"))
+    b = dt.datetime.fromisoformat(end.replace("Z", "+00:00"))
+    if (a.tzinfo is None) != (b.tzinfo is None):
+        a, b = a.replace(tzinfo=None), b.replace(tzinfo=None)
+    return (b - a).total_seconds() / 86400
+
+
+def _hits(review_json: str | None) -> list[dict[str, Any]]:
+    """The End User List hits recorded on a case's review (empty when none)."""
+    try:
+        review = json.loads(review_json or "{}")
+    except ValueError:
+        return []
+    screening = review.get("screening") if isinstance(review, dict) else None
+    found = screening.get("hits") if isinstance(screening, dict) else None
+    return [h for h in found if isinstance(h, dict)] if isinstance(found, list) else []
 
 
 @dataclass
@@ -121,13 +145,13 @@ class Statistics:
         out.group_by_outcome = dict(group_outcome)
 
         days: dict[int | None, list[float]] = defaultdict(list)
-        for dept, span in self.db.execute(
-            "SELECT c.department_id, julianday(c.decided_at) - julianday(c.submitted_at)"
+        for dept, submitted, decided in self.db.execute(
+            "SELECT c.department_id, c.submitted_at, c.decided_at"
             " FROM cases c WHERE c.submitted_at >= ? AND c.submitted_at < ?"
             f" AND c.decided_at IS NOT NULL AND {where}",
             [*bounds, *params],
         ):
-            days[dept].append(max(span, 0.0))
+            days[dept].append(max(_days_between(submitted, decided), 0.0))
         every = [d for values in days.values() for d in values]
         out.turnaround_all = turnaround(every)
         out.turnaround_histogram = histogram(every, TURNAROUND_EDGES)
@@ -138,23 +162,16 @@ class Statistics:
             out.turnaround_by_department[0] = turnaround(days[None])
 
         hits: Counter[str] = Counter()
-        for (resolution,) in self.db.execute(
-            "SELECT json_extract(h.value, '$.resolution.decision') FROM cases c,"
-            " json_each(c.review_json, '$.screening.hits') h"
-            " WHERE c.submitted_at >= ? AND c.submitted_at < ?"
+        for (review_json,) in self.db.execute(
+            "SELECT c.review_json FROM cases c WHERE c.submitted_at >= ? AND c.submitted_at < ?"
             f" AND {EUL_ROWS} AND {where}",
             [*bounds, *params],
         ):
-            hits[resolution if resolution in EUL_RESOLUTIONS else "unresolved"] += 1
-        out.eul_cases = int(
-            self.db.execute(
-                "SELECT count(*) FROM cases c WHERE c.submitted_at >= ? AND c.submitted_at < ?"
-                f" AND {EUL_ROWS}"
-                " AND json_array_length(c.review_json, '$.screening.hits') > 0"
-                f" AND {where}",
-                [*bounds, *params],
-            ).fetchone()[0]
-        )
+            found = _hits(review_json)
+            out.eul_cases += bool(found)
+            for hit in found:
+                decision = (hit.get("resolution") or {}).get("decision")
+                hits[decision if decision in EUL_RESOLUTIONS else "unresolved"] += 1
         out.eul_hits = {r: hits.get(r, 0) for r in EUL_RESOLUTIONS}
         out.licences = out.counts["decision"].get("licence_required", 0)
         return out
@@ -178,14 +195,21 @@ class Statistics:
         args: list[Any] = [period.lower, period.upper, *params]
         for dim, value in [(dimension, key), *([also] if also else [])]:
             clauses.append(self._dimension_clause(dim, value, args))
+        with_hits = "eul_hit" in (dimension, also[0] if also else None)
         sql = (
             "SELECT c.id, c.ref, c.status, c.activity, c.title, c.counterpart_name,"
             " c.counterpart_country, c.outcome, c.decision, c.department_id, c.submitted_at,"
-            " c.decided_at FROM cases c WHERE "
+            " c.decided_at"
+            + (", c.review_json" if with_hits else "")
+            + " FROM cases c WHERE "
             + " AND ".join(clauses)
-            + " ORDER BY c.submitted_at DESC, c.id DESC LIMIT ?"
+            + " ORDER BY c.submitted_at DESC, c.id DESC"
         )
-        return self.store._rows(sql, [*args, limit])
+        if not with_hits:
+            return self.store._rows(sql + " LIMIT ?", [*args, limit])
+        # The text prefilter may let through a case whose hits list is empty.
+        rows = [r for r in self.store._rows(sql, args) if _hits(r.pop("review_json"))]
+        return rows[:limit]
 
     def _dimension_clause(self, dimension: str, key: Any, args: list[Any]) -> str:
         column = {
@@ -207,7 +231,7 @@ class Statistics:
         if dimension == "licence":
             return "c.decision = 'licence_required'"
         if dimension == "eul_hit":
-            return f"{EUL_ROWS} AND json_array_length(c.review_json, '$.screening.hits') > 0"
+            return EUL_ROWS
         raise StoreError("invalid", detail=f"dimension {dimension}")
 
     def _group_clause(self, group: str, args: list[Any]) -> str:
@@ -268,7 +292,7 @@ class Statistics:
         leaving date where the people records keep one."""
         if actor is not None and not actor.sees_all_cases:
             raise StoreError("forbidden")
-        columns = {c.name for c in self.db["people"].columns}
+        columns = {c[0] for c in self.db.execute("SELECT * FROM people LIMIT 0").description}
         clauses = ["p.nationality <> 'JP'", "(p.entry_date IS NULL OR p.entry_date <= ?)"]
         args: list[Any] = [reference.isoformat()]
         for leaving in ("leave_date", "left_on", "end_date", "departure_date"):
@@ -311,16 +335,12 @@ class Statistics:
             return
         with self.db.atomic():
             if text:
-                self.db["report_texts"].upsert(
-                    {
-                        "year": year,
-                        "lang": lang,
-                        "section": section,
-                        "body": text,
-                        "updated_by": actor.id if actor else None,
-                        "updated_at": self.store.now(),
-                    },
-                    pk=("year", "lang", "section"),
+                self.db.execute(
+                    "INSERT INTO report_texts (year, lang, section, body, updated_by, updated_at)"
+                    " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (year, lang, section) DO UPDATE SET"
+                    " body = excluded.body, updated_by = excluded.updated_by,"
+                    " updated_at = excluded.updated_at",
+                    [year, lang, section, text, actor.id if actor else None, self.store.now()],
                 )
             else:
                 self.db.execute(
