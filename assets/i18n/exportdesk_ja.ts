@@ -1,6 +1,221 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="ja_JP">
 <context>
+    <name>AuditPage</name>
+    <message>
+        <location filename="../../exportdesk/gui/internal_audit.py" line="63" />
+        <source>random</source>
+        <translation>無作為</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/internal_audit.py" line="65" />
+        <source>Start the audit</source>
+        <translation>監査を開始</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/internal_audit.py" line="66" />
+        <source>Close the audit…</source>
+        <translation>監査を完了…</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/internal_audit.py" line="67" />
+        <source>Audit report (PDF)…</source>
+        <translation>監査報告書（PDF）…</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/internal_audit.py" line="69" />
+        <source>Year</source>
+        <translation>年</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/internal_audit.py" line="71" />
+        <source>Cases per department</source>
+        <translation>部局ごとの抽出件数</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/internal_audit.py" line="73" />
+        <source>Seed</source>
+        <translation>シード</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/internal_audit.py" line="83" />
+        <source>Pass</source>
+        <translation>適合</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/internal_audit.py" line="84" />
+        <source>Fail</source>
+        <translation>不適合</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/internal_audit.py" line="85" />
+        <source>Not applicable</source>
+        <translation>該当なし</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/internal_audit.py" line="90" />
+        <source>Standards element</source>
+        <translation>遵守基準の要素</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/internal_audit.py" line="91" />
+        <source>ICP articles</source>
+        <translation>規程の条</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/internal_audit.py" line="92" />
+        <source>Result</source>
+        <translation>結果</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/internal_audit.py" line="93" />
+        <location filename="../../exportdesk/gui/internal_audit.py" line="111" />
+        <source>Note</source>
+        <translation>備考</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/internal_audit.py" line="98" />
+        <source>Record</source>
+        <translation>記録</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/internal_audit.py" line="111" />
+        <source>Case</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/internal_audit.py" line="111" />
+        <source>Title</source>
+        <translation>件名</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/internal_audit.py" line="124" />
+        <source>Note (required when a check fails)</source>
+        <translation>所見（不適合がある場合は必須）</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/internal_audit.py" line="125" />
+        <source>Record the checks</source>
+        <translation>点検結果を記録</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/internal_audit.py" line="130" />
+        <source>○ pass, × fail, － not applicable; in brackets: what the records suggest</source>
+        <translation>○適合、×不適合、－該当なし。括弧内は記録から推定した結果（点検結果の記録前）</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/internal_audit.py" line="143" />
+        <location filename="../../exportdesk/gui/internal_audit.py" line="166" />
+        <source>Severity</source>
+        <translation>区分</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/internal_audit.py" line="144" />
+        <location filename="../../exportdesk/gui/internal_audit.py" line="167" />
+        <source>Finding</source>
+        <translation>指摘</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/internal_audit.py" line="145" />
+        <location filename="../../exportdesk/gui/internal_audit.py" line="168" />
+        <source>Corrective action</source>
+        <translation>是正措置</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/internal_audit.py" line="146" />
+        <location filename="../../exportdesk/gui/internal_audit.py" line="173" />
+        <source>Owner</source>
+        <translation>担当</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/internal_audit.py" line="147" />
+        <location filename="../../exportdesk/gui/internal_audit.py" line="171" />
+        <source>Due</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/internal_audit.py" line="148" />
+        <source>Done</source>
+        <translation>完了</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/internal_audit.py" line="163" />
+        <source>Add the finding</source>
+        <translation>指摘を追加</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/internal_audit.py" line="164" />
+        <source>Action done…</source>
+        <translation>是正完了…</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/internal_audit.py" line="185" />
+        <source>Programme checklist</source>
+        <translation>規程・体制の点検</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/internal_audit.py" line="186" />
+        <source>Sampled cases</source>
+        <translation>抽出案件の点検</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/internal_audit.py" line="187" />
+        <source>Findings and actions</source>
+        <translation>指摘事項と是正措置</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/internal_audit.py" line="211" />
+        <source>Internal audit</source>
+        <translation>内部監査</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/internal_audit.py" line="230" />
+        <source>No internal audit is recorded for this year.</source>
+        <translation>この年の内部監査は記録されていません。</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/internal_audit.py" line="236" />
+        <source>%1 · seed %2 · %3 of %4 sampled cases checked · %5 finding(s)</source>
+        <translation>%1・シード %2・抽出案件 %4件中 %3件点検済み・指摘 %5件</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/internal_audit.py" line="237" />
+        <source>Closed</source>
+        <translation>完了</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/internal_audit.py" line="237" />
+        <source>Open</source>
+        <translation>開く</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/internal_audit.py" line="393" />
+        <source>Action done</source>
+        <translation>是正完了</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/internal_audit.py" line="393" />
+        <source>How was it corrected?</source>
+        <translation>どのように是正しましたか。</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/internal_audit.py" line="410" />
+        <source>Close the audit</source>
+        <translation>監査を完了</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/internal_audit.py" line="410" />
+        <source>Summary of the audit:</source>
+        <translation>監査の総括：</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/internal_audit.py" line="430" />
+        <location filename="../../exportdesk/gui/internal_audit.py" line="444" />
+        <source>Audit report</source>
+        <translation>監査報告書</translation>
+    </message>
+</context>
+<context>
     <name>CaseNotes</name>
     <message>
         <location filename="../../exportdesk/gui/people_link.py" line="133" />
@@ -990,157 +1205,167 @@ Send it to the export control office (%2) by e-mail. Open your mail program now?
         <translation>輸出管理規程</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="81" />
+        <location filename="../../exportdesk/gui/main_window.py" line="76" />
+        <source>Statistics</source>
+        <translation>統計</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/main_window.py" line="82" />
+        <source>Internal audit</source>
+        <translation>内部監査</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/main_window.py" line="97" />
         <source>Reminders</source>
         <translation>リマインダー</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="82" />
+        <location filename="../../exportdesk/gui/main_window.py" line="98" />
         <source>People</source>
         <translation>人物</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="146" />
+        <location filename="../../exportdesk/gui/main_window.py" line="162" />
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="147" />
+        <location filename="../../exportdesk/gui/main_window.py" line="163" />
         <source>&amp;New case</source>
         <translation>新規案件(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="151" />
+        <location filename="../../exportdesk/gui/main_window.py" line="167" />
         <source>&amp;Close case</source>
         <translation>案件を閉じる(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="155" />
+        <location filename="../../exportdesk/gui/main_window.py" line="171" />
         <source>&amp;Open case or decision file…</source>
         <translation>案件・判断ファイルを開く(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="160" />
+        <location filename="../../exportdesk/gui/main_window.py" line="176" />
         <source>&amp;Export institution file…</source>
         <translation>機関設定ファイルを書き出す(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="164" />
+        <location filename="../../exportdesk/gui/main_window.py" line="180" />
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="170" />
+        <location filename="../../exportdesk/gui/main_window.py" line="186" />
         <source>&amp;End User List</source>
         <translation>外国ユーザーリスト(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="171" />
+        <location filename="../../exportdesk/gui/main_window.py" line="187" />
         <source>&amp;Import a list version…</source>
         <translation>リストの版を取り込む(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="175" />
+        <location filename="../../exportdesk/gui/main_window.py" line="191" />
         <source>&amp;Language</source>
         <translation>言語(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="186" />
+        <location filename="../../exportdesk/gui/main_window.py" line="202" />
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="187" />
+        <location filename="../../exportdesk/gui/main_window.py" line="203" />
         <source>&amp;About ExportDesk</source>
         <translation>ExportDeskについて(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="211" />
+        <location filename="../../exportdesk/gui/main_window.py" line="227" />
         <source>Open</source>
         <translation>開く</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="222" />
-        <location filename="../../exportdesk/gui/main_window.py" line="245" />
+        <location filename="../../exportdesk/gui/main_window.py" line="238" />
+        <location filename="../../exportdesk/gui/main_window.py" line="261" />
         <source>This file was already imported; nothing changed.</source>
         <translation>このファイルは既に取り込まれています。変更はありません。</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="224" />
+        <location filename="../../exportdesk/gui/main_window.py" line="240" />
         <source>Decision received: %1</source>
         <translation>判断を受け取りました：%1</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="235" />
+        <location filename="../../exportdesk/gui/main_window.py" line="251" />
         <source>New sender</source>
         <translation>新しい送信者</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="238" />
+        <location filename="../../exportdesk/gui/main_window.py" line="254" />
         <source>Trust this key and import the case?</source>
         <translation>この鍵を信頼して案件を取り込みますか？</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="249" />
+        <location filename="../../exportdesk/gui/main_window.py" line="265" />
         <source>New case in the review queue: %1</source>
         <translation>審査待ち一覧に新しい案件が入りました：%1</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="251" />
+        <location filename="../../exportdesk/gui/main_window.py" line="267" />
         <source>New round of an existing case: %1</source>
         <translation>既存の案件の再提出を受け付けました：%1</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="254" />
+        <location filename="../../exportdesk/gui/main_window.py" line="270" />
         <source>Cannot import</source>
         <translation>取り込めません</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="278" />
+        <location filename="../../exportdesk/gui/main_window.py" line="294" />
         <source>Export institution file</source>
         <translation>機関設定ファイルを書き出す</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="293" />
-        <location filename="../../exportdesk/gui/main_window.py" line="298" />
-        <location filename="../../exportdesk/gui/main_window.py" line="308" />
-        <location filename="../../exportdesk/gui/main_window.py" line="323" />
-        <location filename="../../exportdesk/gui/main_window.py" line="331" />
+        <location filename="../../exportdesk/gui/main_window.py" line="309" />
+        <location filename="../../exportdesk/gui/main_window.py" line="314" />
+        <location filename="../../exportdesk/gui/main_window.py" line="324" />
+        <location filename="../../exportdesk/gui/main_window.py" line="339" />
+        <location filename="../../exportdesk/gui/main_window.py" line="347" />
         <source>End User List</source>
         <translation>外国ユーザーリスト</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="293" />
+        <location filename="../../exportdesk/gui/main_window.py" line="309" />
         <source>Lists (*.pdf *.csv *.xlsx)</source>
         <translation>リスト (*.pdf *.csv *.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="298" />
+        <location filename="../../exportdesk/gui/main_window.py" line="314" />
         <source>Effective date (YYYY-MM-DD):</source>
         <translation>施行日（YYYY-MM-DD）：</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="308" />
+        <location filename="../../exportdesk/gui/main_window.py" line="324" />
         <source>Not a date: %1</source>
         <translation>日付ではありません：%1</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="316" />
+        <location filename="../../exportdesk/gui/main_window.py" line="332" />
         <source>Imported version %1 with %2 entities.</source>
         <translation>版 %1（%2 件）を取り込みました。</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="321" />
+        <location filename="../../exportdesk/gui/main_window.py" line="337" />
         <source>Cases whose screening result changed:</source>
         <translation>照合結果が変わった案件：</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="335" />
+        <location filename="../../exportdesk/gui/main_window.py" line="351" />
         <source>Importing the End User List…</source>
         <translation>外国ユーザーリストを取り込んでいます…</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="346" />
+        <location filename="../../exportdesk/gui/main_window.py" line="362" />
         <source>ExportDesk: security export control for universities.
 Forms version %1</source>
         <translation>ExportDesk：大学のための安全保障輸出管理
@@ -1596,6 +1821,24 @@ Forms version %1</source>
     </message>
 </context>
 <context>
+    <name>ReportTextsDialog</name>
+    <message>
+        <location filename="../../exportdesk/gui/statistics.py" line="376" />
+        <source>Report texts %1</source>
+        <translation>報告書の本文 %1年</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/statistics.py" line="392" />
+        <source>Left empty, the report prints the text drafted from the figures.</source>
+        <translation>空欄の場合は、集計値から作成した文案を印刷します。</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/statistics.py" line="409" />
+        <source>Report texts</source>
+        <translation>報告書の本文</translation>
+    </message>
+</context>
+<context>
     <name>ReviewEditor</name>
     <message>
         <location filename="../../exportdesk/gui/review.py" line="403" />
@@ -2002,6 +2245,166 @@ Forms version %1</source>
         <location filename="../../exportdesk/gui/dialogs.py" line="138" />
         <source>Cannot read this department line: %1</source>
         <translation>次の部局の行を読み取れません：%1</translation>
+    </message>
+</context>
+<context>
+    <name>StatisticsPage</name>
+    <message>
+        <location filename="../../exportdesk/gui/statistics.py" line="69" />
+        <source>Calendar year</source>
+        <translation>暦年</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/statistics.py" line="70" />
+        <source>Fiscal year (April–March)</source>
+        <translation>年度（4月～3月）</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/statistics.py" line="71" />
+        <source>Annual report (PDF)…</source>
+        <translation>年次報告（PDF）…</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/statistics.py" line="72" />
+        <source>Report texts…</source>
+        <translation>報告書の本文…</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/statistics.py" line="75" />
+        <source>Year</source>
+        <translation>年</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/statistics.py" line="87" />
+        <source>By month and activity</source>
+        <translation>月別・活動別</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/statistics.py" line="88" />
+        <source>By activity</source>
+        <translation>活動別</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/statistics.py" line="89" />
+        <source>By outcome</source>
+        <translation>判定結果別</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/statistics.py" line="90" />
+        <source>By decision</source>
+        <translation>審査の判断別</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/statistics.py" line="91" />
+        <source>By country group and outcome</source>
+        <translation>国グループ別・判定結果別</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/statistics.py" line="92" />
+        <source>By department</source>
+        <translation>部局別</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/statistics.py" line="93" />
+        <source>Review time</source>
+        <translation>審査期間</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/statistics.py" line="94" />
+        <source>End User List hits</source>
+        <translation>外国ユーザーリストのヒット</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/statistics.py" line="95" />
+        <source>Licences applied for</source>
+        <translation>許可申請</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/statistics.py" line="154" />
+        <source>%1 d</source>
+        <translation>%1日</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/statistics.py" line="159" />
+        <source>Cases filed: %1 · needing review: %2 · licences applied for: %3 · review time median %4, 90th percentile %5 · End User List hits: %6 (unresolved %7)</source>
+        <translation>提出 %1件・審査対象 %2件・許可申請 %3件・審査期間 中央値 %4、90%値 %5・外国ユーザーリストのヒット %6件（未解消 %7件）</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/statistics.py" line="246" />
+        <source>Click a bar to list its cases.</source>
+        <translation>棒をクリックすると、その案件を一覧表示します。</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/statistics.py" line="262" />
+        <source>Statistics</source>
+        <translation>統計</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/statistics.py" line="266" />
+        <source>Cases behind “%1”: %2 (double-click to open)</source>
+        <translation>「%1」の案件：%2件（ダブルクリックで開く）</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/statistics.py" line="271" />
+        <source>Reference</source>
+        <translation>案件番号</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/statistics.py" line="272" />
+        <source>Status</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/statistics.py" line="273" />
+        <source>Title</source>
+        <translation>件名</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/statistics.py" line="274" />
+        <source>Counterpart</source>
+        <translation>相手方</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/statistics.py" line="275" />
+        <source>Country</source>
+        <translation>国</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/statistics.py" line="276" />
+        <source>Filed</source>
+        <translation>提出日</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/statistics.py" line="300" />
+        <source>Department</source>
+        <translation>部局</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/statistics.py" line="301" />
+        <source>Decided</source>
+        <translation>審査済</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/statistics.py" line="302" />
+        <source>Median (days)</source>
+        <translation>中央値（日）</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/statistics.py" line="303" />
+        <source>90th percentile (days)</source>
+        <translation>90%値（日）</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/statistics.py" line="305" />
+        <source>Review time from filing to decision, by department</source>
+        <translation>部局別の審査期間（提出から判断まで）</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/statistics.py" line="342" />
+        <location filename="../../exportdesk/gui/statistics.py" line="353" />
+        <location filename="../../exportdesk/gui/statistics.py" line="356" />
+        <source>Annual report</source>
+        <translation>年次報告</translation>
     </message>
 </context>
 </TS>
