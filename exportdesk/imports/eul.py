@@ -21,6 +21,7 @@ from pathlib import Path
 
 from exportdesk.domain.countries import country_code_for
 from exportdesk.domain.screening import Entity, has_cjk
+from exportdesk.imports.textfile import TextFileError, decode_text
 
 TEMPLATE_COLUMNS = [
     "no",
@@ -53,6 +54,7 @@ class ParsedList:
     source_format: str
     sha256: str
     source_name: str
+    encoding: str = ""  # what a CSV was decoded from, e.g. "Shift_JIS (CP932)"
 
 
 # --- cell parsing -----------------------------------------------------------------------
@@ -255,20 +257,12 @@ def _rows_to_entities(rows: list[dict[str, str]], first_row: int) -> list[Entity
     return entities
 
 
-_NOT_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ue000-\uf8ff\ufffd]")
-
-
 def _decode(data: bytes) -> str:
     """UTF-8 (with or without BOM) or Shift_JIS; anything else is refused, not guessed."""
-    for encoding in ("utf-8-sig", "cp932"):
-        try:
-            text = data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-        # cp932 decodes almost any bytes: control or private-use characters betray a wrong guess.
-        if not _NOT_TEXT.search(text):
-            return text
-    raise EulImportError("the file is neither UTF-8 nor Shift_JIS (cp932) text")
+    try:
+        return decode_text(data).text
+    except TextFileError as exc:
+        raise EulImportError(exc.en) from None
 
 
 def parse_csv(data: bytes) -> list[Entity]:
@@ -371,4 +365,5 @@ def read_list(path: Path | str, fmt: str = "auto") -> ParsedList:
         "opensanctions": parse_opensanctions,
     }[fmt]
     entities = parser(data)
-    return ParsedList(entities, fmt, hashlib.sha256(data).hexdigest(), path.name)
+    encoding = decode_text(data).label if fmt in ("csv", "opensanctions") else ""
+    return ParsedList(entities, fmt, hashlib.sha256(data).hexdigest(), path.name, encoding)

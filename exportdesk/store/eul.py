@@ -93,6 +93,7 @@ class EndUserLists:
             "version_id": version_id,
             "count": len(parsed.entities),
             "format": parsed.source_format,
+            "encoding": parsed.encoding,
             "rescreened": changed,
         }
 
