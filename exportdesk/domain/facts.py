@@ -12,6 +12,7 @@ from typing import Any
 
 from exportdesk.domain.catalog import Catalog
 from exportdesk.domain.countries import is_country_code
+from exportdesk.domain.dates import DateError, parse_date
 
 
 class FactsError(ValueError):
@@ -115,9 +116,9 @@ def _date(value: Any, name: str) -> dt.date | None:
     if not isinstance(value, str):
         raise FactsError(name, f"expected a date YYYY-MM-DD, got {value!r}")
     try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise FactsError(name, f"'{value}' is not a valid date (expected YYYY-MM-DD)") from None
+        return parse_date(value)  # 2026-12-01, 2026/12/01 or 令和8年12月1日
+    except DateError as exc:
+        raise FactsError(name, exc.en) from None
 
 
 def _country(value: Any, name: str) -> str | None:

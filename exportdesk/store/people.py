@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any, ClassVar
 
 from exportdesk.store.base import RECHECK_FIELDS, StoreBase
@@ -29,6 +28,7 @@ class PeopleMixin(StoreBase):
 
     def _check_person(self, fields: dict[str, Any]) -> None:
         from exportdesk.domain.countries import is_country_code
+        from exportdesk.domain.dates import DateError, parse_date
 
         unknown = set(fields) - set(self.PERSON_FIELDS)
         if unknown:
@@ -37,9 +37,9 @@ class PeopleMixin(StoreBase):
             raise StoreError("invalid", detail="nationality")
         for key in ("birth_date", "entry_date"):
             if fields.get(key):
-                try:
-                    dt.date.fromisoformat(fields[key])
-                except (TypeError, ValueError):
+                try:  # typed as 2026/12/01 or 令和8年12月1日, stored as 2026-12-01
+                    fields[key] = parse_date(str(fields[key])).isoformat()
+                except DateError:
                     raise StoreError("invalid", detail=key) from None
 
     def add_person(self, actor: User, **fields: Any) -> int:
@@ -92,9 +92,11 @@ class PeopleMixin(StoreBase):
         self.person(person_id)
         if any(c not in (1, 2, 3) for c in categories):
             raise StoreError("invalid", detail="categories")
+        from exportdesk.domain.dates import DateError, parse_date
+
         try:
-            dt.date.fromisoformat(declared_on)
-        except ValueError:
+            declared_on = parse_date(str(declared_on)).isoformat()
+        except DateError:
             raise StoreError("invalid", detail="declared_on") from None
         row = {
             "person_id": person_id,
