@@ -90,3 +90,37 @@ def test_end_user_list_csv_in_euc_jp_is_refused_by_name(tmp_path: Path):
     path.write_bytes(_eul_csv().encode("euc_jp"))
     with pytest.raises(EulImportError, match="EUC-JP"):
         read_list(path)
+
+
+def test_cli_screening_csv_in_shift_jis_and_japanese_effective_date(tmp_path: Path, capsys):
+    import csv
+    import io
+
+    from exportdesk.cli import main
+    from tests.store_fixtures import make_campus
+
+    folder = tmp_path / "輸出 管理"
+    folder.mkdir()
+    db = folder / "台帳 データ.db"
+    make_campus(db)
+    eul = folder / "リスト.csv"
+    eul.write_bytes(_eul_csv().encode("cp932"))
+    assert main(["eul", "--db", str(db), "import", str(eul), "--effective", "令和8年4月1日"]) == 0
+    assert "Shift_JIS (CP932)" in capsys.readouterr().out
+    assert main(["eul", "--db", str(db), "versions"]) == 0
+    assert "2026-04-01" in capsys.readouterr().out
+    assert main(["eul", "--db", str(db), "import", str(eul), "--effective", "平成32年1月1日"]) == 2
+    assert "outside the 平成 era" in capsys.readouterr().err
+
+    names = folder / "取引先 一覧.csv"
+    names.write_bytes("name,country\n例示商事,IR\n京都大学,JP\n".encode("cp932"))
+    assert main(["screen", "--db", str(db), "--csv", str(names)]) == 0
+    captured = capsys.readouterr()
+    assert "read as Shift_JIS (CP932)" in captured.err
+    rows = list(csv.DictReader(io.StringIO(captured.out)))
+    assert [(r["name"], r["hits"]) for r in rows] == [("例示商事", "1"), ("京都大学", "0")]
+
+    names.write_bytes("name,country\n例示商事,IR\n".encode("euc_jp"))
+    assert main(["screen", "--db", str(db), "--csv", str(names)]) == 2
+    captured = capsys.readouterr()
+    assert "EUC-JP" in captured.err and captured.out == ""
