@@ -1,6 +1,6 @@
 """Build the self-contained application folder and its archive for this platform.
 
-    python tools/dist.py            # dist/ExportDesk/ and dist/ExportDesk-<version>-<platform>.<ext>
+    python tools/dist.py   # dist/ExportDesk/ and dist/ExportDesk-<version>-<platform>.<ext>
 
 Run by `make dist` on Linux and by .github/workflows/release.yml on Windows and macOS.
 The archive is a .tar.gz on Linux (keeps the executable bit) and a .zip elsewhere.
