@@ -35,7 +35,6 @@ def build() -> Path:
             "-m",
             "PyInstaller",
             "--noconfirm",
-            "--clean",
             "--log-level=WARN",
             "--distpath",
             str(DIST),

@@ -99,7 +99,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         return EXIT_FAIL
     store = Store(path)
     target = Path(args.output or f"exportdesk-cases.{args.format}")
-    count = export_cases(store, target, args.format)
+    count = export_cases(store, target, args.format, lang=args.lang)
     print(f"{count} cases written to {target}")
     return EXIT_OK
 
@@ -117,6 +117,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     p = sub.add_parser("export", help="export all cases with their decisions")
     p.add_argument("--format", choices=["xlsx", "csv", "json"], default="xlsx")
+    p.add_argument("--lang", choices=["ja", "en"], default="ja", help="headers and texts")
     p.add_argument("-o", "--output", help="output file")
     p.add_argument("--db", help="database file")
     p.set_defaults(func=cmd_export)
