@@ -12,6 +12,7 @@ import platform
 import shutil
 import subprocess
 import sys
+import tarfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -52,8 +53,13 @@ def archive(folder: Path) -> Path:
     from exportdesk import __version__
 
     base = DIST / f"ExportDesk-{__version__}-{platform_tag()}"
-    fmt = "gztar" if sys.platform.startswith("linux") else "zip"
-    return Path(shutil.make_archive(str(base), fmt, root_dir=DIST, base_dir=folder.name))
+    if not sys.platform.startswith("linux"):
+        return Path(shutil.make_archive(str(base), "zip", root_dir=DIST, base_dir=folder.name))
+    target = base.with_name(base.name + ".tar.gz")
+    # Level 6: nearly the size of level 9 in a third of the time.
+    with tarfile.open(target, "w:gz", compresslevel=6) as tar:
+        tar.add(folder, arcname=folder.name)
+    return target
 
 
 def main() -> int:
