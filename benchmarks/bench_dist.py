@@ -67,7 +67,11 @@ def main() -> None:
     if not BUNDLE.exists():
         raise SystemExit("build the application folder first: make dist")
     stdlib = Path(os.__file__).parent
-    python_size = folder_size(stdlib) if stdlib.is_dir() else 0
+    python_size = sum(
+        f.stat().st_size
+        for f in stdlib.rglob("*")
+        if f.is_file() and not {"site-packages", "dist-packages", "test"} & set(f.parts)
+    )
     archive = next((ROOT / "dist").glob("ExportDesk-*.tar.gz"), None)
     print(f"application folder: {folder_size(BUNDLE.parent) / 1e6:.0f} MB")
     if archive:

@@ -105,3 +105,19 @@ def test_store_and_facts_understand_japanese_dates(tmp_path):
         s.add_person(campus.prof, family_name="Kim", nationality="KR", entry_date="平成32年1月1日")
     facts = parse_facts({"activity": "joint_research", "as_of": "令和8年12月1日"}, load_catalog())
     assert facts.as_of == DEC_1
+
+
+@pytest.mark.parametrize(("lang", "shown"), [("ja", "2026年12月1日"), ("en", "1December2026")])
+def test_printed_check_sheet_writes_dates_in_the_interface_language(tmp_path, lang, shown):
+    from exportdesk.documents.sheets import case_pdf
+    from tests.store_fixtures import controlled_answers, make_campus
+    from tests.test_documents import flat, text_of
+
+    campus = make_campus(tmp_path / "印刷.db")
+    answers = controlled_answers() | {"planned_date": "令和8年12月1日"}
+    case = campus.store.create_case(campus.prof, answers=answers)
+    assert case["answers"]["planned_date"] == "2026-12-01"  # stored the one way
+    text = flat(
+        text_of(case_pdf(campus.store.get_case(None, case["id"]), campus.store.catalog, lang, ""))
+    )
+    assert shown in text and "2026-12-01" not in text

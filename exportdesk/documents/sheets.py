@@ -115,6 +115,8 @@ def format_answer(
         return f"{countries.get(value, value)} ({value})"
     if q.type == "percent":
         return f"{value}%"
+    if q.type == "date" and isinstance(value, str) and len(value) == 10:
+        return format_iso(value, lang)
     return str(value)
 
 

@@ -7,7 +7,7 @@ import uuid
 from pathlib import Path
 from typing import Any, ClassVar
 
-from exportdesk.domain.checksheet import CheckSheet
+from exportdesk.domain.checksheet import CheckSheet, normalise_dates
 from exportdesk.domain.determination import evaluate_dict
 from exportdesk.domain.facts import FactsError
 from exportdesk.domain.workflow import APPLICANT_EDITABLE, OFFICE_EDITABLE, TRANSITIONS
@@ -235,7 +235,7 @@ class CasesMixin(StoreBase):
         if not self._may_file_for(actor, applicant_id):
             raise StoreError("not_proxy" if applicant_id != actor.id else "forbidden")
         applicant = self.get_user(applicant_id)
-        answers = dict(answers or {})
+        answers = normalise_dates(self.catalog, answers or {})
         now = self.now()
         row = {
             "ref": f"tmp-{uuid.uuid4().hex}",
@@ -280,6 +280,7 @@ class CasesMixin(StoreBase):
         if expected_revision is not None and expected_revision != case["revision"]:
             raise StoreError("stale")
         old = _loads(case["answers_json"], {})
+        answers = normalise_dates(self.catalog, answers)
         keys = sorted(set(old) | set(answers))
         before = {k: old.get(k) for k in keys if old.get(k) != answers.get(k)}
         after = {k: answers.get(k) for k in before}
