@@ -50,6 +50,7 @@ from exportdesk.store import Store, StoreError
 from exportdesk.store.users import User
 
 AUTOSAVE_MS = 300
+REFRESH_MS = 150
 
 
 def outbox_path(ref: str, round_: int) -> Path:
@@ -170,6 +171,11 @@ class CheckSheetEditor(QWidget):
         self._timer.setSingleShot(True)
         self._timer.setInterval(AUTOSAVE_MS)
         self._timer.timeout.connect(self.save)
+        # Typing refreshes the result once the fingers rest, not at every key.
+        self._refresh_timer = QTimer(self)
+        self._refresh_timer.setSingleShot(True)
+        self._refresh_timer.setInterval(REFRESH_MS)
+        self._refresh_timer.timeout.connect(self.refresh)
 
         self.header = QLabel()
         self.header.setObjectName("case_header")
@@ -382,10 +388,14 @@ class CheckSheetEditor(QWidget):
         self.answers[qid] = value
         self._dirty = True
         self._timer.start()
-        self.refresh()
+        if isinstance(self.widgets[qid], TextInput):
+            self._refresh_timer.start()
+        else:
+            self.refresh()
 
     def refresh(self) -> None:
         """Show the questions that apply, and the result so far."""
+        self._refresh_timer.stop()
         for section in self.catalog.check_sheet.sections:
             self.sections[section.id].setVisible(self.sheet.section_visible(section, self.answers))
         for qid, row_widgets in self.rows.items():
