@@ -81,7 +81,12 @@ def main() -> None:
         f" + {python_size / 1e6:.0f} MB of Python's standard library (not counting python itself)"
     )
     with tempfile.TemporaryDirectory() as tmp:
-        env = {"HOME": tmp, "PATH": "/usr/bin:/bin", "QT_QPA_PLATFORM": "offscreen", "LANG": "C.UTF-8"}
+        env = {
+            "HOME": tmp,
+            "PATH": "/usr/bin:/bin",
+            "QT_QPA_PLATFORM": "offscreen",
+            "LANG": "C.UTF-8",
+        }
         for label, args in (
             ("--version", ["--version"]),
             ("demo", ["demo"]),
