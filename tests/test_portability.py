@@ -149,3 +149,12 @@ def test_permissions_that_cannot_be_set_are_logged(tmp_path: Path, monkeypatch, 
     monkeypatch.undo()
     assert portable.restrict_to_owner(target) is True
     assert stat.S_IMODE(target.stat().st_mode) == 0o600
+
+
+def test_version_option(capsys):
+    from exportdesk import __version__
+
+    with pytest.raises(SystemExit) as done:
+        main(["--version"])
+    assert done.value.code == 0
+    assert capsys.readouterr().out.strip() == f"ExportDesk {__version__}"
