@@ -124,3 +124,15 @@ def test_cli_screening_csv_in_shift_jis_and_japanese_effective_date(tmp_path: Pa
     assert main(["screen", "--db", str(db), "--csv", str(names)]) == 2
     captured = capsys.readouterr()
     assert "EUC-JP" in captured.err and captured.out == ""
+
+
+def test_people_import_shares_the_reader(tmp_path: Path):
+    from exportdesk.imports.people import PeopleImportError, read_table
+
+    path = tmp_path / "名簿.csv"
+    path.write_bytes("姓,名,国籍\n王,立,CN\n".encode("cp932"))
+    assert read_table(path).encoding == "cp932"
+    path.write_bytes("姓,名,国籍\n王,立,CN\n".encode("euc_jp"))
+    with pytest.raises(PeopleImportError) as info:
+        read_table(path)
+    assert "EUC-JP" in info.value.message("ja") and "EUC-JP" in info.value.message("en")
