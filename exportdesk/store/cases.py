@@ -7,7 +7,7 @@ import uuid
 from pathlib import Path
 from typing import Any, ClassVar
 
-from exportdesk.domain.checksheet import CheckSheet
+from exportdesk.domain.checksheet import CheckSheet, normalise_dates
 from exportdesk.domain.determination import evaluate_dict
 from exportdesk.domain.facts import FactsError
 from exportdesk.domain.text_rules import answer_problems
@@ -248,7 +248,7 @@ class Cases(Part):
         if not self._may_file_for(actor, applicant_id):
             raise StoreError("not_proxy" if applicant_id != actor.id else "forbidden")
         applicant = self.store.get_user(applicant_id)
-        answers = dict(answers or {})
+        answers = normalise_dates(self.catalog, answers or {})
         self._check_texts(answers)
         now = self.now()
         row = {
@@ -295,6 +295,7 @@ class Cases(Part):
             raise StoreError("stale")
         self._check_texts(answers)
         old = _loads(case["answers_json"], {})
+        answers = normalise_dates(self.catalog, answers)
         keys = sorted(set(old) | set(answers))
         before = {k: old.get(k) for k in keys if old.get(k) != answers.get(k)}
         after = {k: answers.get(k) for k in before}
