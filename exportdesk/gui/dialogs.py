@@ -172,7 +172,7 @@ class SetupDialog(QDialog):
         """Pick the institution file and show what it sets up (the import checks it fully)."""
         from PySide6.QtWidgets import QFileDialog
 
-        from exportdesk.exchange import ExchangeError, read_package
+        from exportdesk.exchange import ExchangeError, institution_file, read_package_file
 
         if not path:
             path, _ = QFileDialog.getOpenFileName(
@@ -183,31 +183,18 @@ class SetupDialog(QDialog):
         self.file_path = ""
         self.file_department.clear()
         try:
-            package = read_package(Path(path).read_bytes())
-            if package.kind != "profile":
-                self.file_label.setText(self.tr("This is not an institution file."))
-                self._mode_changed()
-                return False
-            profile = package.json("institution.json")
+            profile = institution_file.parse(read_package_file(path))
         except ExchangeError as exc:
             self.file_label.setText(exc.message(self.lang))
             self._mode_changed()
             return False
-        except (OSError, ValueError, KeyError) as exc:
-            self.file_label.setText(self.tr("Cannot read this file: %1").replace("%1", str(exc)))
-            self._mode_changed()
-            return False
-        name = profile.get(f"name_{self.lang}") if isinstance(profile, dict) else None
-        departments = profile.get("departments") if isinstance(profile, dict) else None
         self.file_label.setText(
             self.tr("%1 — institution file of %2").replace("%1", Path(path).name)
-            .replace("%2", str(name or "?"))
+            .replace("%2", profile[f"name_{self.lang}"])
         )  # fmt: skip
         self.file_department.addItem(self.tr("(none)"), "")
-        for dep in departments if isinstance(departments, list) else []:
-            if isinstance(dep, dict) and isinstance(dep.get("code"), str):
-                label = dep.get(f"name_{self.lang}") or dep["code"]
-                self.file_department.addItem(f"{dep['code']} {label}", dep["code"])
+        for dep in profile["departments"]:
+            self.file_department.addItem(f"{dep['code']} {dep[f'name_{self.lang}']}", dep["code"])
         self.file_path = path
         self._mode_changed()
         return True
@@ -239,7 +226,6 @@ class SetupDialog(QDialog):
                 name=self.admin_name.text(),
                 password=self.password.text(),
                 department=self.file_department.currentData() or "",
-                roles=[("applicant", None)],
             )
         except (ExchangeError, StoreError) as exc:
             self.error.setText(exc.message(self.lang))

@@ -150,12 +150,7 @@ class AccountsMixin(StoreBase):
     # --- administration of accounts ----------------------------------------------------
 
     def _keep_an_admin(self, user_id: int) -> None:
-        """Refuse a change that would leave accounts no active administrator can manage.
-        A one-person installation (a professor's PC set up from the institution file)
-        needs no administrator."""
-        everyone = self._row("SELECT COUNT(*) AS n FROM users WHERE id != ?", [user_id])
-        if everyone is not None and everyone["n"] == 0:
-            return
+        """Refuse a change that would leave no active administrator to manage accounts."""
         others = self._row(
             "SELECT COUNT(*) AS n FROM users u JOIN user_roles r ON r.user_id = u.id"
             " WHERE r.role = 'admin' AND u.active = 1 AND u.id != ?",
