@@ -1,10 +1,13 @@
 from __future__ import annotations
 
 import os
+import tempfile
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("EXPORTDESK_LANG", "ja")
 os.environ.setdefault("EXPORTDESK_FAST_HASH", "1")
+# The forms cache of the test run, not the user's.
+os.environ.setdefault("EXPORTDESK_CACHE", tempfile.mkdtemp(prefix="exportdesk-cache-"))
 
 import pytest
 

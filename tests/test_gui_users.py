@@ -9,8 +9,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QListWidget, QMessageBox
 
 from exportdesk.gui.app import install_language
-from exportdesk.gui.dialogs import SetupDialog
 from exportdesk.gui.main_window import MainWindow
+from exportdesk.gui.setup import SetupDialog
 from exportdesk.gui.users import PasswordDialog, UserDialog, UsersPage
 from exportdesk.store import Store, StoreError
 from tests.gui_helpers import User

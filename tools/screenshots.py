@@ -28,8 +28,9 @@ def shoot(widget: QWidget, name: str) -> None:
 def main() -> int:
     from PySide6.QtWidgets import QMessageBox
 
-    from exportdesk.gui.dialogs import LoginDialog, SetupDialog
+    from exportdesk.gui.dialogs import LoginDialog
     from exportdesk.gui.main_window import MainWindow
+    from exportdesk.gui.setup import SetupDialog
     from exportdesk.store import Store
     from exportdesk.store.sample import seed_sample
 

@@ -493,22 +493,22 @@ Attach: %2</source>
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../exportdesk/gui/dialogs.py" line="286"/>
+        <location filename="../../exportdesk/gui/dialogs.py" line="41"/>
         <source>ExportDesk: sign in</source>
         <translation>ExportDesk：サインイン</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/dialogs.py" line="299"/>
+        <location filename="../../exportdesk/gui/dialogs.py" line="54"/>
         <source>User name</source>
         <translation>ユーザー名</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/dialogs.py" line="300"/>
+        <location filename="../../exportdesk/gui/dialogs.py" line="55"/>
         <source>Password</source>
         <translation>パスワード</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/dialogs.py" line="304"/>
+        <location filename="../../exportdesk/gui/dialogs.py" line="59"/>
         <source>Sign in</source>
         <translation>サインイン</translation>
     </message>
@@ -1059,169 +1059,169 @@ Forms version %1</source>
 <context>
     <name>SetupDialog</name>
     <message>
-        <location filename="../../exportdesk/gui/dialogs.py" line="40"/>
+        <location filename="../../exportdesk/gui/setup.py" line="39"/>
         <source>ExportDesk: first-time set-up</source>
         <translation>ExportDesk：初期設定</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/dialogs.py" line="43"/>
+        <location filename="../../exportdesk/gui/setup.py" line="42"/>
         <source>Set up from an institution file (a professor&apos;s or secretary&apos;s PC)</source>
         <translation>機関設定ファイルから設定する（教員・秘書のPC）</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/dialogs.py" line="47"/>
+        <location filename="../../exportdesk/gui/setup.py" line="46"/>
         <source>Set up a new institution (the export control office, once)</source>
         <translation>新しい機関を設定する（輸出管理担当部署で一度だけ）</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/dialogs.py" line="59"/>
+        <location filename="../../exportdesk/gui/setup.py" line="58"/>
         <source>The export control office sets ExportDesk up once and gives everyone an institution file (institution.exportdesk). If you received one, choose the first option.</source>
         <translation>輸出管理担当部署がExportDeskを一度設定し、全員に機関設定ファイル（institution.exportdesk）を配布します。このファイルを受け取った方は、一つ目を選んでください。</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/dialogs.py" line="93"/>
+        <location filename="../../exportdesk/gui/setup.py" line="92"/>
         <source>Set up</source>
         <translation>設定する</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/dialogs.py" line="94"/>
+        <location filename="../../exportdesk/gui/setup.py" line="93"/>
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/dialogs.py" line="109"/>
+        <location filename="../../exportdesk/gui/setup.py" line="108"/>
         <source>Choose the institution file…</source>
         <translation>機関設定ファイルを選ぶ…</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/dialogs.py" line="111"/>
+        <location filename="../../exportdesk/gui/setup.py" line="110"/>
         <source>No file chosen.</source>
         <translation>ファイルが選ばれていません。</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/dialogs.py" line="118"/>
+        <location filename="../../exportdesk/gui/setup.py" line="117"/>
         <source>Your department</source>
         <translation>所属部局</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/dialogs.py" line="128"/>
+        <location filename="../../exportdesk/gui/setup.py" line="127"/>
         <source>Small university: one central office</source>
         <translation>小規模大学型：輸出管理担当部署が一元的に管理</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/dialogs.py" line="129"/>
+        <location filename="../../exportdesk/gui/setup.py" line="128"/>
         <source>Large university: department managers, then the office</source>
         <translation>大規模大学型：部局の輸出管理責任者、次に担当部署</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/dialogs.py" line="139"/>
+        <location filename="../../exportdesk/gui/setup.py" line="138"/>
         <source>One per line: CODE, Japanese name, English name</source>
         <translation>1行に1部局：コード, 日本語名, 英語名</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/dialogs.py" line="145"/>
+        <location filename="../../exportdesk/gui/setup.py" line="144"/>
         <source> years</source>
         <translation> 年</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/dialogs.py" line="148"/>
+        <location filename="../../exportdesk/gui/setup.py" line="147"/>
         <source>Institution name (Japanese)</source>
         <translation>機関名（日本語）</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/dialogs.py" line="149"/>
+        <location filename="../../exportdesk/gui/setup.py" line="148"/>
         <source>Institution name (English)</source>
         <translation>機関名（英語）</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/dialogs.py" line="150"/>
+        <location filename="../../exportdesk/gui/setup.py" line="149"/>
         <source>ICP format</source>
         <translation>規程の様式</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/dialogs.py" line="151"/>
+        <location filename="../../exportdesk/gui/setup.py" line="150"/>
         <source>Office name (Japanese)</source>
         <translation>担当部署名（日本語）</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/dialogs.py" line="152"/>
+        <location filename="../../exportdesk/gui/setup.py" line="151"/>
         <source>Office name (English)</source>
         <translation>担当部署名（英語）</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/dialogs.py" line="153"/>
+        <location filename="../../exportdesk/gui/setup.py" line="152"/>
         <source>Office e-mail</source>
         <translation>担当部署のメールアドレス</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/dialogs.py" line="154"/>
+        <location filename="../../exportdesk/gui/setup.py" line="153"/>
         <source>Departments</source>
         <translation>部局</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/dialogs.py" line="155"/>
+        <location filename="../../exportdesk/gui/setup.py" line="154"/>
         <source>Retention period</source>
         <translation>保存期間</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/dialogs.py" line="164"/>
+        <location filename="../../exportdesk/gui/setup.py" line="163"/>
         <source>Administrator user name</source>
         <translation>管理者のユーザー名</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/dialogs.py" line="165"/>
+        <location filename="../../exportdesk/gui/setup.py" line="164"/>
         <source>Administrator full name</source>
         <translation>管理者の氏名</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/dialogs.py" line="83"/>
+        <location filename="../../exportdesk/gui/setup.py" line="82"/>
         <source>Password</source>
         <translation>パスワード</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/dialogs.py" line="84"/>
+        <location filename="../../exportdesk/gui/setup.py" line="83"/>
         <source>Password again</source>
         <translation>パスワード（確認）</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/dialogs.py" line="167"/>
+        <location filename="../../exportdesk/gui/setup.py" line="166"/>
         <source>Your user name</source>
         <translation>ユーザー名</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/dialogs.py" line="168"/>
+        <location filename="../../exportdesk/gui/setup.py" line="167"/>
         <source>Your full name</source>
         <translation>氏名</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/dialogs.py" line="192"/>
+        <location filename="../../exportdesk/gui/setup.py" line="191"/>
         <source>%1 — institution file of %2</source>
         <translation>%1 — %2の機関設定ファイル</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/dialogs.py" line="195"/>
+        <location filename="../../exportdesk/gui/setup.py" line="194"/>
         <source>(none)</source>
         <translation>（なし）</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/dialogs.py" line="214"/>
-        <location filename="../../exportdesk/gui/dialogs.py" line="250"/>
+        <location filename="../../exportdesk/gui/setup.py" line="213"/>
+        <location filename="../../exportdesk/gui/setup.py" line="249"/>
         <source>The two passwords differ.</source>
         <translation>パスワードが一致しません。</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/dialogs.py" line="116"/>
-        <location filename="../../exportdesk/gui/dialogs.py" line="179"/>
+        <location filename="../../exportdesk/gui/setup.py" line="115"/>
+        <location filename="../../exportdesk/gui/setup.py" line="178"/>
         <source>Institution file</source>
         <translation>機関設定ファイル</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/dialogs.py" line="220"/>
+        <location filename="../../exportdesk/gui/setup.py" line="219"/>
         <source>Choose the institution file first.</source>
         <translation>先に機関設定ファイルを選んでください。</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/dialogs.py" line="256"/>
+        <location filename="../../exportdesk/gui/setup.py" line="255"/>
         <source>Cannot read this department line: %1</source>
         <translation>次の部局の行を読み取れません：%1</translation>
     </message>

@@ -5,15 +5,17 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import sqlite_utils
 
-from exportdesk.domain.catalog import Catalog, default_catalog, load_catalog
 from exportdesk.domain.workflow import status_text
 from exportdesk.store import audit
 from exportdesk.store.db import Clock, default_db_path, iso, open_database, utc_now
 from exportdesk.store.users import User
+
+if TYPE_CHECKING:  # the forms (pydantic) load on first use, not to show the sign-in window
+    from exportdesk.domain.catalog_core import Catalog
 
 # Person fields whose change means the specific-category declaration must be re-checked.
 RECHECK_FIELDS = ("status", "funding", "employed_in_japan", "nationality", "department_id")
@@ -77,9 +79,12 @@ class StoreBase:
     def catalog(self) -> Catalog:
         """The forms in use: the institution's folder if it set one, else the shipped forms."""
         if self._catalog is None:
+            from exportdesk.domain.catalog import default_catalog
+            from exportdesk.domain.forms_cache import cached_catalog
+
             inst = self.institution()
             folder = inst.get("forms_dir") if inst else None
-            self._catalog = load_catalog(folder) if folder else default_catalog()
+            self._catalog = cached_catalog(folder) if folder else default_catalog()
         return self._catalog
 
     def now(self) -> str:

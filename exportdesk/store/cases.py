@@ -7,9 +7,6 @@ import uuid
 from pathlib import Path
 from typing import Any, ClassVar
 
-from exportdesk.domain.checksheet import CheckSheet
-from exportdesk.domain.determination import evaluate_dict
-from exportdesk.domain.facts import FactsError
 from exportdesk.domain.workflow import APPLICANT_EDITABLE, OFFICE_EDITABLE, TRANSITIONS
 from exportdesk.store.base import StoreBase, _action, _dumps, _loads, _status
 from exportdesk.store.errors import StoreError
@@ -300,10 +297,18 @@ class CasesMixin(StoreBase):
 
     def evaluate_answers(self, answers: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
         """Facts and determination for a set of answers (raises FactsError)."""
+        # The rules engine (forms, pydantic) loads on first use: not needed to sign in.
+        from exportdesk.domain.checksheet import CheckSheet
+        from exportdesk.domain.determination import evaluate_dict
+
         facts = CheckSheet(self.catalog).facts(answers)
         return facts, evaluate_dict(facts, self.catalog)
 
     def submit(self, actor: User, case_id: int) -> dict[str, Any]:
+        from exportdesk.domain.checksheet import CheckSheet
+        from exportdesk.domain.determination import evaluate_dict
+        from exportdesk.domain.facts import FactsError
+
         case = self._case_row(case_id)
         self._require_owner(actor, case)
         if case["status"] not in TRANSITIONS["submit"]:
