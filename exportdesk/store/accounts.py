@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from exportdesk.store.base import StoreBase
+from exportdesk.store.base import Part
 from exportdesk.store.db import iso
 from exportdesk.store.errors import StoreError
 from exportdesk.store.users import (
@@ -19,7 +19,7 @@ from exportdesk.store.users import (
 )
 
 
-class AccountsMixin(StoreBase):
+class Accounts(Part):
     # --- users ------------------------------------------------------------------------
 
     def _check_password(self, password: str) -> None:
@@ -326,6 +326,10 @@ class AccountsMixin(StoreBase):
             roles,
         )
 
+    def user_by_login(self, login: str) -> User | None:
+        row = self._row("SELECT id FROM users WHERE login = ?", [login])
+        return self.get_user(row["id"]) if row else None
+
     def users(self) -> list[User]:
         return [self.get_user(r[0]) for r in self.db.execute("SELECT id FROM users ORDER BY login")]
 
@@ -381,8 +385,3 @@ class AccountsMixin(StoreBase):
     def set_language(self, actor: User, language: str) -> None:
         with self.db.atomic():
             self.db["users"].update(actor.id, {"language": language})
-
-    @staticmethod
-    def _require(condition: bool) -> None:
-        if not condition:
-            raise StoreError("forbidden")

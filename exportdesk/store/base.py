@@ -1,21 +1,26 @@
-"""What every part of the store shares: the open database, the clock, the forms,
-the audit helper and small row helpers."""
+"""What every part of the store shares: the core (engine, clock, audit, row helpers),
+the base class of each part, and small value helpers.
+
+The store is a composition: `Store` (service.py) owns one engine and one part per
+concern (institution, accounts, people, cases, review, End User Lists); each part
+reaches the others only through the store it belongs to. Nothing here imports a
+part, so the runtime imports run one way: service → parts → base → engine.
+"""
 
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import sqlite_utils
-
 from exportdesk.domain.workflow import status_text
-from exportdesk.store import audit
-from exportdesk.store.db import Clock, default_db_path, iso, open_database, utc_now
+from exportdesk.store.db import Clock, iso
+from exportdesk.store.engine import Engine
+from exportdesk.store.errors import StoreError
 from exportdesk.store.users import User
 
-if TYPE_CHECKING:  # the forms (pydantic) load on first use, not to show the sign-in window
+if TYPE_CHECKING:  # for annotations only: a part is handed its store at run time
     from exportdesk.domain.catalog_core import Catalog
+    from exportdesk.store.service import Store
 
 # Person fields whose change means the specific-category declaration must be re-checked.
 RECHECK_FIELDS = ("status", "funding", "employed_in_japan", "nationality", "department_id")
@@ -48,44 +53,19 @@ def _dumps(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=True)
 
 
-class StoreBase:
-    def __init__(
-        self,
-        path: Path | str | None = None,
-        *,
-        catalog: Catalog | None = None,
-        clock: Clock = utc_now,
-    ) -> None:
-        self.path = Path(path) if path else default_db_path()
-        self.db: sqlite_utils.Database = open_database(self.path)
+class StoreCore:
+    """The engine, the clock and the audit helper: what every part writes through."""
+
+    def __init__(self, engine: Engine, clock: Clock) -> None:
+        self.db = engine
         self.clock = clock
-        self._catalog = catalog
+
+    @property
+    def engine(self) -> Engine:
+        return self.db
 
     def close(self) -> None:
         self.db.close()
-
-    @property
-    def eul(self):  # type: ignore[no-untyped-def]
-        """End User List versions and screening (exportdesk.store.eul.EndUserLists)."""
-        if getattr(self, "_eul", None) is None:
-            from exportdesk.store.eul import EndUserLists
-
-            self._eul = EndUserLists(self)
-        return self._eul
-
-    # --- helpers ------------------------------------------------------------------
-
-    @property
-    def catalog(self) -> Catalog:
-        """The forms in use: the institution's folder if it set one, else the shipped forms."""
-        if self._catalog is None:
-            from exportdesk.domain.catalog import default_catalog
-            from exportdesk.domain.forms_cache import cached_catalog
-
-            inst = self.institution()
-            folder = inst.get("forms_dir") if inst else None
-            self._catalog = cached_catalog(folder) if folder else default_catalog()
-        return self._catalog
 
     def now(self) -> str:
         return iso(self.clock())
@@ -99,16 +79,17 @@ class StoreBase:
         before: Any = None,
         after: Any = None,
     ) -> None:
-        audit.append(
-            self.db,
-            at=self.now(),
-            user_id=actor.id if actor else None,
-            user_login=actor.login if actor else "",
-            action=action,
-            entity=entity,
-            entity_id=entity_id,
-            before=before,
-            after=after,
+        self.db.append_audit(
+            {
+                "at": self.now(),
+                "user_id": actor.id if actor else None,
+                "user_login": actor.login if actor else "",
+                "action": action,
+                "entity": entity,
+                "entity_id": entity_id,
+                "before": before,
+                "after": after,
+            }
         )
 
     def _row(self, sql: str, params: Any = ()) -> dict[str, Any] | None:
@@ -122,3 +103,42 @@ class StoreBase:
         cursor = self.db.execute(sql, params)
         cols = [c[0] for c in cursor.description]
         return [dict(zip(cols, r, strict=True)) for r in cursor.fetchall()]
+
+    @staticmethod
+    def _require(condition: bool) -> None:
+        if not condition:
+            raise StoreError("forbidden")
+
+
+class Part:
+    """One concern of the store. It holds its store and borrows the core's helpers;
+    calls into another concern go through `self.store` by name."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    @property
+    def db(self) -> Engine:
+        return self.store.db
+
+    @property
+    def clock(self) -> Clock:
+        return self.store.clock
+
+    @property
+    def catalog(self) -> Catalog:
+        return self.store.catalog
+
+    def now(self) -> str:
+        return self.store.now()
+
+    def _audit(self, *args: Any, **kw: Any) -> None:
+        self.store._audit(*args, **kw)
+
+    def _row(self, sql: str, params: Any = ()) -> dict[str, Any] | None:
+        return self.store._row(sql, params)
+
+    def _rows(self, sql: str, params: Any = ()) -> list[dict[str, Any]]:
+        return self.store._rows(sql, params)
+
+    _require = staticmethod(StoreCore._require)

@@ -8,12 +8,12 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 from exportdesk.domain.workflow import APPLICANT_EDITABLE, OFFICE_EDITABLE, TRANSITIONS
-from exportdesk.store.base import StoreBase, _action, _dumps, _loads, _status
+from exportdesk.store.base import Part, _action, _dumps, _loads, _status
 from exportdesk.store.errors import StoreError
 from exportdesk.store.users import User
 
 
-class CasesMixin(StoreBase):
+class Cases(Part):
     # --- cases: reading ---------------------------------------------------------------
 
     def case_id_for(self, ref_or_id: str) -> int:
@@ -54,8 +54,8 @@ class CasesMixin(StoreBase):
         if actor is not None and not self.can_see(actor, row):
             raise StoreError("not_visible")
         case = self._decode(row)
-        case["applicant_name"] = self.get_user(row["applicant_id"]).name
-        case["filed_by_name"] = self.get_user(row["filed_by_id"]).name
+        case["applicant_name"] = self.store.get_user(row["applicant_id"]).name
+        case["filed_by_name"] = self.store.get_user(row["filed_by_id"]).name
         case["approvals"] = self._rows(
             "SELECT a.*, u.name AS user_name FROM approvals a JOIN users u ON u.id = a.user_id"
             " WHERE case_id = ? ORDER BY a.id",
@@ -76,7 +76,7 @@ class CasesMixin(StoreBase):
     def _visibility_sql(self, actor: User | None) -> tuple[str, list[Any]]:
         """SQL restricting cases to what `actor` may see (None: the file owner, CLI)."""
         if actor is None or actor.sees_all_cases:
-            return "1", []
+            return "TRUE", []
         deps = sorted(actor.managed_departments())
         clause = "(c.applicant_id = ? OR c.filed_by_id = ?"
         params: list[Any] = [actor.id, actor.id]
@@ -106,16 +106,9 @@ class CasesMixin(StoreBase):
             clauses.append("(c.applicant_id = ? OR c.filed_by_id = ?)")
             params += [actor.id, actor.id]
         if search and search.strip():
-            text = search.strip()
-            if len(text) >= 3:
-                # The trigram index needs 3+ characters; quote to keep FTS syntax out.
-                phrase = '"' + text.replace('"', '""') + '"'
-                clauses.append("c.id IN (SELECT rowid FROM cases_fts WHERE cases_fts MATCH ?)")
-                params.append(phrase)
-            else:
-                clauses.append("(c.title LIKE ? OR c.counterpart_name LIKE ? OR c.ref LIKE ?)")
-                like = f"%{text}%"
-                params += [like, like, like]
+            clause, search_params = self.db.text_search(search.strip())
+            clauses.append(clause)
+            params += search_params
         return " AND ".join(clauses), params
 
     LIST_COLUMNS: ClassVar[str] = (
@@ -231,7 +224,7 @@ class CasesMixin(StoreBase):
         applicant_id = applicant_id or actor.id
         if not self._may_file_for(actor, applicant_id):
             raise StoreError("not_proxy" if applicant_id != actor.id else "forbidden")
-        applicant = self.get_user(applicant_id)
+        applicant = self.store.get_user(applicant_id)
         answers = dict(answers or {})
         now = self.now()
         row = {
@@ -333,10 +326,11 @@ class CasesMixin(StoreBase):
         # Screen the counterpart against the End User List in force; a possible match
         # is a red flag that sends the case to the office.
         review = _loads(case["review_json"], {})
-        screening = self.eul.screening_for(self._decode(case), previous=review.get("screening"))
+        eul = self.store.eul
+        screening = eul.screening_for(self._decode(case), previous=review.get("screening"))
         if screening is not None:
             review["screening"] = screening
-            if self.eul.unresolved(screening) and "end_user_list" not in facts.get("red_flags", []):
+            if eul.unresolved(screening) and "end_user_list" not in facts.get("red_flags", []):
                 facts["red_flags"] = [*facts.get("red_flags", []), "end_user_list"]
                 determination = evaluate_dict(facts, self.catalog)
         resubmission = case["status"] == "returned"

@@ -15,41 +15,47 @@ from exportdesk.domain.workflow import (
     next_step,
 )
 from exportdesk.store import audit
-from exportdesk.store.base import StoreBase, _action, _dumps, _loads, _status
+from exportdesk.store.base import Part, _action, _dumps, _loads, _status
 from exportdesk.store.errors import StoreError
 from exportdesk.store.users import User
 
+STORE_OWNED = ("screening", "screening_waiver", "office_approvals")
 
-class ReviewMixin(StoreBase):
+
+class Reviews(Part):
     # --- cases: office side ------------------------------------------------------------------
 
     def _require_reviewer(self, actor: User, case: dict[str, Any]) -> None:
-        if not self.can_see(actor, case):
+        if not self.store.can_see(actor, case):
             raise StoreError("not_visible")
         if not actor.has("office"):
             raise StoreError("forbidden")
 
     def take_for_review(self, actor: User, case_id: int) -> dict[str, Any]:
-        case = self._case_row(case_id)
+        case = self.store._case_row(case_id)
         self._require_reviewer(actor, case)
         if case["status"] not in TRANSITIONS["take_for_review"]:
             raise StoreError(
                 "bad_transition", status=_status(case["status"]), action=_action("review")
             )
         with self.db.atomic():
-            self._set_status(actor, case, "under_review")
-        return self.get_case(actor, case_id)
+            self.store._set_status(actor, case, "under_review")
+        return self.store.get_case(actor, case_id)
 
     def save_review(self, actor: User, case_id: int, review: dict[str, Any]) -> dict[str, Any]:
         """Save the review sheet's answers (autosaved like a draft)."""
-        case = self._case_row(case_id)
+        case = self.store._case_row(case_id)
         self._require_reviewer(actor, case)
         if case["status"] not in OFFICE_EDITABLE:
             raise StoreError("not_editable", status=_status(case["status"]))
         old = _loads(case["review_json"], {})
+        # Screening results, waivers and received approvals are the store's to write.
+        review = {k: v for k, v in review.items() if k not in STORE_OWNED} | {
+            k: old[k] for k in STORE_OWNED if k in old
+        }
         changed = {k for k in set(old) | set(review) if old.get(k) != review.get(k)}
         if not changed:
-            return self._decode(case)
+            return self.store._decode(case)
         with self.db.atomic():
             self.db["cases"].update(
                 case_id, {"review_json": _dumps(review), "updated_at": self.now()}
@@ -62,12 +68,12 @@ class ReviewMixin(StoreBase):
                 {k: old.get(k) for k in sorted(changed)},
                 {k: review.get(k) for k in sorted(changed)},
             )
-        return self._decode(self._case_row(case_id))
+        return self.store._decode(self.store._case_row(case_id))
 
     def record_decision(
         self, actor: User, case_id: int, decision: str, reasons: str, conditions: str = ""
     ) -> dict[str, Any]:
-        case = self._case_row(case_id)
+        case = self.store._case_row(case_id)
         self._require_reviewer(actor, case)
         if case["status"] not in OFFICE_EDITABLE:
             raise StoreError("not_editable", status=_status(case["status"]))
@@ -80,6 +86,17 @@ class ReviewMixin(StoreBase):
             raise StoreError("conditions_required")
         if decision == "returned":
             return self.return_case(actor, case_id, reasons)
+        from exportdesk.domain.review_rules import decision_blockers  # with the forms
+
+        blockers = decision_blockers(self.catalog, _loads(case["review_json"], {}))
+        if blockers:
+            raise StoreError(
+                "review_incomplete",
+                missing={
+                    "ja": "、".join(ja for ja, _ in blockers),
+                    "en": "; ".join(en for _, en in blockers),
+                },
+            )
         signed = self._approved_steps(case)
         if "office" in signed:
             raise StoreError(
@@ -110,7 +127,52 @@ class ReviewMixin(StoreBase):
                     "status": "under_review",
                 },
             )
-        return self.get_case(actor, case_id)
+        return self.store.get_case(actor, case_id)
+
+    def screen_case(self, actor: User, case_id: int) -> dict[str, Any] | None:
+        """Screen the counterpart against the lists in force now; None if none imported."""
+        case = self.store._case_row(case_id)
+        self._require_reviewer(actor, case)
+        if case["status"] not in OFFICE_EDITABLE:
+            raise StoreError("not_editable", status=_status(case["status"]))
+        review = _loads(case["review_json"], {})
+        screening = self.store.eul.screening_for(
+            self.store._decode(case), previous=review.get("screening")
+        )
+        if screening is None:
+            return None
+        review["screening"] = screening
+        with self.db.atomic():
+            self.db["cases"].update(
+                case_id, {"review_json": _dumps(review), "updated_at": self.now()}
+            )
+            self._audit(
+                actor,
+                "screen",
+                "case",
+                case_id,
+                None,
+                {"list_version": screening.get("list_version"), "hits": len(screening["hits"])},
+            )
+        return self.store.get_case(actor, case_id)
+
+    def waive_screening(self, actor: User, case_id: int, reason: str) -> dict[str, Any]:
+        """Record why the counterpart is not screened (no list imported yet, no counterpart)."""
+        case = self.store._case_row(case_id)
+        self._require_reviewer(actor, case)
+        if case["status"] not in OFFICE_EDITABLE:
+            raise StoreError("not_editable", status=_status(case["status"]))
+        if not reason.strip():
+            raise StoreError("reasons_required")
+        review = _loads(case["review_json"], {})
+        waiver = {"reason": reason.strip(), "by": actor.name, "at": self.now()}
+        review["screening_waiver"] = waiver
+        with self.db.atomic():
+            self.db["cases"].update(
+                case_id, {"review_json": _dumps(review), "updated_at": self.now()}
+            )
+            self._audit(actor, "waive_screening", "case", case_id, None, waiver)
+        return self.store.get_case(actor, case_id)
 
     def _approved_steps(self, case: dict[str, Any]) -> list[str]:
         rows = self.db.execute(
@@ -122,8 +184,8 @@ class ReviewMixin(StoreBase):
 
     def approval_chain(self, case_id: int) -> list[dict[str, Any]]:
         """Each step of the current round: who may sign, and who signed when."""
-        case = self._case_row(case_id)
-        inst = self.institution()
+        case = self.store._case_row(case_id)
+        inst = self.store.institution()
         assert inst is not None
         signed = {
             r["step"]: r
@@ -139,10 +201,10 @@ class ReviewMixin(StoreBase):
         ]
 
     def pending_step(self, case_id: int) -> tuple[str, str] | None:
-        case = self._case_row(case_id)
+        case = self.store._case_row(case_id)
         if case["status"] not in TRANSITIONS["approve"]:
             return None
-        inst = self.institution()
+        inst = self.store.institution()
         assert inst is not None
         return next_step(inst["icp_format"], self._approved_steps(case))
 
@@ -158,14 +220,14 @@ class ReviewMixin(StoreBase):
             raise StoreError("wrong_role", step={"ja": ja, "en": en})
 
     def approve(self, actor: User, case_id: int, comment: str = "") -> dict[str, Any]:
-        case = self._case_row(case_id)
-        if not self.can_see(actor, case):
+        case = self.store._case_row(case_id)
+        if not self.store.can_see(actor, case):
             raise StoreError("not_visible")
         if case["status"] not in TRANSITIONS["approve"]:
             raise StoreError(
                 "bad_transition", status=_status(case["status"]), action=_action("approve")
             )
-        inst = self.institution()
+        inst = self.store.institution()
         assert inst is not None
         signed = self._approved_steps(case)
         step_role = next_step(inst["icp_format"], signed)
@@ -216,12 +278,12 @@ class ReviewMixin(StoreBase):
                 {"status": case["status"]},
                 {"status": new_status, "step": step, "comment": comment, "final": complete},
             )
-        return self.get_case(actor, case_id)
+        return self.store.get_case(actor, case_id)
 
     def return_case(self, actor: User, case_id: int, comment: str) -> dict[str, Any]:
         """Send a case back to the applicant with questions (office or the current approver)."""
-        case = self._case_row(case_id)
-        if not self.can_see(actor, case):
+        case = self.store._case_row(case_id)
+        if not self.store.can_see(actor, case):
             raise StoreError("not_visible")
         if case["status"] not in TRANSITIONS["return"]:
             raise StoreError(
@@ -249,14 +311,14 @@ class ReviewMixin(StoreBase):
                     "at": self.now(),
                 }
             )
-            self._message(actor, case, "question", comment)
-            self._set_status(actor, case, "returned", comment=comment)
-        return self.get_case(actor, case_id)
+            self.store._message(actor, case, "question", comment)
+            self.store._set_status(actor, case, "returned", comment=comment)
+        return self.store.get_case(actor, case_id)
 
     # --- retention, audit -----------------------------------------------------------------
 
     def retention_until(self, case: dict[str, Any]) -> dt.date:
-        inst = self.institution()
+        inst = self.store.institution()
         years = inst["retention_years"] if inst else 7
         anchor = dt.datetime.fromisoformat(case["closed_at"] or case["updated_at"]).date()
         try:
@@ -267,7 +329,7 @@ class ReviewMixin(StoreBase):
     def delete_case(self, actor: User, case_id: int) -> None:
         """Only an administrator, only after the retention period, only a closed case."""
         self._require(actor.has("admin"))
-        case = self._case_row(case_id)
+        case = self.store._case_row(case_id)
         until = self.retention_until(case)
         if case["status"] not in FINAL | {"withdrawn"} or self.clock().date() < until:
             raise StoreError("retention", until=until.isoformat())
@@ -285,8 +347,8 @@ class ReviewMixin(StoreBase):
             )
 
     def timeline(self, actor: User, case_id: int) -> list[dict[str, Any]]:
-        case = self._case_row(case_id)
-        if not self.can_see(actor, case):
+        case = self.store._case_row(case_id)
+        if not self.store.can_see(actor, case):
             raise StoreError("not_visible")
         rows = self._rows(
             "SELECT seq, at, user_id, user_login, action, before_json, after_json FROM audit_log"
@@ -299,14 +361,14 @@ class ReviewMixin(StoreBase):
         return rows
 
     def verify_audit(self) -> audit.VerifyResult:
-        return audit.verify(self.db)
+        return self.db.verify_audit()
 
     def record_export(self, actor: User | None, what: str, target: str, count: int) -> None:
         with self.db.atomic():
             self._audit(actor, "export", what, "", None, {"target": target, "count": count})
 
     def iter_cases_for_export(self, actor: User | None) -> Iterator[dict[str, Any]]:
-        where, params = self._visibility_sql(actor)
+        where, params = self.store._visibility_sql(actor)
         cursor = self.db.execute(
             f"SELECT c.*, a.name AS applicant_name, f.name AS filed_by_name FROM cases c"
             f" JOIN users a ON a.id = c.applicant_id JOIN users f ON f.id = c.filed_by_id"
@@ -315,4 +377,4 @@ class ReviewMixin(StoreBase):
         )
         cols = [c[0] for c in cursor.description]
         for values in cursor:
-            yield self._decode(dict(zip(cols, values, strict=True)))
+            yield self.store._decode(dict(zip(cols, values, strict=True)))
