@@ -143,7 +143,7 @@ def test_only_administrators_see_users_and_roles(campus, qtbot, fonts):
     window, page = admin_page(campus, qtbot)
     assert "ユーザーと役割" in tab_titles(window)
     assert [r["login"] for r in page.rows][:2] == ["admin", "chief"]
-    assert page.table.rowCount() == len(campus.store.accounts(campus.admin))
+    assert page.table.rowCount() == len(campus.store.list_accounts(campus.admin))
 
 
 def test_create_a_proxy_for_a_professor(campus, qtbot, fonts, tmp_path):
@@ -163,7 +163,7 @@ def test_create_a_proxy_for_a_professor(campus, qtbot, fonts, tmp_path):
     user.type(dialog.password2, "short")
     user.click(dialog.ok_button)
     assert "10文字以上" in dialog.error.text()
-    assert all(a["login"] != "sec2" for a in campus.store.accounts(campus.admin))
+    assert all(a["login"] != "sec2" for a in campus.store.list_accounts(campus.admin))
     dialog.password.clear()
     dialog.password2.clear()
     user.type(dialog.password, PASSWORD)
@@ -173,7 +173,7 @@ def test_create_a_proxy_for_a_professor(campus, qtbot, fonts, tmp_path):
     user.click(dialog.ok_button)
     assert not dialog.isVisible()
     assert page.message.text() == "アカウントを作成しました。"
-    created = next(a for a in campus.store.accounts(campus.admin) if a["login"] == "sec2")
+    created = next(a for a in campus.store.list_accounts(campus.admin) if a["login"] == "sec2")
     assert created["roles"] == [("proxy", None)]
     assert created["proxy_for"] == [campus.prof.id]
     assert page.selected()["login"] == "sec2"
@@ -194,10 +194,10 @@ def test_duplicate_login_is_refused_in_japanese(campus, qtbot, fonts):
     user.type(dialog.name, "重複")
     user.type(dialog.password, PASSWORD)
     user.type(dialog.password2, PASSWORD)
-    count = len(campus.store.accounts(campus.admin))
+    count = len(campus.store.list_accounts(campus.admin))
     user.click(dialog.ok_button)
     assert dialog.error.text() == "ユーザー名「prof」は既に使われています。"
-    assert dialog.isVisible() and len(campus.store.accounts(campus.admin)) == count
+    assert dialog.isVisible() and len(campus.store.list_accounts(campus.admin)) == count
 
 
 def test_edit_roles_and_departments(campus, qtbot, fonts):

@@ -70,7 +70,7 @@ def test_lock_unlock_and_reset_password(campus: Campus) -> None:
     with pytest.raises(StoreError) as exc:
         s.authenticate("prof", PASSWORD)
     assert exc.value.code == "locked"
-    assert next(a for a in s.accounts(campus.admin) if a["login"] == "prof")["locked"]
+    assert next(a for a in s.list_accounts(campus.admin) if a["login"] == "prof")["locked"]
     s.unlock_user(campus.admin, campus.prof.id)
     assert s.authenticate("prof", PASSWORD).id == campus.prof.id
     with pytest.raises(StoreError) as exc:

@@ -10,7 +10,7 @@ import threading
 
 from PySide6.QtCore import QLocale, QTimer, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from exportdesk.resources import assets_dir, font_path
 
@@ -61,7 +61,7 @@ def create_app(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def _preload_main_window() -> threading.Thread:
+def _preload_main_window(first: QWidget) -> threading.Thread:
     """Import the main window's modules and load the forms while the person signs in:
     the sign-in window appears without waiting for them (imports only; widgets are
     made on the GUI thread)."""
@@ -76,6 +76,7 @@ def _preload_main_window() -> threading.Thread:
 
     thread = threading.Thread(target=work, name="preload", daemon=True)
     # Start once the first window is on screen, so as not to compete with showing it.
+    first.show()
     QTimer.singleShot(150, thread.start)
     return thread
 
@@ -84,16 +85,17 @@ def start(store, lang: str):  # type: ignore[no-untyped-def]
     """First-run set-up or sign-in, then the main window. Returns the window or None."""
     from exportdesk.gui.dialogs import LoginDialog
 
-    preload = _preload_main_window()
     if not store.is_set_up():
         from exportdesk.gui.setup import SetupDialog
 
         setup = SetupDialog(store, lang)
+        preload = _preload_main_window(setup)
         if setup.exec() != SetupDialog.DialogCode.Accepted or setup.user is None:
             return None
         user = setup.user
     else:
         login = LoginDialog(store, lang)
+        preload = _preload_main_window(login)
         if login.exec() != LoginDialog.DialogCode.Accepted or login.user is None:
             return None
         user = login.user

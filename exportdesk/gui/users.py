@@ -115,7 +115,7 @@ class UserDialog(QDialog):
             self.managed.addItem(item)
         proxy_for = set(account["proxy_for"]) if account else set()
         self.proxy_for = QListWidget()
-        for other in store.accounts(actor):
+        for other in store.list_accounts(actor):
             if account and other["id"] == account["id"]:
                 continue
             if not any(r == "applicant" for r, _ in other["roles"]):
@@ -334,7 +334,7 @@ class UsersPage(QWidget):
         current = self.selected()
         select_id = select_id if select_id is not None else (current["id"] if current else None)
         departments = {d["id"]: d for d in self.store.departments()}
-        self.rows = self.store.accounts(self.user)
+        self.rows = self.store.list_accounts(self.user)
         self.table.setRowCount(len(self.rows))
         for i, row in enumerate(self.rows):
             dep = departments.get(row["department_id"])

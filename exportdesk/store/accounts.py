@@ -159,7 +159,7 @@ class Accounts(Part):
         if others is None or others["n"] == 0:
             raise StoreError("last_admin")
 
-    def accounts(self, actor: User) -> list[dict[str, Any]]:
+    def list_accounts(self, actor: User) -> list[dict[str, Any]]:
         """Every account with its state, for the administrators' Users screen."""
         self._require(actor.has("admin"))
         rows = self._rows(
