@@ -92,7 +92,7 @@ def main() -> None:
             " seed_sample; seed_sample(Store(sys.argv[1]))",
             str(db),
         ],
-        env={**env, "EXPORTDESK_FAST_HASH": "1"},
+        env={**env, "EXPORTDESK_FAST_HASH": "1", "XDG_CACHE_HOME": str(tmp / "seed-cache")},
         check=True,
     )
     case = str(ROOT / "examples" / "case-02-list-tech-non-resident.json")
