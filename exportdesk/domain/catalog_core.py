@@ -27,6 +27,8 @@ if TYPE_CHECKING:
         ListItem,
         ListItemsFile,
         ManifestFile,
+        Measure,
+        MeasuresFile,
         Question,
         ReasonText,
         RedFlag,
@@ -67,6 +69,7 @@ class Catalog:
     exemptions: ExemptionsFile
     country_groups: CountryGroupsFile
     red_flags: RedFlagsFile
+    measures: MeasuresFile
     check_sheet: CheckSheetFile
     review_sheet: ReviewSheetFile
     determination: DeterminationFile
@@ -105,6 +108,10 @@ class Catalog:
     @cached_property
     def red_flag_by_id(self) -> dict[str, RedFlag]:
         return {f.id: f for f in self.red_flags.entries}
+
+    @cached_property
+    def measure_by_id(self) -> dict[str, Measure]:
+        return {m.id: m for m in self.measures.entries}
 
     @cached_property
     def reason_by_code(self) -> dict[str, ReasonText]:

@@ -22,9 +22,6 @@ if TYPE_CHECKING:  # for annotations only: a part is handed its store at run tim
     from exportdesk.domain.catalog_core import Catalog
     from exportdesk.store.service import Store
 
-# Person fields whose change means the specific-category declaration must be re-checked.
-RECHECK_FIELDS = ("status", "funding", "employed_in_japan", "nationality", "department_id")
-
 
 def _loads(text: str | None, default: Any = None) -> Any:
     return json.loads(text) if text else default
