@@ -1270,7 +1270,7 @@ Send it to the export control office (%2) by e-mail. Open your mail program now?
     <message>
         <location filename="../../exportdesk/gui/main_window.py" line="88" />
         <source>Users and roles</source>
-        <translation type="unfinished" />
+        <translation>ユーザーと役割</translation>
     </message>
     <message>
         <location filename="../../exportdesk/gui/main_window.py" line="103" />
@@ -1435,17 +1435,17 @@ Forms version %1</source>
     <message>
         <location filename="../../exportdesk/gui/users.py" line="227" />
         <source>Reset password</source>
-        <translation type="unfinished" />
+        <translation>パスワードの再設定</translation>
     </message>
     <message>
         <location filename="../../exportdesk/gui/users.py" line="234" />
         <source>New password for %1 (%2)</source>
-        <translation type="unfinished" />
+        <translation>%1（%2）の新しいパスワード</translation>
     </message>
     <message>
         <location filename="../../exportdesk/gui/users.py" line="239" />
         <source>New password</source>
-        <translation type="unfinished" />
+        <translation>新しいパスワード</translation>
     </message>
     <message>
         <location filename="../../exportdesk/gui/users.py" line="240" />
@@ -1455,12 +1455,12 @@ Forms version %1</source>
     <message>
         <location filename="../../exportdesk/gui/users.py" line="245" />
         <source>Set password</source>
-        <translation type="unfinished" />
+        <translation>パスワードを設定</translation>
     </message>
     <message>
         <location filename="../../exportdesk/gui/users.py" line="246" />
         <source>Cancel</source>
-        <translation type="unfinished" />
+        <translation>キャンセル</translation>
     </message>
     <message>
         <location filename="../../exportdesk/gui/users.py" line="256" />
@@ -2157,27 +2157,27 @@ Forms version %1</source>
     <message>
         <location filename="../../exportdesk/gui/users.py" line="42" />
         <source>Proxy (files for others)</source>
-        <translation type="unfinished" />
+        <translation>代理申請者</translation>
     </message>
     <message>
         <location filename="../../exportdesk/gui/users.py" line="43" />
         <source>Department manager</source>
-        <translation type="unfinished" />
+        <translation>部局責任者</translation>
     </message>
     <message>
         <location filename="../../exportdesk/gui/users.py" line="44" />
         <source>Export control office</source>
-        <translation type="unfinished" />
+        <translation>輸出管理担当部署</translation>
     </message>
     <message>
         <location filename="../../exportdesk/gui/users.py" line="45" />
         <source>Chief export control manager</source>
-        <translation type="unfinished" />
+        <translation>輸出管理統括責任者</translation>
     </message>
     <message>
         <location filename="../../exportdesk/gui/users.py" line="46" />
         <source>Administrator</source>
-        <translation type="unfinished" />
+        <translation>管理者</translation>
     </message>
 </context>
 <context>
@@ -2287,42 +2287,42 @@ Forms version %1</source>
     <message>
         <location filename="../../exportdesk/gui/setup.py" line="42" />
         <source>Set up from an institution file (a professor's or secretary's PC)</source>
-        <translation type="unfinished" />
+        <translation>機関設定ファイルから設定する（教員・秘書のPC）</translation>
     </message>
     <message>
         <location filename="../../exportdesk/gui/setup.py" line="46" />
         <source>Set up a new institution (the export control office, once)</source>
-        <translation type="unfinished" />
+        <translation>新しい機関を設定する（輸出管理担当部署で一度だけ）</translation>
     </message>
     <message>
         <location filename="../../exportdesk/gui/setup.py" line="58" />
         <source>The export control office sets ExportDesk up once and gives everyone an institution file (institution.exportdesk). If you received one, choose the first option.</source>
-        <translation type="unfinished" />
+        <translation>輸出管理担当部署がExportDeskを一度設定し、全員に機関設定ファイル（institution.exportdesk）を配布します。このファイルを受け取った方は、一つ目を選んでください。</translation>
     </message>
     <message>
         <location filename="../../exportdesk/gui/setup.py" line="92" />
         <source>Set up</source>
-        <translation type="unfinished" />
+        <translation>設定する</translation>
     </message>
     <message>
         <location filename="../../exportdesk/gui/setup.py" line="93" />
         <source>Cancel</source>
-        <translation type="unfinished" />
+        <translation>キャンセル</translation>
     </message>
     <message>
         <location filename="../../exportdesk/gui/setup.py" line="108" />
         <source>Choose the institution file…</source>
-        <translation type="unfinished" />
+        <translation>機関設定ファイルを選ぶ…</translation>
     </message>
     <message>
         <location filename="../../exportdesk/gui/setup.py" line="110" />
         <source>No file chosen.</source>
-        <translation type="unfinished" />
+        <translation>ファイルが選ばれていません。</translation>
     </message>
     <message>
         <location filename="../../exportdesk/gui/setup.py" line="117" />
         <source>Your department</source>
-        <translation type="unfinished" />
+        <translation>所属部局</translation>
     </message>
     <message>
         <location filename="../../exportdesk/gui/setup.py" line="127" />
@@ -2407,22 +2407,22 @@ Forms version %1</source>
     <message>
         <location filename="../../exportdesk/gui/setup.py" line="166" />
         <source>Your user name</source>
-        <translation type="unfinished" />
+        <translation>ユーザー名</translation>
     </message>
     <message>
         <location filename="../../exportdesk/gui/setup.py" line="167" />
         <source>Your full name</source>
-        <translation type="unfinished" />
+        <translation>氏名</translation>
     </message>
     <message>
         <location filename="../../exportdesk/gui/setup.py" line="191" />
         <source>%1 — institution file of %2</source>
-        <translation type="unfinished" />
+        <translation>%1 — %2の機関設定ファイル</translation>
     </message>
     <message>
         <location filename="../../exportdesk/gui/setup.py" line="194" />
         <source>(none)</source>
-        <translation type="unfinished" />
+        <translation>（なし）</translation>
     </message>
     <message>
         <location filename="../../exportdesk/gui/setup.py" line="213" />
@@ -2439,7 +2439,7 @@ Forms version %1</source>
     <message>
         <location filename="../../exportdesk/gui/setup.py" line="219" />
         <source>Choose the institution file first.</source>
-        <translation type="unfinished" />
+        <translation>先に機関設定ファイルを選んでください。</translation>
     </message>
     <message>
         <location filename="../../exportdesk/gui/setup.py" line="255" />
@@ -2612,17 +2612,17 @@ Forms version %1</source>
     <message>
         <location filename="../../exportdesk/gui/users.py" line="77" />
         <source>New user</source>
-        <translation type="unfinished" />
+        <translation>新しいユーザー</translation>
     </message>
     <message>
         <location filename="../../exportdesk/gui/users.py" line="77" />
         <source>Edit user</source>
-        <translation type="unfinished" />
+        <translation>ユーザーの編集</translation>
     </message>
     <message>
         <location filename="../../exportdesk/gui/users.py" line="85" />
         <source>(none)</source>
-        <translation type="unfinished" />
+        <translation>（なし）</translation>
     </message>
     <message>
         <location filename="../../exportdesk/gui/users.py" line="134" />
@@ -2632,7 +2632,7 @@ Forms version %1</source>
     <message>
         <location filename="../../exportdesk/gui/users.py" line="135" />
         <source>Full name</source>
-        <translation type="unfinished" />
+        <translation>氏名</translation>
     </message>
     <message>
         <location filename="../../exportdesk/gui/users.py" line="136" />
@@ -2657,17 +2657,17 @@ Forms version %1</source>
     <message>
         <location filename="../../exportdesk/gui/users.py" line="142" />
         <source>Roles</source>
-        <translation type="unfinished" />
+        <translation>役割</translation>
     </message>
     <message>
         <location filename="../../exportdesk/gui/users.py" line="144" />
         <source>Manages these departments</source>
-        <translation type="unfinished" />
+        <translation>管理する部局</translation>
     </message>
     <message>
         <location filename="../../exportdesk/gui/users.py" line="146" />
         <source>Files cases for</source>
-        <translation type="unfinished" />
+        <translation>代理申請の相手</translation>
     </message>
     <message>
         <location filename="../../exportdesk/gui/users.py" line="153" />
@@ -2677,17 +2677,17 @@ Forms version %1</source>
     <message>
         <location filename="../../exportdesk/gui/users.py" line="154" />
         <source>Cancel</source>
-        <translation type="unfinished" />
+        <translation>キャンセル</translation>
     </message>
     <message>
         <location filename="../../exportdesk/gui/users.py" line="190" />
         <source>Choose at least one role.</source>
-        <translation type="unfinished" />
+        <translation>役割を一つ以上選んでください。</translation>
     </message>
     <message>
         <location filename="../../exportdesk/gui/users.py" line="193" />
         <source>Choose the departments this manager manages.</source>
-        <translation type="unfinished" />
+        <translation>部局責任者が管理する部局を選んでください。</translation>
     </message>
     <message>
         <location filename="../../exportdesk/gui/users.py" line="196" />
@@ -2705,7 +2705,7 @@ Forms version %1</source>
     <message>
         <location filename="../../exportdesk/gui/users.py" line="280" />
         <source>Full name</source>
-        <translation type="unfinished" />
+        <translation>氏名</translation>
     </message>
     <message>
         <location filename="../../exportdesk/gui/users.py" line="280" />
@@ -2715,7 +2715,7 @@ Forms version %1</source>
     <message>
         <location filename="../../exportdesk/gui/users.py" line="280" />
         <source>Roles</source>
-        <translation type="unfinished" />
+        <translation>役割</translation>
     </message>
     <message>
         <location filename="../../exportdesk/gui/users.py" line="281" />
@@ -2725,94 +2725,94 @@ Forms version %1</source>
     <message>
         <location filename="../../exportdesk/gui/users.py" line="293" />
         <source>New user…</source>
-        <translation type="unfinished" />
+        <translation>新しいユーザー…</translation>
     </message>
     <message>
         <location filename="../../exportdesk/gui/users.py" line="294" />
         <source>Edit…</source>
-        <translation type="unfinished" />
+        <translation>編集…</translation>
     </message>
     <message>
         <location filename="../../exportdesk/gui/users.py" line="295" />
         <source>Reset password…</source>
-        <translation type="unfinished" />
+        <translation>パスワードの再設定…</translation>
     </message>
     <message>
         <location filename="../../exportdesk/gui/users.py" line="296" />
         <source>Unlock</source>
-        <translation type="unfinished" />
+        <translation>ロック解除</translation>
     </message>
     <message>
         <location filename="../../exportdesk/gui/users.py" line="297" />
         <location filename="../../exportdesk/gui/users.py" line="393" />
         <location filename="../../exportdesk/gui/users.py" line="457" />
         <source>Deactivate</source>
-        <translation type="unfinished" />
+        <translation>無効にする</translation>
     </message>
     <message>
         <location filename="../../exportdesk/gui/users.py" line="319" />
         <source>Accounts on this installation. Every change is recorded in the audit log. Deactivated accounts keep their cases and history.</source>
-        <translation type="unfinished" />
+        <translation>このインストールのアカウントです。変更はすべて監査記録に残ります。無効にしたアカウントの案件と履歴はそのまま残ります。</translation>
     </message>
     <message>
         <location filename="../../exportdesk/gui/users.py" line="350" />
         <source>for %1</source>
-        <translation type="unfinished" />
+        <translation>%1の代理</translation>
     </message>
     <message>
         <location filename="../../exportdesk/gui/users.py" line="355" />
         <source>Deactivated</source>
-        <translation type="unfinished" />
+        <translation>無効</translation>
     </message>
     <message>
         <location filename="../../exportdesk/gui/users.py" line="357" />
         <source>Locked</source>
-        <translation type="unfinished" />
+        <translation>ロック中</translation>
     </message>
     <message>
         <location filename="../../exportdesk/gui/users.py" line="359" />
         <source>Active</source>
-        <translation type="unfinished" />
+        <translation>有効</translation>
     </message>
     <message>
         <location filename="../../exportdesk/gui/users.py" line="393" />
         <source>Reactivate</source>
-        <translation type="unfinished" />
+        <translation>有効に戻す</translation>
     </message>
     <message>
         <location filename="../../exportdesk/gui/users.py" line="413" />
         <source>The account was created.</source>
-        <translation type="unfinished" />
+        <translation>アカウントを作成しました。</translation>
     </message>
     <message>
         <location filename="../../exportdesk/gui/users.py" line="421" />
         <source>The account was saved.</source>
-        <translation type="unfinished" />
+        <translation>アカウントを保存しました。</translation>
     </message>
     <message>
         <location filename="../../exportdesk/gui/users.py" line="430" />
         <source>The new password is set. Tell it to %1 in person.</source>
-        <translation type="unfinished" />
+        <translation>新しいパスワードを設定しました。%1さんに直接伝えてください。</translation>
     </message>
     <message>
         <location filename="../../exportdesk/gui/users.py" line="447" />
         <source>%1 can sign in again.</source>
-        <translation type="unfinished" />
+        <translation>%1さんは再びサインインできます。</translation>
     </message>
     <message>
         <location filename="../../exportdesk/gui/users.py" line="458" />
         <source>Deactivate the account of %1? Their cases and history stay.</source>
-        <translation type="unfinished" />
+        <translation>%1さんのアカウントを無効にしますか？案件と履歴は残ります。</translation>
     </message>
     <message>
         <location filename="../../exportdesk/gui/users.py" line="466" />
         <source>%1 is deactivated.</source>
-        <translation type="unfinished" />
+        <translation>%1さんのアカウントを無効にしました。</translation>
     </message>
     <message>
         <location filename="../../exportdesk/gui/users.py" line="466" />
         <source>%1 is active again.</source>
-        <translation type="unfinished" />
+        <translation>%1さんのアカウントを有効に戻しました。</translation>
     </message>
 </context>
 </TS>
