@@ -1,10 +1,14 @@
 from __future__ import annotations
 
 import os
+import tempfile
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("EXPORTDESK_LANG", "ja")
 os.environ.setdefault("EXPORTDESK_FAST_HASH", "1")
+# The installation key every Store signs its audit head with: a throwaway folder, never
+# the developer's own (subprocesses inherit it).
+os.environ.setdefault("EXPORTDESK_KEYS", tempfile.mkdtemp(prefix="exportdesk-test-keys-"))
 
 import pytest
 

@@ -11,8 +11,9 @@ import sqlite_utils
 
 from exportdesk.domain.catalog import Catalog, default_catalog, load_catalog
 from exportdesk.domain.workflow import status_text
-from exportdesk.store import audit
+from exportdesk.store import audit, keys, seals
 from exportdesk.store.db import Clock, default_db_path, iso, open_database, utc_now
+from exportdesk.store.errors import StoreError
 from exportdesk.store.users import User
 
 # Person fields whose change means the specific-category declaration must be re-checked.
@@ -53,11 +54,26 @@ class StoreBase:
         *,
         catalog: Catalog | None = None,
         clock: Clock = utc_now,
+        key_dir: Path | str | None = None,
+        create: bool = True,
     ) -> None:
+        """`key_dir`: the installation's key folder (signs the audit chain's head);
+        `create=False`: open an existing database only (read commands)."""
         self.path = Path(path) if path else default_db_path()
-        self.db: sqlite_utils.Database = open_database(self.path)
+        self.key_dir = Path(key_dir) if key_dir else keys.default_key_dir()
+        self.signing_key = keys.load_or_create_key(self.key_dir)
+        self.db: sqlite_utils.Database = open_database(
+            self.path, key=self.signing_key, create=create
+        )
         self.clock = clock
         self._catalog = catalog
+        self.db.seal_hook = self._seal_unaudited  # type: ignore[attr-defined]
+
+    def _seal_unaudited(self) -> None:
+        """Rows written without an audit entry of their own (bookkeeping such as a new
+        screening date) are sealed by one plain entry before the transaction commits."""
+        if seals.pending(self.db):
+            self._audit(None, "record", "database")
 
     def close(self) -> None:
         self.db.close()
@@ -94,6 +110,7 @@ class StoreBase:
         before: Any = None,
         after: Any = None,
     ) -> None:
+        """Log an action with the seals of the rows it wrote (inside its transaction)."""
         audit.append(
             self.db,
             at=self.now(),
@@ -104,7 +121,24 @@ class StoreBase:
             entity_id=entity_id,
             before=before,
             after=after,
+            state=seals.flush(self.db),
+            key=self.signing_key,
         )
+
+    def signed_head(self) -> dict[str, Any]:
+        """The audit chain's length and head, signed with the installation's key, for a
+        case file, decision file, export or printed sheet to carry (see docs/threat-model.md).
+
+        Raises StoreError('audit_unsigned') when the head and its signature disagree."""
+        try:
+            head = audit.signed_head(self.db)
+        except ValueError:
+            raise StoreError("audit_unsigned") from None
+        if head is None:
+            raise StoreError("audit_unsigned")
+        with self.db.atomic():
+            audit.note_issued(self.db, head)
+        return head
 
     def _row(self, sql: str, params: Any = ()) -> dict[str, Any] | None:
         cursor = self.db.execute(sql, params)

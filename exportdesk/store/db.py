@@ -9,10 +9,12 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import sqlite_utils
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from exportdesk.store.errors import StoreError
 
@@ -252,7 +254,19 @@ CREATE TABLE exchange_log (
 );
 """
 
-MIGRATIONS: list[str] = [V1, V2, V3, V4]
+# Version 5: audit entries seal the rows they changed (see store/seals.py); indexes for
+# sealing a case's, person's or user's rows without a table scan.
+V5 = """
+ALTER TABLE audit_log ADD COLUMN state_json TEXT;
+CREATE INDEX IF NOT EXISTS messages_case ON messages(case_id);
+CREATE INDEX IF NOT EXISTS attachments_case ON attachments(case_id);
+CREATE INDEX IF NOT EXISTS declarations_person ON declarations(person_id);
+CREATE INDEX IF NOT EXISTS user_roles_user ON user_roles(user_id);
+CREATE INDEX IF NOT EXISTS known_good_entity ON known_good(entity_no);
+"""
+
+MIGRATIONS: list[str] = [V1, V2, V3, V4, V5]
+SEALS_FROM = 5  # the first schema whose audit entries carry seals
 LATEST = len(MIGRATIONS)
 
 
@@ -278,8 +292,36 @@ def _backup(db: sqlite_utils.Database, path: Path, version: int) -> Path:
     return target
 
 
-def migrate(db: sqlite_utils.Database, path: Path | None, upto: int = LATEST) -> int:
-    """Bring the schema to `upto`; returns the version found before migrating."""
+def _seal_baseline(db: sqlite_utils.Database, key: Ed25519PrivateKey | None) -> None:
+    """A database from before seals: record what every row holds now, so later edits show."""
+    from exportdesk.store import audit, seals
+
+    if (
+        db.execute("SELECT count(*) FROM institution").fetchone()[0] == 0
+        and not (db.execute("SELECT count(*) FROM audit_log").fetchone()[0])
+    ):
+        return  # nothing recorded yet: nothing to seal
+    audit.append(
+        db,
+        at=iso(utc_now()),
+        user_id=None,
+        user_login="",
+        action="seal_baseline",
+        entity="database",
+        state=seals.whole_database(db),
+        key=key,
+    )
+
+
+def migrate(
+    db: sqlite_utils.Database,
+    path: Path | None,
+    upto: int = LATEST,
+    key: Ed25519PrivateKey | None = None,
+) -> int:
+    """Bring the schema to `upto`; returns the version found before migrating.
+
+    `key`: the installation's key, to sign the head when the migration adds seals."""
     found = db.execute("PRAGMA user_version").fetchone()[0]
     if found > LATEST:
         raise StoreError("schema_newer", found=found, known=LATEST)
@@ -293,6 +335,8 @@ def migrate(db: sqlite_utils.Database, path: Path | None, upto: int = LATEST) ->
         for version in range(found + 1, upto + 1):
             _execute_script(conn, MIGRATIONS[version - 1])
             conn.execute(f"PRAGMA user_version = {version}")
+            if version == SEALS_FROM and found > 0:
+                _seal_baseline(db, key)
         conn.execute("COMMIT")
     except BaseException:
         conn.execute("ROLLBACK")
@@ -307,28 +351,114 @@ def _create_private(path: Path) -> None:
         os.close(fd)
 
 
-def connect(path: Path | str, *, create: bool = True) -> sqlite_utils.Database:
-    """Open (and create, owner-only) a database file without touching its schema."""
+class Database(sqlite_utils.Database):
+    """sqlite-utils' database whose transactions start as writers.
+
+    A deferred BEGIN that reads before it writes cannot wait for another writer: it fails
+    at once with "database is locked", whatever the busy timeout. BEGIN IMMEDIATE takes the
+    write lock first and waits for it with the busy timeout.
+    """
+
+    # Called before COMMIT when rows were written that no audit entry has sealed yet.
+    seal_hook: Callable[[], None] | None = None
+
+    @contextmanager
+    def atomic(self) -> Iterator[Database]:
+        if self.conn.in_transaction:
+            with super().atomic():
+                yield self
+            return
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self
+            if self.seal_hook is not None:
+                self.seal_hook()
+        except BaseException:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            raise
+        try:
+            self.conn.execute("COMMIT")
+        except BaseException:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            raise
+
+
+BUSY_TIMEOUT_MS = 30_000
+
+
+def _is_sqlite(path: Path) -> bool:
+    with path.open("rb") as fh:
+        head = fh.read(16)
+    return head in (b"", b"SQLite format 3\x00")
+
+
+def connect(path: Path | str, *, create: bool = True) -> Database:
+    """Open (and create, owner-only) a database file without touching its schema.
+
+    `create=False` for reading: a mistyped path is an error, not a new empty database.
+    """
     path = Path(path)
-    if not path.exists() and not create:
-        raise StoreError("not_found")
-    _create_private(path)
+    if not path.exists():
+        if not create:
+            raise StoreError("no_database", path=str(path))
+        try:
+            _create_private(path)
+        except OSError as exc:
+            raise StoreError("cannot_write", path=str(path), reason=exc.strerror or exc) from None
+    elif path.is_dir():
+        raise StoreError("not_a_database", path=str(path))
+    try:
+        if not _is_sqlite(path):
+            raise StoreError("not_a_database", path=str(path))
+    except OSError as exc:
+        raise StoreError("cannot_read", path=str(path), reason=exc.strerror or exc) from None
     conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
     try:
-        conn.execute("PRAGMA busy_timeout = 5000")
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         conn.execute("PRAGMA journal_mode = WAL")
+        # FULL: an acknowledged commit survives a power cut, not only a killed process.
+        conn.execute("PRAGMA synchronous = FULL")
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.OperationalError as exc:
+        conn.close()
+        raise storage_error(exc, path) from None
     except sqlite3.DatabaseError:
         conn.close()
         raise StoreError("not_a_database", path=str(path)) from None
-    # FULL: an acknowledged commit survives a power cut, not only a killed process.
-    conn.execute("PRAGMA synchronous = FULL")
-    conn.execute("PRAGMA foreign_keys = ON")
-    return sqlite_utils.Database(conn)
+    return Database(conn)
 
 
-def open_database(path: Path | str, upto: int = LATEST) -> sqlite_utils.Database:
-    db = connect(path)
-    migrate(db, Path(path), upto)
+def storage_error(exc: sqlite3.Error, path: Path | str) -> StoreError:
+    """A clear message for the storage failures a user meets: read-only, full disk, locked."""
+    text = str(exc).lower()
+    if "readonly" in text or "read-only" in text or "unable to open" in text:
+        return StoreError("read_only", path=str(path))
+    if "full" in text or "disk i/o" in text:
+        return StoreError("disk_full", path=str(path))
+    if "locked" in text or "busy" in text:
+        return StoreError("busy", path=str(path))
+    return StoreError("storage", path=str(path), reason=str(exc))
+
+
+def open_database(
+    path: Path | str,
+    upto: int = LATEST,
+    key: Ed25519PrivateKey | None = None,
+    *,
+    create: bool = True,
+) -> Database:
+    db = connect(path, create=create)
+    try:
+        migrate(db, Path(path), upto, key)
+    except sqlite3.OperationalError as exc:
+        db.close()
+        raise storage_error(exc, path) from None
+    from exportdesk.store import seals
+
+    seals.install(db)
     return db
 
 

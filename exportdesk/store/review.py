@@ -14,7 +14,7 @@ from exportdesk.domain.workflow import (
     TRANSITIONS,
     next_step,
 )
-from exportdesk.store import audit
+from exportdesk.store import audit, keys
 from exportdesk.store.base import StoreBase, _action, _dumps, _loads, _status
 from exportdesk.store.errors import StoreError
 from exportdesk.store.users import User
@@ -299,7 +299,8 @@ class ReviewMixin(StoreBase):
         return rows
 
     def verify_audit(self) -> audit.VerifyResult:
-        return audit.verify(self.db)
+        """The chain, every record's seal and the head's signature by this installation."""
+        return audit.verify(self.db, keys.public_key_text(self.signing_key))
 
     def record_export(self, actor: User | None, what: str, target: str, count: int) -> None:
         with self.db.atomic():
