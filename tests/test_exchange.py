@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from exportdesk.exchange import Exchange, ExchangeError, NeedsTrust, read_package, write_package
-from exportdesk.store import Store
+from exportdesk.store import Store, StoreError
 from tests.store_fixtures import PASSWORD, Campus, controlled_answers, make_campus
 
 
@@ -221,9 +221,9 @@ def test_decision_must_come_from_the_office_key(tmp_path: Path):
     forged_x = Exchange(pair.office.store, key_dir=tmp_path / "forger-keys")
     forged = tmp_path / "forged.exportdesk"
     forged_x.write_decision(pair.office.office, result["case_id"], forged)
-    with pytest.raises(ExchangeError) as err:
+    with pytest.raises(StoreError) as err:
         pair.prof_x.import_decision(pair.prof, forged)
-    assert err.value.code == "unknown_key"
+    assert err.value.code == "not_office_key"
     assert pair.prof_store.get_case(pair.prof, local_id)["status"] == "submitted"
 
 

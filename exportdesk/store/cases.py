@@ -217,6 +217,14 @@ class CasesMixin(StoreBase):
             return
         raise StoreError("not_owner")
 
+    def _new_ref(self, case_id: int) -> str:
+        """2026-000123 at the office; 2026-K7QM-0123 on a member installation, whose prefix
+        comes from its key, so that its cases keep their reference at the office."""
+        inst = self._row("SELECT ref_prefix FROM institution WHERE id = 1")
+        prefix = inst["ref_prefix"] if inst else ""
+        year = self.clock().year
+        return f"{year}-{prefix}-{case_id:04d}" if prefix else f"{year}-{case_id:06d}"
+
     def _derived_columns(self, answers: dict[str, Any]) -> dict[str, Any]:
         return {
             "activity": str(answers.get("activity") or ""),
@@ -254,7 +262,7 @@ class CasesMixin(StoreBase):
         }
         with self.db.atomic():
             case_id = int(self.db["cases"].insert(row).last_pk)
-            ref = f"{self.clock().year}-{case_id:06d}"
+            ref = self._new_ref(case_id)
             self.db.execute("UPDATE cases SET ref = ? WHERE id = ?", [ref, case_id])
             self._audit(
                 actor,

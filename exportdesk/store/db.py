@@ -254,9 +254,21 @@ CREATE TABLE exchange_log (
 );
 """
 
-# Version 5: audit entries seal the rows they changed (see store/seals.py); indexes for
-# sealing a case's, person's or user's rows without a table scan.
+# Version 5: case files verified rather than believed. An exchange id is bound to the key
+# that created it; a member installation (set up from the office's institution file)
+# numbers its cases with its own prefix so that a case keeps one reference everywhere;
+# a case written for the office records when it was sent.
 V5 = """
+ALTER TABLE cases ADD COLUMN exchange_key TEXT NOT NULL DEFAULT '';
+ALTER TABLE cases ADD COLUMN sent_at TEXT;
+ALTER TABLE institution ADD COLUMN member INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE institution ADD COLUMN ref_prefix TEXT NOT NULL DEFAULT '';
+"""
+
+
+# Version 6: audit entries seal the rows they changed (see store/seals.py); indexes for
+# sealing a case's, person's or user's rows without a table scan.
+V6 = """
 ALTER TABLE audit_log ADD COLUMN state_json TEXT;
 CREATE INDEX IF NOT EXISTS messages_case ON messages(case_id);
 CREATE INDEX IF NOT EXISTS attachments_case ON attachments(case_id);
@@ -265,8 +277,8 @@ CREATE INDEX IF NOT EXISTS user_roles_user ON user_roles(user_id);
 CREATE INDEX IF NOT EXISTS known_good_entity ON known_good(entity_no);
 """
 
-MIGRATIONS: list[str] = [V1, V2, V3, V4, V5]
-SEALS_FROM = 5  # the first schema whose audit entries carry seals
+MIGRATIONS: list[str] = [V1, V2, V3, V4, V5, V6]
+SEALS_FROM = 6  # the first schema whose audit entries carry seals
 LATEST = len(MIGRATIONS)
 
 

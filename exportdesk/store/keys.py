@@ -8,6 +8,7 @@ apart from the database, so a copy of the database alone cannot sign a rewritten
 from __future__ import annotations
 
 import base64
+import contextlib
 import hashlib
 import os
 from pathlib import Path
@@ -48,7 +49,8 @@ def load_or_create_key(key_dir: Path | str | None = None) -> Ed25519PrivateKey:
     if path.exists():
         return _read(path)
     key_dir.mkdir(parents=True, exist_ok=True)
-    os.chmod(key_dir, 0o700)
+    with contextlib.suppress(OSError):  # no POSIX modes there: the folder's ACL applies
+        os.chmod(key_dir, 0o700)
     key = Ed25519PrivateKey.generate()
     pem = key.private_bytes(
         serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()

@@ -12,8 +12,9 @@ from exportdesk.store.accounts import AccountsMixin
 from exportdesk.store.cases import CasesMixin
 from exportdesk.store.institution import InstitutionMixin
 from exportdesk.store.people import PeopleMixin
+from exportdesk.store.received import ReceivedMixin
 from exportdesk.store.review import ReviewMixin
 
 
-class Store(InstitutionMixin, AccountsMixin, PeopleMixin, CasesMixin, ReviewMixin):
+class Store(InstitutionMixin, AccountsMixin, PeopleMixin, CasesMixin, ReviewMixin, ReceivedMixin):
     """One database file and everything done with it."""

@@ -1,0 +1,3 @@
+from exportdesk.cli import main
+
+raise SystemExit(main())

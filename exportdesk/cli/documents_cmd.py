@@ -1,0 +1,130 @@
+"""Documents: the ICP, filled and blank sheets, pledges."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from exportdesk.cli.common import (
+    EXIT_BAD_INPUT,
+    EXIT_FAIL,
+    EXIT_OK,
+    err,
+    load_forms,
+    open_store,
+    write,
+)
+
+
+def cmd_icp(args: argparse.Namespace) -> int:
+    from exportdesk.documents.icp import icp_pdf
+    from exportdesk.domain.profile import ProfileError, load_profile
+
+    try:
+        profile = load_profile(args.profile)
+    except ProfileError as exc:
+        err(str(exc))
+        return EXIT_BAD_INPUT
+    fmt = args.format or profile.icp_format
+    write(args.output, icp_pdf(profile, load_forms(args), fmt, args.lang))
+    print(f"{args.output}: {fmt}-university ICP ({args.lang})")
+    return EXIT_OK
+
+
+def cmd_print(args: argparse.Namespace) -> int:
+    from exportdesk.documents.sheets import case_pdf
+    from exportdesk.store import StoreError
+
+    store = open_store(args)
+    if store is None:
+        return EXIT_FAIL
+    inst = store.institution() or {}
+    if args.all:
+        from exportdesk.documents.batch import write_case_pdfs
+
+        rows = store.list_cases(None, status=args.status, limit=10**9)
+        cases = [store.get_case(None, r["id"]) for r in rows]
+        paths = write_case_pdfs(
+            cases, Path(args.output), lang=args.lang, institution=inst.get(f"name_{args.lang}", "")
+        )
+        store.record_export(None, "case_pdf", args.output, len(paths))
+        print(f"{len(paths)} PDFs written to {args.output}")
+        return EXIT_OK
+    if not args.case:
+        err("give a case id or reference, or --all")
+        return EXIT_BAD_INPUT
+    try:
+        case = store.get_case(None, store.case_id_for(args.case))
+    except StoreError as exc:
+        err(f"case {args.case}: {exc.en}")
+        return EXIT_FAIL
+    write(args.output, case_pdf(case, store.catalog, args.lang, inst.get(f"name_{args.lang}", "")))
+    store.record_export(None, "case_pdf", args.output, 1)
+    print(f"{args.output}: {case['ref']}")
+    return EXIT_OK
+
+
+def cmd_pledge(args: argparse.Namespace) -> int:
+    from exportdesk.documents.sheets import pledge_pdf
+    from exportdesk.store import StoreError
+
+    store = open_store(args)
+    if store is None:
+        return EXIT_FAIL
+    try:
+        person = store.person(int(args.person))
+    except (StoreError, ValueError):
+        err(f"person {args.person}: not found")
+        return EXIT_FAIL
+    inst = store.institution() or {}
+    declarations = store.declarations(person["id"])
+    write(
+        args.output,
+        pledge_pdf(store.catalog, inst, person, declarations[-1] if declarations else None),
+    )
+    print(f"{args.output}: pledge for person {person['id']}")
+    return EXIT_OK
+
+
+def cmd_blank(args: argparse.Namespace) -> int:
+    from exportdesk.documents.sheets import blank_pdf
+
+    write(args.output, blank_pdf(args.kind, load_forms(args), args.lang))
+    print(f"{args.output}: blank {args.kind} sheet ({args.lang})")
+    return EXIT_OK
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("icp", help="the model ICP (安全保障輸出管理規程) as PDF")
+    p.add_argument("--format", choices=["small", "large"], help="default: the profile's icp_format")
+    p.add_argument("--profile", required=True, help="institution profile (YAML)")
+    p.add_argument("--lang", choices=["ja", "en"], default="ja")
+    p.add_argument("-o", "--output", required=True)
+    p.set_defaults(func=cmd_icp)
+
+    p = sub.add_parser("print", help="a case's filled check sheet and review sheet as PDF")
+    p.add_argument("case", nargs="?", help="case id or reference")
+    p.add_argument(
+        "--all",
+        action="store_true",
+        help="every case (optionally --status), one PDF each into -o DIR",
+    )
+    p.add_argument(
+        "--status", action="append", help="with --all: only cases in this status (repeatable)"
+    )
+    p.add_argument("--lang", choices=["ja", "en"], default="ja")
+    p.add_argument("-o", "--output", required=True)
+    p.add_argument("--db", help="database file")
+    p.set_defaults(func=cmd_print)
+
+    p = sub.add_parser("pledge", help="a written pledge for a person, Japanese and English")
+    p.add_argument("--person", required=True, help="person id")
+    p.add_argument("-o", "--output", required=True)
+    p.add_argument("--db", help="database file")
+    p.set_defaults(func=cmd_pledge)
+
+    p = sub.add_parser("blank", help="a blank sheet for paper use")
+    p.add_argument("kind", choices=["check", "review"])
+    p.add_argument("--lang", choices=["ja", "en"], default="ja")
+    p.add_argument("-o", "--output", required=True)
+    p.set_defaults(func=cmd_blank)

@@ -1,0 +1,195 @@
+"""The lists a university screens against: import, versions, diff, screening."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from exportdesk.cli.common import (
+    EXIT_BAD_INPUT,
+    EXIT_FAIL,
+    EXIT_OK,
+    db_path,
+    err,
+    table,
+)
+
+
+def cmd_eul(args: argparse.Namespace) -> int:
+    import datetime as dt
+
+    from exportdesk.imports.eul import EulImportError
+    from exportdesk.store import Store, StoreError
+
+    store = Store(db_path(args))
+    eul = store.eul
+    try:
+        if args.eul_command == "import":
+            effective = dt.date.fromisoformat(args.effective) if args.effective else None
+            result = eul.import_file(None, args.file, effective, args.format)
+            print(
+                f"imported version {result['version_id']}:"
+                f" {result['count']} entities ({result['format']})"
+            )
+            for change in result["rescreened"]:
+                print(
+                    f"  re-screened {change['ref']} ({change['status']}):"
+                    f" hits {change['before']} -> {change['after']}"
+                )
+            return EXIT_OK
+        if args.eul_command == "threshold":
+            if args.value is None:
+                print(f"screening threshold: {eul.threshold()}")
+                return EXIT_OK
+            eul.set_threshold(None, args.value)
+            print(f"screening threshold set to {args.value}")
+            return EXIT_OK
+        if args.eul_command == "versions":
+            rows = [
+                [
+                    str(v["id"]),
+                    v["effective_date"],
+                    str(v["entity_count"]),
+                    v["source_format"],
+                    v["source_name"],
+                    v["sha256"][:12],
+                ]
+                for v in eul.versions()
+            ]
+            print(table(rows, ["id", "effective", "entities", "format", "file", "sha256"]))
+            return EXIT_OK
+        if args.eul_command == "diff":
+            diff = eul.diff(int(args.v1), int(args.v2))
+            for kind in ("added", "removed"):
+                for e in diff[kind]:
+                    print(
+                        f"{'+' if kind == 'added' else '-'} {e['country']}"
+                        f" {e['name'] or e['original']}"
+                    )
+            for c in diff["changed"]:
+                print(f"~ {c['after']['country']} {c['after']['name']}: {', '.join(c['fields'])}")
+            print(
+                f"{len(diff['added'])} added, {len(diff['removed'])} removed,"
+                f" {len(diff['changed'])} changed"
+            )
+            return EXIT_OK
+    except EulImportError as exc:
+        err(str(exc))
+        return EXIT_BAD_INPUT
+    except (StoreError, ValueError) as exc:
+        err(exc.en if isinstance(exc, StoreError) else str(exc))
+        return EXIT_BAD_INPUT
+    return EXIT_FAIL
+
+
+def cmd_screen(args: argparse.Namespace) -> int:
+    import csv
+
+    from exportdesk.store import Store
+
+    store = Store(db_path(args))
+    found = store.eul.index()
+    if found is None:
+        err("no End User List imported yet (exportdesk eul import FILE)")
+        return EXIT_FAIL
+    version, index = found
+    threshold = args.threshold
+    if args.csv:
+        with open(args.csv, encoding="utf-8-sig", newline="") as fh:
+            reader = csv.DictReader(fh)
+            if not reader.fieldnames or "name" not in reader.fieldnames:
+                err(f"{args.csv}: a column 'name' is required (and optionally 'country')")
+                return EXIT_BAD_INPUT
+            writer = csv.writer(sys.stdout)
+            writer.writerow(
+                [
+                    "name",
+                    "country",
+                    "hits",
+                    "best_no",
+                    "best_entity",
+                    "best_score",
+                    "matched",
+                    "why",
+                ]
+            )
+            for row in reader:
+                hits = index.screen(row["name"], row.get("country") or None, threshold)
+                best = hits[0] if hits else None
+                writer.writerow(
+                    [
+                        row["name"],
+                        row.get("country") or "",
+                        len(hits),
+                        best.entity.no if best else "",
+                        best.entity.name_en if best else "",
+                        round(best.score, 1) if best else "",
+                        best.matched if best else "",
+                        best.why if best else "",
+                    ]
+                )
+        return EXIT_OK
+    if not args.name:
+        err("give a NAME or --csv FILE")
+        return EXIT_BAD_INPUT
+    hits = index.screen(args.name, args.country, threshold)
+    if args.json:
+        json.dump(
+            {
+                "list_version": store.eul.version_label(version),
+                "query": args.name,
+                "hits": [h.as_dict() for h in hits],
+            },
+            sys.stdout,
+            ensure_ascii=False,
+            indent=2,
+        )
+        sys.stdout.write("\n")
+    else:
+        print(
+            f"list version {store.eul.version_label(version)};"
+            f" threshold {threshold or index.threshold}"
+        )
+        if not hits:
+            print("no match")
+        for h in hits:
+            e = h.entity
+            print(
+                f"{h.score:5.1f}  No.{e.no} {e.name_en or e.name_original} [{e.country_code}]"
+                f" {'/'.join(e.concerns)}{' CW' if e.conventional_weapons else ''}"
+            )
+            print(f"       matched {h.kind} '{h.matched}': {h.why}")
+    return EXIT_OK
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    eul = sub.add_parser("eul", help="import and compare End User List versions")
+    eul.add_argument("--db", help="database file")
+    esub = eul.add_subparsers(dest="eul_command", required=True)
+    p = esub.add_parser(
+        "import", help="import METI's PDF, the CSV/XLSX template or OpenSanctions CSV"
+    )
+    p.add_argument("file")
+    p.add_argument("--effective", help="effective date YYYY-MM-DD (default today)")
+    p.add_argument(
+        "--format", choices=["auto", "pdf", "csv", "xlsx", "opensanctions"], default="auto"
+    )
+    esub.add_parser("versions", help="list imported versions")
+    p = esub.add_parser("threshold", help="show or set the screening threshold (50-100)")
+    p.add_argument("value", nargs="?", type=float)
+    p = esub.add_parser("diff", help="added, removed and changed entities between two versions")
+    p.add_argument("v1")
+    p.add_argument("v2")
+    eul.set_defaults(func=cmd_eul)
+
+    p = sub.add_parser("screen", help="screen a name (or a CSV of names) against the End User List")
+    p.add_argument("name", nargs="?")
+    p.add_argument("--country", help="ISO country code of the counterpart")
+    p.add_argument("--csv", help="CSV with columns name[,country]: one line of results per row")
+    p.add_argument("--json", action="store_true")
+    p.add_argument(
+        "--threshold", type=float, help="score from 50 to 100 (default: the office's setting)"
+    )
+    p.add_argument("--db", help="database file")
+    p.set_defaults(func=cmd_screen)
