@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import dataclasses
+import io
 import json
 import sqlite3
 from pathlib import Path
@@ -14,7 +15,13 @@ from exportdesk.cli import main
 from exportdesk.store import Store
 from exportdesk.store.db import LATEST, open_database
 from exportdesk.store.export import export_cases
-from tests.store_fixtures import Campus, controlled_answers, make_campus
+from tests.store_fixtures import PASSWORD, Campus, controlled_answers, make_campus
+
+
+@pytest.fixture
+def signed_in(monkeypatch):
+    """Commands sign in with the fixtures' password, as a script would."""
+    monkeypatch.setenv("EXPORTDESK_PASSWORD", PASSWORD)
 
 
 @pytest.fixture
@@ -109,20 +116,144 @@ def test_db_verify_cli(campus: Campus, capsys):
     assert "TAMPERED" in capsys.readouterr().out
 
 
-def test_backup_and_restore(campus: Campus, tmp_path: Path, capsys):
+def test_backup_and_restore(campus: Campus, tmp_path: Path, capsys, signed_in):
     path = campus.store.path
     campus.store.close()
     backup = tmp_path / "copy.db"
-    assert main(["db", "--db", str(path), "backup", str(backup)]) == 0
+    assert main(["db", "--db", str(path), "backup", str(backup), "--user", "admin"]) == 0
+    assert backup.stat().st_mode & 0o777 == 0o600
     _tamper(path, "DELETE FROM approvals")
-    assert main(["db", "--db", str(path), "restore", str(backup)]) == 0
+    assert main(["db", "--db", str(path), "restore", str(backup), "--user", "admin"]) == 0
     store = Store(path)
     assert store.db.execute("SELECT count(*) FROM approvals").fetchone()[0] == 2
     assert store.verify_audit().ok
+    last = store.db.execute(
+        "SELECT action, user_login, after_json FROM audit_log ORDER BY seq DESC LIMIT 1"
+    ).fetchone()
+    assert last[:2] == ("restore", "admin")  # the restore itself is on record
+    assert json.loads(last[2])["sha256"]
+    safety = path.with_name(path.name + ".before-restore.bak")
+    assert safety.stat().st_mode & 0o777 == 0o600
+    store.close()
     not_db = tmp_path / "junk.db"
     not_db.write_bytes(b"this is not sqlite" * 100)
-    assert main(["db", "--db", str(path), "restore", str(not_db)]) == 1
+    assert main(["db", "--db", str(path), "restore", str(not_db), "--user", "admin"]) == 1
     assert "Not an ExportDesk database" in capsys.readouterr().err
+
+
+def test_restore_refuses_a_copy_that_does_not_verify(
+    campus: Campus, tmp_path: Path, capsys, signed_in
+):
+    path = campus.store.path
+    campus.store.close()
+    copy = tmp_path / "copy.db"
+    assert main(["db", "--db", str(path), "backup", str(copy), "--user", "admin"]) == 0
+    # A copy whose log was emptied, with its records still there (the old code took it).
+    _tamper(copy, "DELETE FROM audit_log")
+    _tamper(copy, "DELETE FROM meta WHERE key LIKE 'audit%'")
+    capsys.readouterr()
+    assert main(["db", "--db", str(path), "restore", str(copy), "--user", "admin"]) == 1
+    out = capsys.readouterr()
+    assert "does not verify" in out.err and "not in the audit trail" in out.out
+    refused = Store(path)
+    assert (
+        refused.db.execute("SELECT count(*) FROM audit_log WHERE action = 'restore'").fetchone()[0]
+        == 0
+    )
+    assert refused.verify_audit().ok
+    refused.close()
+    assert main(["db", "--db", str(path), "restore", str(copy), "--user", "admin", "--force"]) == 0
+    store = Store(path)
+    row = store.db.execute(
+        "SELECT action, after_json FROM audit_log ORDER BY seq DESC LIMIT 1"
+    ).fetchone()
+    assert row[0] == "restore" and json.loads(row[1])["forced"] is True
+    store.close()
+
+
+def test_restore_of_an_older_copy_warns_about_heads_given_out(
+    campus: Campus, tmp_path: Path, capsys, signed_in
+):
+    path = campus.store.path
+    old = tmp_path / "old.db"
+    campus.store.close()
+    assert main(["db", "--db", str(path), "backup", str(old), "--user", "admin"]) == 0
+    export = tmp_path / "given-out.csv"
+    assert (
+        main(
+            ["export", "--db", str(path), "--format", "csv", "-o", str(export), "--user", "office1"]
+        )
+        == 0
+    )
+    capsys.readouterr()
+    assert main(["db", "--db", str(path), "restore", str(old), "--user", "admin"]) == 0
+    assert "files already given out carry entry" in capsys.readouterr().out
+    # The export now contradicts the restored history: verify --against says so.
+    assert main(["db", "--db", str(path), "verify", "--against", str(export)]) == 1
+    assert "restored from an older copy" in capsys.readouterr().out
+
+
+def test_sign_in_is_required_and_checked(campus: Campus, tmp_path: Path, capsys, monkeypatch):
+    path = str(campus.store.path)
+    out = str(tmp_path / "out.json")
+    monkeypatch.delenv("EXPORTDESK_PASSWORD", raising=False)
+    monkeypatch.setattr("sys.stdin", io.StringIO())  # not a terminal: no prompt
+    assert main(["export", "--db", path, "--format", "json", "-o", out]) == 1
+    assert "--user" in capsys.readouterr().err
+    assert main(["export", "--db", path, "--format", "json", "-o", out, "--user", "office1"]) == 1
+    assert "EXPORTDESK_PASSWORD" in capsys.readouterr().err
+    monkeypatch.setenv("EXPORTDESK_PASSWORD", "not the password")
+    assert main(["export", "--db", path, "--format", "json", "-o", out, "--user", "office1"]) == 1
+    assert "password is wrong" in capsys.readouterr().err
+    assert not Path(out).exists()
+    # On a terminal the password is asked for, not echoed.
+    monkeypatch.delenv("EXPORTDESK_PASSWORD")
+    monkeypatch.setattr("sys.stdin.isatty", lambda: True, raising=False)
+    monkeypatch.setattr("getpass.getpass", lambda prompt: PASSWORD)
+    assert main(["export", "--db", path, "--format", "json", "-o", out, "--user", "office1"]) == 0
+
+
+def test_failed_sign_in_takes_as_long_for_unknown_logins(tmp_path: Path):
+    """Timing must not tell which logins exist: both paths run one argon2 check."""
+    from exportdesk.store import users
+    from exportdesk.store.errors import StoreError
+
+    calls: list[str] = []
+    real = users._hasher
+
+    class Counting:
+        def hash(self, password: str) -> str:
+            return real.hash(password)
+
+        def verify(self, stored: str, password: str) -> bool:
+            calls.append(stored[:9])
+            return real.verify(stored, password)
+
+    c = make_campus(tmp_path / "t.db")
+    users._hasher = Counting()  # type: ignore[assignment]
+    try:
+        for login in ("chief", "nobody-here", "export-control-office"):
+            calls.clear()
+            with pytest.raises(StoreError) as err:
+                c.store.authenticate(login, "wrong password 123")
+            assert err.value.code == "login_failed"
+            assert len(calls) == 1 and calls[0].startswith("$argon2"), login
+    finally:
+        users._hasher = real
+
+
+def test_a_mistyped_db_is_not_created(tmp_path: Path, capsys, signed_in):
+    missing = tmp_path / "typo" / "exportdesk.db"
+    for argv in (
+        ["export", "--db", str(missing), "-o", str(tmp_path / "x.csv"), "--user", "office1"],
+        ["print", "--all", "--db", str(missing), "-o", str(tmp_path / "pdfs"), "--user", "x"],
+        ["db", "--db", str(missing), "verify"],
+        ["screen", "--db", str(missing), "Example"],
+        ["eul", "--db", str(missing), "versions"],
+    ):
+        assert main(argv) == 1, argv
+        assert "No database at" in capsys.readouterr().err
+        assert not missing.exists() and not missing.parent.exists()
 
 
 def test_migration_from_first_schema(tmp_path: Path):
@@ -197,12 +328,19 @@ def test_export_formats(campus: Campus, tmp_path: Path, fmt: str):
     assert last == "export"
 
 
-def test_export_cli(campus: Campus, tmp_path: Path, capsys):
+def test_export_cli(campus: Campus, tmp_path: Path, capsys, signed_in):
     path = campus.store.path
     target = tmp_path / "out.json"
-    assert main(["export", "--db", str(path), "--format", "json", "-o", str(target)]) == 0
+    assert (
+        main(["export", "--db", str(path), "--format", "json", "-o", str(target), "--user", "prof"])
+        == 0
+    )
     assert "1 cases written" in capsys.readouterr().out
-    assert target.exists()
+    data = json.loads(target.read_text(encoding="utf-8"))
+    assert data["audit_head"]["seq"] > 0 and data["audit_head"]["signature"]
+    campus.store.close()
+    assert main(["db", "--db", str(path), "verify", "--against", str(target)]) == 0
+    assert "matches" in capsys.readouterr().out
 
 
 # --- tampering with the records, not only with the log ------------------------------------
@@ -377,7 +515,9 @@ def test_export_neutralises_formulas(campus: Campus, tmp_path: Path, fmt: str):
         with target.open(encoding="utf-8-sig", newline="") as fh:
             rows = [r for r in csv.DictReader(fh) if r["案件番号 / Ref"].startswith("20")]
         cells = [r["相手方 / Counterpart"] for r in rows[1:]]
-    assert cells == ["'" + name for name in HOSTILE]
+    # (xlsx keeps a carriage return as a line feed)
+    assert [c[0] for c in cells] == ["'"] * len(HOSTILE)
+    assert [c[1:].replace("\n", "\r") for c in cells] == [n.replace("\n", "\r") for n in HOSTILE]
 
 
 def test_exports_and_backups_are_owner_only(campus: Campus, tmp_path: Path):
@@ -414,24 +554,75 @@ def test_export_shows_only_what_the_user_may_see(campus: Campus, tmp_path: Path)
     assert mine["id"]
 
 
-def test_export_to_a_full_or_read_only_place_leaves_nothing(campus: Campus, tmp_path: Path):
+@pytest.fixture
+def small_disk(tmp_path: Path):
+    """A real, small file system (tmpfs of 4 MiB); skipped where mounting is not allowed."""
+    import subprocess
+
+    where = tmp_path / "disk"
+    where.mkdir()
+    done = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=4m", "tmpfs", str(where)], capture_output=True
+    )
+    if done.returncode != 0:
+        pytest.skip("cannot mount a small file system here (needs root)")
+    try:
+        yield where
+    finally:
+        subprocess.run(["umount", "-l", str(where)], check=False)
+
+
+def _fill(where: Path) -> None:
+    with (where / "filler").open("wb") as fh:
+        try:
+            while True:
+                fh.write(b"\0" * 65536)
+                fh.flush()
+        except OSError:
+            pass
+
+
+def test_export_to_a_full_disk_leaves_nothing(campus: Campus, small_disk: Path):
     from exportdesk.store.errors import StoreError
 
-    with pytest.raises(StoreError) as err:
-        export_cases(campus.store, Path("/dev/full"), "json", campus.office)
-    assert err.value.code in ("disk_full", "cannot_write")
-    locked = tmp_path / "locked"
-    locked.mkdir()
-    locked.chmod(0o500)
-    try:
-        if os_access_ignores_modes():
-            pytest.skip("running as root: a read-only folder is writable")
+    _fill(small_disk)
+    for fmt in ("csv", "xlsx", "json"):
         with pytest.raises(StoreError) as err:
-            export_cases(campus.store, locked / "x.csv", "csv", campus.office)
-        assert err.value.code == "cannot_write" and err.value.ja
-        assert list(locked.iterdir()) == []
-    finally:
-        locked.chmod(0o700)
+            export_cases(campus.store, small_disk / f"x.{fmt}", fmt, campus.office)
+        assert err.value.code == "disk_full" and "ディスク" in err.value.ja
+    assert sorted(p.name for p in small_disk.iterdir()) == ["filler"]
+
+
+def test_read_only_database_gives_a_clear_message(
+    campus: Campus, small_disk: Path, capsys, signed_in
+):
+    import subprocess
+
+    path = small_disk / "ro.db"
+    assert main(["db", "--db", str(campus.store.path), "backup", str(path), "--user", "admin"]) == 0
+    subprocess.run(["mount", "-o", "remount,ro", str(small_disk)], check=True)
+    capsys.readouterr()
+    code = main(["eul", "--db", str(path), "threshold", "90", "--user", "office1"])
+    message = capsys.readouterr().err
+    assert code == 1 and "read-only" in message and "Traceback" not in message
+    assert main(["db", "--db", str(path), "verify"]) == 0  # reading still works
+
+
+def test_full_disk_while_writing_a_record_changes_nothing(tmp_path: Path, small_disk: Path):
+    from exportdesk.store.errors import StoreError
+
+    c = make_campus(small_disk / "full.db")
+    s = c.store
+    _fill(small_disk)
+    before = s.db.execute("SELECT count(*) FROM cases").fetchone()[0]
+    with pytest.raises(StoreError) as err:
+        for _ in range(200):
+            s.create_case(c.prof, answers=controlled_answers() | {"title": "x" * 5000})
+    assert err.value.code == "disk_full"
+    (small_disk / "filler").unlink()
+    assert s.verify_audit().ok
+    assert s.db.execute("SELECT count(*) FROM cases WHERE ref LIKE 'tmp-%'").fetchone()[0] == 0
+    assert s.db.execute("SELECT count(*) FROM cases").fetchone()[0] >= before
 
 
 def os_access_ignores_modes() -> bool:

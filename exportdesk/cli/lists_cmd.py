@@ -10,8 +10,10 @@ from exportdesk.cli.common import (
     EXIT_BAD_INPUT,
     EXIT_FAIL,
     EXIT_OK,
-    db_path,
+    acting_user,
+    add_user_argument,
     err,
+    open_store,
     table,
 )
 
@@ -20,14 +22,22 @@ def cmd_eul(args: argparse.Namespace) -> int:
     import datetime as dt
 
     from exportdesk.imports.eul import EulImportError
-    from exportdesk.store import Store, StoreError
+    from exportdesk.store import StoreError
 
-    store = Store(db_path(args))
+    store = open_store(args)
+    if store is None:
+        return EXIT_FAIL
     eul = store.eul
+    acting = args.eul_command == "import" or (
+        args.eul_command == "threshold" and args.value is not None
+    )
+    user = acting_user(store, args.user) if acting else None
+    if acting and user is None:
+        return EXIT_FAIL
     try:
         if args.eul_command == "import":
             effective = dt.date.fromisoformat(args.effective) if args.effective else None
-            result = eul.import_file(None, args.file, effective, args.format)
+            result = eul.import_file(user, args.file, effective, args.format)
             print(
                 f"imported version {result['version_id']}:"
                 f" {result['count']} entities ({result['format']})"
@@ -42,7 +52,7 @@ def cmd_eul(args: argparse.Namespace) -> int:
             if args.value is None:
                 print(f"screening threshold: {eul.threshold()}")
                 return EXIT_OK
-            eul.set_threshold(None, args.value)
+            eul.set_threshold(user, args.value)
             print(f"screening threshold set to {args.value}")
             return EXIT_OK
         if args.eul_command == "versions":
@@ -86,9 +96,11 @@ def cmd_eul(args: argparse.Namespace) -> int:
 def cmd_screen(args: argparse.Namespace) -> int:
     import csv
 
-    from exportdesk.store import Store
+    from exportdesk.store.export import neutralise
 
-    store = Store(db_path(args))
+    store = open_store(args)
+    if store is None:
+        return EXIT_FAIL
     found = store.eul.index()
     if found is None:
         err("no End User List imported yet (exportdesk eul import FILE)")
@@ -117,8 +129,10 @@ def cmd_screen(args: argparse.Namespace) -> int:
             for row in reader:
                 hits = index.screen(row["name"], row.get("country") or None, threshold)
                 best = hits[0] if hits else None
+                # The names come from outside: no cell may open as a spreadsheet formula.
                 writer.writerow(
-                    [
+                    neutralise(cell)
+                    for cell in [
                         row["name"],
                         row.get("country") or "",
                         len(hits),
@@ -171,6 +185,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         "import", help="import METI's PDF, the CSV/XLSX template or OpenSanctions CSV"
     )
     p.add_argument("file")
+    add_user_argument(p, "the office member importing it")
     p.add_argument("--effective", help="effective date YYYY-MM-DD (default today)")
     p.add_argument(
         "--format", choices=["auto", "pdf", "csv", "xlsx", "opensanctions"], default="auto"
@@ -178,6 +193,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     esub.add_parser("versions", help="list imported versions")
     p = esub.add_parser("threshold", help="show or set the screening threshold (50-100)")
     p.add_argument("value", nargs="?", type=float)
+    add_user_argument(p, "the office member setting it")
     p = esub.add_parser("diff", help="added, removed and changed entities between two versions")
     p.add_argument("v1")
     p.add_argument("v2")

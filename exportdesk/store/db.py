@@ -380,21 +380,29 @@ class Database(sqlite_utils.Database):
             with super().atomic():
                 yield self
             return
-        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as exc:
+            raise storage_error(exc, self.path) from None
         try:
             yield self
             if self.seal_hook is not None:
                 self.seal_hook()
-        except BaseException:
-            if self.conn.in_transaction:
-                self.conn.execute("ROLLBACK")
-            raise
-        try:
             self.conn.execute("COMMIT")
+        except sqlite3.OperationalError as exc:
+            # A full disk or a file made read-only under us: nothing is kept, clearly said.
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            raise storage_error(exc, self.path) from None
         except BaseException:
             if self.conn.in_transaction:
                 self.conn.execute("ROLLBACK")
             raise
+
+    @property
+    def path(self) -> str:
+        row = self.conn.execute("PRAGMA database_list").fetchone()
+        return str(row[2]) if row else ""
 
 
 BUSY_TIMEOUT_MS = 30_000
@@ -436,11 +444,30 @@ def connect(path: Path | str, *, create: bool = True) -> Database:
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except sqlite3.OperationalError as exc:
         conn.close()
+        if not create:
+            # Reading a file on a read-only medium (a CD, a locked share) still works.
+            read_only = _connect_read_only(path)
+            if read_only is not None:
+                return read_only
         raise storage_error(exc, path) from None
     except sqlite3.DatabaseError:
         conn.close()
         raise StoreError("not_a_database", path=str(path)) from None
     return Database(conn)
+
+
+def _connect_read_only(path: Path) -> Database | None:
+    # immutable=1: SQLite neither locks nor looks for a journal, which a read-only medium
+    # could not hold anyway; nothing can change the file there.
+    for query in ("mode=ro", "immutable=1"):
+        uri = f"{path.resolve().as_uri()}?{query}"
+        try:
+            conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except sqlite3.DatabaseError:
+            continue
+        return Database(conn)
+    return None
 
 
 def storage_error(exc: sqlite3.Error, path: Path | str) -> StoreError:

@@ -7,10 +7,10 @@ import io
 import json
 from collections import defaultdict
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any
 
 from exportdesk.domain.workflow import status_text
-from exportdesk.store.files import write_bytes_private, write_private
+from exportdesk.store.files import write_bytes_private
 from exportdesk.store.service import Store
 from exportdesk.store.users import User
 
@@ -100,7 +100,7 @@ def _csv(rows: list[dict[str, Any]], head: dict[str, Any]) -> bytes:
     return buffer.getvalue().encode("utf-8-sig")
 
 
-def _xlsx(rows: list[dict[str, Any]], head: dict[str, Any], fh: BinaryIO) -> None:
+def _xlsx(rows: list[dict[str, Any]], head: dict[str, Any]) -> bytes:
     from openpyxl import Workbook
     from openpyxl.styles import Font
 
@@ -116,7 +116,9 @@ def _xlsx(rows: list[dict[str, Any]], head: dict[str, Any], fh: BinaryIO) -> Non
     ws.auto_filter.ref = ws.dimensions
     audit_sheet = wb.create_sheet("Audit")
     audit_sheet.append([HEAD_LABEL, json.dumps(head, sort_keys=True)])
-    wb.save(fh)
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    return buffer.getvalue()
 
 
 def export_cases(store: Store, target: Path | str, fmt: str, actor: User) -> int:
@@ -133,6 +135,6 @@ def export_cases(store: Store, target: Path | str, fmt: str, actor: User) -> int
     elif fmt == "csv":
         write_bytes_private(target, _csv(rows, head))
     else:
-        write_private(target, lambda fh: _xlsx(rows, head, fh))
+        write_bytes_private(target, _xlsx(rows, head))
     store.record_export(actor, "cases", str(target), len(rows))
     return len(rows)
