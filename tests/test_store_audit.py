@@ -477,6 +477,7 @@ def test_legitimate_work_of_every_kind_verifies(listed: Campus):
     s.update_person(listed.prof, pid, status="employee")
     s.declare(listed.prof, pid, declared_on="2026-11-01", categories=[], pledge_signed=True)
     s.eul.rescreen(listed.office, s.eul.current_version()["id"])
+    s.eul.set_threshold(listed.office, 85)  # an upsert over the existing setting
     result = s.verify_audit()
     assert result.ok, result.problems
     assert result.signed_by

@@ -78,19 +78,20 @@ def install(db: sqlite_utils.Database) -> None:
     other connections, such as a hand-written SQL session, do not have them)."""
     conn = db.conn
     conn.execute(
+        # No unique key: an upsert's conflict handling would override the triggers' own
+        # OR IGNORE; repeats are removed when the rows are sealed.
         "CREATE TEMP TABLE IF NOT EXISTS seal_dirty"
-        " (tbl TEXT NOT NULL, row_id INTEGER NOT NULL, key TEXT NOT NULL,"
-        " PRIMARY KEY (tbl, row_id, key))"
+        " (tbl TEXT NOT NULL, row_id INTEGER NOT NULL, key TEXT NOT NULL)"
     )
     for table in _tables(db):
         when_new = f" WHEN {_meta_filter('NEW.')}" if table == "meta" else ""
         when_old = f" WHEN {_meta_filter('OLD.')}" if table == "meta" else ""
         note_new = (
-            f"INSERT OR IGNORE INTO seal_dirty VALUES"
+            f"INSERT INTO seal_dirty VALUES"
             f" ('{table}', NEW.rowid, {_key_sql(table, 'NEW.')});"
         )
         note_old = (
-            f"INSERT OR IGNORE INTO seal_dirty VALUES"
+            f"INSERT INTO seal_dirty VALUES"
             f" ('{table}', OLD.rowid, {_key_sql(table, 'OLD.')});"
         )
         for event, when, body in (
@@ -132,7 +133,7 @@ def flush(db: sqlite_utils.Database) -> State | None:
         return None
     state: State = {}
     for table, row_id, key in db.execute(
-        "SELECT tbl, row_id, key FROM temp.seal_dirty ORDER BY tbl, row_id"
+        "SELECT DISTINCT tbl, row_id, key FROM temp.seal_dirty ORDER BY tbl, row_id"
     ).fetchall():
         digest = _hash_by_rowid(db, table, row_id, key)
         rows = state.setdefault(table, {})
