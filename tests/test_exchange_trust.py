@@ -15,7 +15,7 @@ import pytest
 
 from exportdesk.exchange import Exchange, ExchangeError, write_package
 from exportdesk.store import Store, StoreError
-from tests.store_fixtures import PASSWORD, controlled_answers
+from tests.store_fixtures import PASSWORD, controlled_answers, ready_for_decision
 from tests.test_exchange import Pair, counts, make_pair, send
 
 
@@ -178,6 +178,7 @@ def decision_file(pair: Pair, name: str, change) -> Path:  # type: ignore[no-unt
     _, path = send(pair, f"case-{name}")
     result = pair.office_x.import_case(pair.office.office, path, trust_new_key=True)
     o = pair.office
+    ready_for_decision(o.store, o.office, result["case_id"])
     o.store.record_decision(o.office, result["case_id"], "no_licence_needed", "公開済みの情報のみ")
     o.store.approve(o.office2, result["case_id"])
     o.store.approve(o.chief, result["case_id"])

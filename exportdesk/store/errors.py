@@ -46,6 +46,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "判断と理由が記録されていないため承認できません。",
         "A decision with reasons must be recorded before approval.",
     ),
+    "review_incomplete": (
+        "判断の前に次の項目が必要です：{missing}",
+        "Before a decision, the review needs: {missing}",
+    ),
     "reasons_required": ("理由の記入は必須です。", "Reasons are required."),
     "conditions_required": (
         "条件付き承認には条件の記入が必要です。",

@@ -87,12 +87,10 @@ def install(db: sqlite_utils.Database) -> None:
         when_new = f" WHEN {_meta_filter('NEW.')}" if table == "meta" else ""
         when_old = f" WHEN {_meta_filter('OLD.')}" if table == "meta" else ""
         note_new = (
-            f"INSERT INTO seal_dirty VALUES"
-            f" ('{table}', NEW.rowid, {_key_sql(table, 'NEW.')});"
+            f"INSERT INTO seal_dirty VALUES ('{table}', NEW.rowid, {_key_sql(table, 'NEW.')});"
         )
         note_old = (
-            f"INSERT INTO seal_dirty VALUES"
-            f" ('{table}', OLD.rowid, {_key_sql(table, 'OLD.')});"
+            f"INSERT INTO seal_dirty VALUES ('{table}', OLD.rowid, {_key_sql(table, 'OLD.')});"
         )
         for event, when, body in (
             ("INSERT", when_new, note_new),
