@@ -637,3 +637,41 @@ def os_access_ignores_modes() -> bool:
     import os
 
     return os.geteuid() == 0
+
+
+def test_print_all_shows_only_what_the_user_may_see(campus: Campus, tmp_path: Path, signed_in):
+    s = campus.store
+    draft = s.create_case(campus.prof_sci, answers={"title": "理学部の下書き"})
+    sci = s.create_case(campus.prof_sci, answers=controlled_answers())
+    s.submit(campus.prof_sci, sci["id"])
+    first = s.get_case(campus.office, 1)["ref"]
+    path = str(s.path)
+    s.close()
+
+    def printed(login: str) -> set[str]:
+        out = tmp_path / login
+        assert main(["print", "--all", "--db", path, "-o", str(out), "--user", login]) == 0
+        assert all(p.stat().st_mode & 0o777 == 0o600 for p in out.glob("*.pdf"))
+        return {p.stem for p in out.glob("*.pdf")}
+
+    assert printed("office1") == {first, sci["ref"]}  # not the draft
+    assert printed("prof") == {first}
+    assert printed("prof-sci") == {draft["ref"], sci["ref"]}
+    assert printed("mgr-sci") == {sci["ref"]}
+    from exportdesk.store.maintenance import heads_in_file
+
+    heads = heads_in_file(tmp_path / "office1" / f"{first}.pdf")
+    assert len(heads) == 1 and heads[0]["signature"]
+    assert (
+        main(
+            [
+                "db",
+                "--db",
+                path,
+                "verify",
+                "--against",
+                *map(str, (tmp_path / "office1").glob("*.pdf")),
+            ]
+        )
+        == 0
+    )
