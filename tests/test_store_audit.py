@@ -295,6 +295,15 @@ def test_migration_from_first_schema(tmp_path: Path):
     rows = store.list_cases(reader, search="Legacy Partner")
     assert [r["ref"] for r in rows] == ["2025-000001"]
     assert store.person(1)["needs_recheck"] == 0
+    # The records found at migration are sealed as they were; a later direct edit shows.
+    baseline = store.db.execute("SELECT action FROM audit_log ORDER BY seq").fetchall()
+    assert baseline == [("seal_baseline",)]
+    assert store.verify_audit().ok, store.verify_audit().problems
+    store.close()
+    _tamper(path, "UPDATE cases SET status = 'draft' WHERE id = 1")
+    assert _verify(path) == [
+        "cases row 1: changed outside ExportDesk (differs from what audit entry 1 recorded)"
+    ]
 
 
 def test_newer_schema_is_refused(tmp_path: Path):
@@ -675,3 +684,18 @@ def test_print_all_shows_only_what_the_user_may_see(campus: Campus, tmp_path: Pa
         )
         == 0
     )
+
+
+def test_screen_csv_neutralises_formulas(campus: Campus, tmp_path: Path, capsys, signed_in):
+    path = tmp_path / "eul.csv"
+    path.write_text(EUL_CSV, encoding="utf-8")
+    assert (
+        main(["eul", "--db", str(campus.store.path), "import", str(path), "--user", "office1"]) == 0
+    )
+    names = tmp_path / "names.csv"
+    with names.open("w", encoding="utf-8", newline="") as fh:
+        csv.writer(fh).writerows([["name", "country"], *[[n, "CN"] for n in HOSTILE]])
+    capsys.readouterr()
+    assert main(["screen", "--db", str(campus.store.path), "--csv", str(names)]) == 0
+    rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+    assert [r["name"] for r in rows] == ["'" + n for n in HOSTILE]
