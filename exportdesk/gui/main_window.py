@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QTabWidget, QWidget
 
@@ -99,6 +101,9 @@ class MainWindow(QMainWindow):
         widget = self.tabs.widget(index)
         if widget in self.editors():
             widget.save()  # type: ignore[attr-defined]
+            if isinstance(widget, CheckSheetEditor):
+                with contextlib.suppress(StoreError):  # not the user's own draft: leave it
+                    self.store.discard_empty_draft(self.user, widget.case_id)
             self.tabs.removeTab(index)
             widget.deleteLater()
             self.cases_page.refresh()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from exportdesk.store.base import StoreBase
+from exportdesk.store.base import Part
 from exportdesk.store.db import iso
 from exportdesk.store.errors import StoreError
 from exportdesk.store.users import (
@@ -20,7 +20,7 @@ from exportdesk.store.users import (
 )
 
 
-class AccountsMixin(StoreBase):
+class Accounts(Part):
     # --- users ------------------------------------------------------------------------
 
     def _check_password(self, password: str) -> None:
@@ -198,8 +198,3 @@ class AccountsMixin(StoreBase):
     def set_language(self, actor: User, language: str) -> None:
         with self.db.atomic():
             self.db["users"].update(actor.id, {"language": language})
-
-    @staticmethod
-    def _require(condition: bool) -> None:
-        if not condition:
-            raise StoreError("forbidden")

@@ -10,13 +10,14 @@ from typing import Any, ClassVar
 from exportdesk.domain.checksheet import CheckSheet
 from exportdesk.domain.determination import evaluate_dict
 from exportdesk.domain.facts import FactsError
+from exportdesk.domain.text_rules import answer_problems
 from exportdesk.domain.workflow import APPLICANT_EDITABLE, OFFICE_EDITABLE, TRANSITIONS
-from exportdesk.store.base import StoreBase, _action, _dumps, _loads, _status
+from exportdesk.store.base import Part, _action, _dumps, _loads, _status
 from exportdesk.store.errors import StoreError
 from exportdesk.store.users import User
 
 
-class CasesMixin(StoreBase):
+class Cases(Part):
     # --- cases: reading ---------------------------------------------------------------
 
     def case_id_for(self, ref_or_id: str) -> int:
@@ -57,8 +58,8 @@ class CasesMixin(StoreBase):
         if actor is not None and not self.can_see(actor, row):
             raise StoreError("not_visible")
         case = self._decode(row)
-        case["applicant_name"] = self.get_user(row["applicant_id"]).name
-        case["filed_by_name"] = self.get_user(row["filed_by_id"]).name
+        case["applicant_name"] = self.store.get_user(row["applicant_id"]).name
+        case["filed_by_name"] = self.store.get_user(row["filed_by_id"]).name
         case["approvals"] = self._rows(
             "SELECT a.*, u.name AS user_name FROM approvals a JOIN users u ON u.id = a.user_id"
             " WHERE case_id = ? ORDER BY a.id",
@@ -89,7 +90,7 @@ class CasesMixin(StoreBase):
                 [*params, actor.id, actor.id],
             )
         if actor is None or actor.sees_all_cases:
-            return "1", []
+            return "TRUE", []
         deps = sorted(actor.managed_departments())
         clause = "(c.applicant_id = ? OR c.filed_by_id = ?"
         params: list[Any] = [actor.id, actor.id]
@@ -119,22 +120,15 @@ class CasesMixin(StoreBase):
             clauses.append("(c.applicant_id = ? OR c.filed_by_id = ?)")
             params += [actor.id, actor.id]
         if search and search.strip():
-            text = search.strip()
-            if len(text) >= 3:
-                # The trigram index needs 3+ characters; quote to keep FTS syntax out.
-                phrase = '"' + text.replace('"', '""') + '"'
-                clauses.append("c.id IN (SELECT rowid FROM cases_fts WHERE cases_fts MATCH ?)")
-                params.append(phrase)
-            else:
-                clauses.append("(c.title LIKE ? OR c.counterpart_name LIKE ? OR c.ref LIKE ?)")
-                like = f"%{text}%"
-                params += [like, like, like]
+            clause, search_params = self.db.text_search(search.strip())
+            clauses.append(clause)
+            params += search_params
         return " AND ".join(clauses), params
 
     LIST_COLUMNS: ClassVar[str] = (
         "c.id, c.ref, c.status, c.activity, c.title, c.counterpart_name, c.counterpart_country,"
         " c.outcome, c.applicant_id, c.filed_by_id, c.department_id, c.created_at, c.updated_at,"
-        " c.submitted_at, c.closed_at, c.decision, c.round, c.determination_json"
+        " c.submitted_at, c.closed_at, c.decision, c.round, c.determination_json, c.planned_date"
     )
     SORTABLE: ClassVar[frozenset[str]] = frozenset(
         {
@@ -146,6 +140,7 @@ class CasesMixin(StoreBase):
             "title",
             "counterpart_name",
             "activity",
+            "planned_date",
         }
     )
 
@@ -170,9 +165,12 @@ class CasesMixin(StoreBase):
         # offset then skips index entries, not joined rows.
         order = f"c.{order_by} {direction}, c.id {direction}"
         sql = (
-            f"SELECT {self.LIST_COLUMNS}, a.name AS applicant_name FROM"
+            f"SELECT {self.LIST_COLUMNS}, a.name AS applicant_name,"
+            " a.job_title AS applicant_title, d.name_ja AS department_ja,"
+            " d.name_en AS department_en FROM"
             f" (SELECT c.id FROM cases c WHERE {where} ORDER BY {order} LIMIT ? OFFSET ?) AS page"
             f" JOIN cases c ON c.id = page.id JOIN users a ON a.id = c.applicant_id"
+            " LEFT JOIN departments d ON d.id = c.department_id"
             f" ORDER BY {order}"
         )
         return self._rows(sql, [*params, limit, offset])
@@ -225,12 +223,24 @@ class CasesMixin(StoreBase):
         year = self.clock().year
         return f"{year}-{prefix}-{case_id:04d}" if prefix else f"{year}-{case_id:06d}"
 
+    def _check_texts(self, answers: dict[str, Any]) -> None:
+        problems = answer_problems(self.catalog.questions, answers)
+        if problems:
+            raise StoreError(
+                "invalid",
+                detail={
+                    "ja": "、".join(ja for ja, _ in problems),
+                    "en": "; ".join(en for _, en in problems),
+                },
+            )
+
     def _derived_columns(self, answers: dict[str, Any]) -> dict[str, Any]:
         return {
             "activity": str(answers.get("activity") or ""),
             "title": str(answers.get("title") or ""),
             "counterpart_name": str(answers.get("counterpart_name") or ""),
             "counterpart_country": str(answers.get("counterpart_country") or ""),
+            "planned_date": str(answers.get("planned_date") or ""),
         }
 
     def create_case(
@@ -244,8 +254,9 @@ class CasesMixin(StoreBase):
         applicant_id = applicant_id or actor.id
         if not self._may_file_for(actor, applicant_id):
             raise StoreError("not_proxy" if applicant_id != actor.id else "forbidden")
-        applicant = self.get_user(applicant_id)
+        applicant = self.store.get_user(applicant_id)
         answers = dict(answers or {})
+        self._check_texts(answers)
         now = self.now()
         row = {
             "ref": f"tmp-{uuid.uuid4().hex}",
@@ -289,6 +300,7 @@ class CasesMixin(StoreBase):
             raise StoreError("not_editable", status=_status(case["status"]))
         if expected_revision is not None and expected_revision != case["revision"]:
             raise StoreError("stale")
+        self._check_texts(answers)
         old = _loads(case["answers_json"], {})
         keys = sorted(set(old) | set(answers))
         before = {k: old.get(k) for k in keys if old.get(k) != answers.get(k)}
@@ -338,10 +350,11 @@ class CasesMixin(StoreBase):
         # Screen the counterpart against the End User List in force; a possible match
         # is a red flag that sends the case to the office.
         review = _loads(case["review_json"], {})
-        screening = self.eul.screening_for(self._decode(case), previous=review.get("screening"))
+        eul = self.store.eul
+        screening = eul.screening_for(self._decode(case), previous=review.get("screening"))
         if screening is not None:
             review["screening"] = screening
-            if self.eul.unresolved(screening) and "end_user_list" not in facts.get("red_flags", []):
+            if eul.unresolved(screening) and "end_user_list" not in facts.get("red_flags", []):
                 facts["red_flags"] = [*facts.get("red_flags", []), "end_user_list"]
                 determination = evaluate_dict(facts, self.catalog)
         resubmission = case["status"] == "returned"
@@ -391,6 +404,27 @@ class CasesMixin(StoreBase):
         with self.db.atomic():
             self._set_status(actor, case, "withdrawn", {"closed_at": self.now()}, reason=reason)
         return self.get_case(actor, case_id)
+
+    def discard_empty_draft(self, actor: User, case_id: int) -> bool:
+        """A draft opened and closed with nothing answered is not a record: remove it, so
+        that 'New case' leaves no numbered empty drafts behind. Anything else stays."""
+        case = self._case_row(case_id)
+        self._require_owner(actor, case)
+        answers = _loads(case["answers_json"], {})
+        has_attachments = self._row(
+            "SELECT 1 AS one FROM attachments WHERE case_id = ? LIMIT 1", [case_id]
+        )
+        if (
+            case["status"] != "draft"
+            or any(v not in (None, "", [], {}) for v in answers.values())
+            or has_attachments
+            or case["person_id"]
+        ):
+            return False
+        with self.db.atomic():
+            self.db.execute("DELETE FROM cases WHERE id = ? AND status = 'draft'", [case_id])
+            self._audit(actor, "discard", "case", case_id, {"ref": case["ref"]}, None)
+        return True
 
     def duplicate(self, actor: User, case_id: int) -> dict[str, Any]:
         """'Same as last time': a new draft with the answers of a visible case."""

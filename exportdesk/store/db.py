@@ -265,10 +265,20 @@ ALTER TABLE institution ADD COLUMN member INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE institution ADD COLUMN ref_prefix TEXT NOT NULL DEFAULT '';
 """
 
-
-# Version 6: audit entries seal the rows they changed (see store/seals.py); indexes for
-# sealing a case's, person's or user's rows without a table scan.
+# Version 6: what the office's queue shows at a glance: the planned date of each case,
+# and the applicant's job title (教授, 准教授, ...).
 V6 = """
+ALTER TABLE cases ADD COLUMN planned_date TEXT NOT NULL DEFAULT '';
+UPDATE cases SET planned_date = COALESCE(json_extract(answers_json, '$.planned_date'), '')
+    WHERE json_valid(answers_json);
+ALTER TABLE users ADD COLUMN job_title TEXT NOT NULL DEFAULT '';
+CREATE INDEX cases_planned ON cases(planned_date);
+"""
+
+
+# Version 7: audit entries seal the rows they changed (see store/seals.py); indexes for
+# sealing a case's, person's or user's rows without a table scan.
+V7 = """
 ALTER TABLE audit_log ADD COLUMN state_json TEXT;
 CREATE INDEX IF NOT EXISTS messages_case ON messages(case_id);
 CREATE INDEX IF NOT EXISTS attachments_case ON attachments(case_id);
@@ -277,8 +287,8 @@ CREATE INDEX IF NOT EXISTS user_roles_user ON user_roles(user_id);
 CREATE INDEX IF NOT EXISTS known_good_entity ON known_good(entity_no);
 """
 
-MIGRATIONS: list[str] = [V1, V2, V3, V4, V5, V6]
-SEALS_FROM = 6  # the first schema whose audit entries carry seals
+MIGRATIONS: list[str] = [V1, V2, V3, V4, V5, V6, V7]
+SEALS_FROM = 7  # the first schema whose audit entries carry seals
 LATEST = len(MIGRATIONS)
 
 

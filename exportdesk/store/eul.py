@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 from exportdesk.domain.screening import DEFAULT_THRESHOLD, Entity, Hit, ScreeningIndex, normalise
 from exportdesk.domain.workflow import FINAL, OPEN
 from exportdesk.imports.eul import EulImportError, read_list
+from exportdesk.store.base import Part
 from exportdesk.store.errors import StoreError
 from exportdesk.store.users import User
 
@@ -19,10 +20,9 @@ if TYPE_CHECKING:
 RESOLUTIONS = ("true_match", "false_positive")
 
 
-class EndUserLists:
+class EndUserLists(Part):
     def __init__(self, store: Store) -> None:
-        self.store = store
-        self.db = store.db
+        super().__init__(store)
         self._indexes: dict[tuple[int, float], ScreeningIndex] = {}
 
     # --- versions --------------------------------------------------------------------

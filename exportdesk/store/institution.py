@@ -7,12 +7,12 @@ from typing import Any
 
 from exportdesk.domain.catalog import load_catalog
 from exportdesk.domain.workflow import CHAINS
-from exportdesk.store.base import StoreBase, _dumps, _loads
+from exportdesk.store.base import Part, _dumps, _loads
 from exportdesk.store.errors import StoreError
 from exportdesk.store.users import User
 
 
-class InstitutionMixin(StoreBase):
+class Institutions(Part):
     # --- institution ----------------------------------------------------------------
 
     def is_set_up(self) -> bool:
@@ -61,7 +61,7 @@ class InstitutionMixin(StoreBase):
         codes = [c for c, _, _ in departments]
         if len(set(codes)) != len(codes) or any(not c.strip() for c in codes):
             raise StoreError("invalid", detail="departments")
-        self._check_password(admin_password)
+        self.store._check_password(admin_password)
         with self.db.atomic():
             inst = {
                 "id": 1,
@@ -79,10 +79,10 @@ class InstitutionMixin(StoreBase):
             self.db["institution"].insert(inst)
             for code, ja, en in departments:
                 self.db["departments"].insert({"code": code.strip(), "name_ja": ja, "name_en": en})
-            admin = self._insert_user(admin_login, admin_name, admin_password, "", None, "ja")
+            admin = self.store._insert_user(admin_login, admin_name, admin_password, "", None, "ja")
             roles = roles or [("admin", None), ("office", None)]
-            self._insert_roles(admin, roles)
-            user = self.get_user(admin)
+            self.store._insert_roles(admin, roles)
+            user = self.store.get_user(admin)
             self._audit(user, "create", "institution", 1, None, inst)
             self._audit(
                 user,
@@ -127,7 +127,7 @@ class InstitutionMixin(StoreBase):
                 actor, "update", "institution", 1, {k: before.get(k) for k in fields}, fields
             )
         if "forms_dir" in fields:
-            self._catalog = None
+            self.store._catalog = None
 
     def departments(self) -> list[dict[str, Any]]:
         return self._rows("SELECT * FROM departments ORDER BY code")

@@ -5,12 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, ClassVar
 
-from exportdesk.store.base import RECHECK_FIELDS, StoreBase
+from exportdesk.store.base import RECHECK_FIELDS, Part
 from exportdesk.store.errors import StoreError
 from exportdesk.store.users import User
 
 
-class PeopleMixin(StoreBase):
+class People(Part):
     # --- people -----------------------------------------------------------------------
 
     PERSON_FIELDS: ClassVar[tuple[str, ...]] = (

@@ -20,7 +20,7 @@ from exportdesk.domain.checksheet import CheckSheet
 from exportdesk.domain.determination import evaluate_dict
 from exportdesk.domain.facts import FactsError
 from exportdesk.domain.workflow import CHAINS, FINAL, OPEN
-from exportdesk.store.base import StoreBase, _dumps, _loads, _status
+from exportdesk.store.base import Part, _dumps, _loads, _status
 from exportdesk.store.errors import StoreError
 from exportdesk.store.users import User
 
@@ -31,11 +31,11 @@ DECISION_STATUSES = frozenset(FINAL | {"returned"})
 OFFICE_LOGIN = "export-control-office"
 
 
-class ReceivedMixin(StoreBase):
+class Received(Part):
     # --- the installation's identity --------------------------------------------------
 
     def institution_uid(self) -> str:
-        inst = self.institution()
+        inst = self.store.institution()
         if inst is None:
             raise StoreError("forbidden")
         if inst.get("uid"):
@@ -43,7 +43,7 @@ class ReceivedMixin(StoreBase):
         uid = uuid.uuid4().hex
         with self.db.atomic():
             self.db.execute("UPDATE institution SET uid = ? WHERE id = 1 AND uid = ''", [uid])
-        return str(self.institution()["uid"])  # type: ignore[index]
+        return str(self.store.institution()["uid"])  # type: ignore[index]
 
     def publish_office_key(self, actor: User, public_key: str, fingerprint: str, path: str) -> None:
         """The office hands out its institution file: its key is the one decisions carry."""
@@ -80,7 +80,7 @@ class ReceivedMixin(StoreBase):
     ) -> User:
         """A new PC from the institution file: the institution, and one applicant who is not
         an administrator. All or nothing."""
-        if self.is_set_up():
+        if self.store.is_set_up():
             raise StoreError("forbidden")
         if not re.fullmatch(r"[A-Z0-9]{2,8}", ref_prefix):
             raise StoreError("invalid", detail="ref_prefix")
@@ -88,7 +88,7 @@ class ReceivedMixin(StoreBase):
         if department and department not in codes:
             raise StoreError("invalid", detail=f"department {department}")
         with self.db.atomic():
-            user = self.setup(
+            user = self.store.setup(
                 name_ja=profile["name_ja"],
                 name_en=profile["name_en"],
                 icp_format=profile["icp_format"],
@@ -125,7 +125,7 @@ class ReceivedMixin(StoreBase):
                 None,
                 {"uid": profile["uid"], "ref_prefix": ref_prefix, "department": department},
             )
-        return self.get_user(user.id)
+        return self.store.get_user(user.id)
 
     # --- files seen and keys trusted ----------------------------------------------------
 
@@ -156,10 +156,10 @@ class ReceivedMixin(StoreBase):
 
     def prepare_send(self, actor: User, case_id: int) -> dict[str, Any]:
         """Submit the case if needed; it must be submitted to be sent. Returns the case."""
-        case = self.get_case(actor, case_id)
-        self._require_owner(actor, case)
+        case = self.store.get_case(actor, case_id)
+        self.store._require_owner(actor, case)
         if case["status"] in ("draft", "returned"):
-            case = self.submit(actor, case_id)
+            case = self.store.submit(actor, case_id)
         if case["status"] != "submitted":
             raise StoreError(
                 "bad_transition",
@@ -171,8 +171,8 @@ class ReceivedMixin(StoreBase):
     def mark_sent(
         self, actor: User, case_id: int, exchange_id: str, own_key: str, path: str, sha256: str
     ) -> dict[str, Any]:
-        case = self._case_row(case_id)
-        self._require_owner(actor, case)
+        case = self.store._case_row(case_id)
+        self.store._require_owner(actor, case)
         if case["exchange_id"] and case["exchange_id"] != exchange_id:
             raise StoreError("exchange_owner")
         with self.db.atomic():
@@ -188,7 +188,7 @@ class ReceivedMixin(StoreBase):
                 None,
                 {"file": path, "sha256": sha256, "round": case["round"]},
             )
-        return self.get_case(actor, case_id)
+        return self.store.get_case(actor, case_id)
 
     # --- the office's side: a case file arrives -----------------------------------------
 
@@ -264,6 +264,7 @@ class ReceivedMixin(StoreBase):
             raise StoreError("filed_for_other", sender=login, applicant=case["filed_by"]["login"])
         self._check_filer(login, applicant["login"])
         answers = case["answers"]
+        self.store._check_texts(answers)
         sheet = CheckSheet(self.catalog)
         missing = sheet.missing(answers)
         if missing:
@@ -275,7 +276,7 @@ class ReceivedMixin(StoreBase):
                 },
             )
         try:
-            facts, determination = self.evaluate_answers(answers)
+            facts, determination = self.store.evaluate_answers(answers)
         except FactsError as exc:
             raise StoreError("invalid", detail=str(exc)) from None
         row = self._row("SELECT * FROM cases WHERE exchange_id = ?", [case["exchange_id"]])
@@ -317,7 +318,7 @@ class ReceivedMixin(StoreBase):
                 "SELECT id FROM departments WHERE code = ?", [applicant.get("department", "")]
             )
             columns = {
-                **self._derived_columns(answers),
+                **self.store._derived_columns(answers),
                 "answers_json": _dumps(answers),
                 "facts_json": _dumps(facts),
                 "determination_json": _dumps(determination),
@@ -356,7 +357,8 @@ class ReceivedMixin(StoreBase):
                 if ref.startswith("tmp-"):
                     # Taken or malformed: our own number; the decision file carries it back.
                     self.db.execute(
-                        "UPDATE cases SET ref = ? WHERE id = ?", [self._new_ref(case_id), case_id]
+                        "UPDATE cases SET ref = ? WHERE id = ?",
+                        [self.store._new_ref(case_id), case_id],
                     )
                 before = None
             else:
@@ -387,13 +389,13 @@ class ReceivedMixin(StoreBase):
                         "at": self.now(),
                     }
                 )
-            decoded = self._decode(self._case_row(case_id))
+            decoded = self.store._decode(self.store._case_row(case_id))
             review = decoded["review"]
-            screening = self.eul.screening_for(decoded, previous=review.get("screening"))
+            screening = self.store.eul.screening_for(decoded, previous=review.get("screening"))
             if screening is not None:
                 review["screening"] = screening
                 update: dict[str, Any] = {"review_json": _dumps(review)}
-                if self.eul.unresolved(screening) and "end_user_list" not in facts.get(
+                if self.store.eul.unresolved(screening) and "end_user_list" not in facts.get(
                     "red_flags", []
                 ):
                     facts["red_flags"] = [*facts.get("red_flags", []), "end_user_list"]
@@ -428,7 +430,7 @@ class ReceivedMixin(StoreBase):
         row = self._row("SELECT id FROM users WHERE login = ?", [OFFICE_LOGIN])
         if row:
             return int(row["id"])
-        inst = self.institution() or {}
+        inst = self.store.institution() or {}
         return int(
             self.db["users"]
             .insert(
@@ -456,15 +458,15 @@ class ReceivedMixin(StoreBase):
         seen = self.exchange_seen(sha256)
         if seen:
             return {"already": True, "case_id": seen["case_id"]}
-        inst = self.institution() or {}
+        inst = self.store.institution() or {}
         if not inst.get("office_public_key") or sender_key != inst["office_public_key"]:
             raise StoreError("not_office_key")
         row = self._row("SELECT * FROM cases WHERE exchange_id = ?", [decision["exchange_id"]])
         if row is None or (row["exchange_key"] and row["exchange_key"] != own_key):
             raise StoreError("unknown_case")
-        if not self.can_see(actor, row):
+        if not self.store.can_see(actor, row):
             raise StoreError("not_visible")
-        self._require_owner(actor, row)
+        self.store._require_owner(actor, row)
         if decision["round"] != row["round"]:
             raise StoreError("stale_round", got=decision["round"], have=row["round"])
         status = decision["status"]
@@ -539,7 +541,7 @@ class ReceivedMixin(StoreBase):
         """What the office sends back: its decision or its questions, for this round."""
         if not actor.has("office"):
             raise StoreError("forbidden")
-        case = self.get_case(actor, case_id)
+        case = self.store.get_case(actor, case_id)
         if not case.get("exchange_id"):
             raise StoreError("unknown_case")
         if case["status"] not in DECISION_STATUSES:

@@ -15,37 +15,37 @@ from exportdesk.domain.workflow import (
     TRANSITIONS,
     next_step,
 )
-from exportdesk.store import audit, keys
-from exportdesk.store.base import StoreBase, _action, _dumps, _loads, _status
+from exportdesk.store import audit
+from exportdesk.store.base import Part, _action, _dumps, _loads, _status
 from exportdesk.store.errors import StoreError
 from exportdesk.store.users import User
 
 STORE_OWNED = ("screening", "screening_waiver", "office_approvals")
 
 
-class ReviewMixin(StoreBase):
+class Reviews(Part):
     # --- cases: office side ------------------------------------------------------------------
 
     def _require_reviewer(self, actor: User, case: dict[str, Any]) -> None:
-        if not self.can_see(actor, case):
+        if not self.store.can_see(actor, case):
             raise StoreError("not_visible")
         if not actor.has("office"):
             raise StoreError("forbidden")
 
     def take_for_review(self, actor: User, case_id: int) -> dict[str, Any]:
-        case = self._case_row(case_id)
+        case = self.store._case_row(case_id)
         self._require_reviewer(actor, case)
         if case["status"] not in TRANSITIONS["take_for_review"]:
             raise StoreError(
                 "bad_transition", status=_status(case["status"]), action=_action("review")
             )
         with self.db.atomic():
-            self._set_status(actor, case, "under_review")
-        return self.get_case(actor, case_id)
+            self.store._set_status(actor, case, "under_review")
+        return self.store.get_case(actor, case_id)
 
     def save_review(self, actor: User, case_id: int, review: dict[str, Any]) -> dict[str, Any]:
         """Save the review sheet's answers (autosaved like a draft)."""
-        case = self._case_row(case_id)
+        case = self.store._case_row(case_id)
         self._require_reviewer(actor, case)
         if case["status"] not in OFFICE_EDITABLE:
             raise StoreError("not_editable", status=_status(case["status"]))
@@ -56,7 +56,7 @@ class ReviewMixin(StoreBase):
         }
         changed = {k for k in set(old) | set(review) if old.get(k) != review.get(k)}
         if not changed:
-            return self._decode(case)
+            return self.store._decode(case)
         with self.db.atomic():
             self.db["cases"].update(
                 case_id, {"review_json": _dumps(review), "updated_at": self.now()}
@@ -69,12 +69,12 @@ class ReviewMixin(StoreBase):
                 {k: old.get(k) for k in sorted(changed)},
                 {k: review.get(k) for k in sorted(changed)},
             )
-        return self._decode(self._case_row(case_id))
+        return self.store._decode(self.store._case_row(case_id))
 
     def record_decision(
         self, actor: User, case_id: int, decision: str, reasons: str, conditions: str = ""
     ) -> dict[str, Any]:
-        case = self._case_row(case_id)
+        case = self.store._case_row(case_id)
         self._require_reviewer(actor, case)
         if case["status"] not in OFFICE_EDITABLE:
             raise StoreError("not_editable", status=_status(case["status"]))
@@ -126,16 +126,18 @@ class ReviewMixin(StoreBase):
                     "status": "under_review",
                 },
             )
-        return self.get_case(actor, case_id)
+        return self.store.get_case(actor, case_id)
 
     def screen_case(self, actor: User, case_id: int) -> dict[str, Any] | None:
         """Screen the counterpart against the lists in force now; None if none imported."""
-        case = self._case_row(case_id)
+        case = self.store._case_row(case_id)
         self._require_reviewer(actor, case)
         if case["status"] not in OFFICE_EDITABLE:
             raise StoreError("not_editable", status=_status(case["status"]))
         review = _loads(case["review_json"], {})
-        screening = self.eul.screening_for(self._decode(case), previous=review.get("screening"))
+        screening = self.store.eul.screening_for(
+            self.store._decode(case), previous=review.get("screening")
+        )
         if screening is None:
             return None
         review["screening"] = screening
@@ -151,11 +153,11 @@ class ReviewMixin(StoreBase):
                 None,
                 {"list_version": screening.get("list_version"), "hits": len(screening["hits"])},
             )
-        return self.get_case(actor, case_id)
+        return self.store.get_case(actor, case_id)
 
     def waive_screening(self, actor: User, case_id: int, reason: str) -> dict[str, Any]:
         """Record why the counterpart is not screened (no list imported yet, no counterpart)."""
-        case = self._case_row(case_id)
+        case = self.store._case_row(case_id)
         self._require_reviewer(actor, case)
         if case["status"] not in OFFICE_EDITABLE:
             raise StoreError("not_editable", status=_status(case["status"]))
@@ -169,7 +171,7 @@ class ReviewMixin(StoreBase):
                 case_id, {"review_json": _dumps(review), "updated_at": self.now()}
             )
             self._audit(actor, "waive_screening", "case", case_id, None, waiver)
-        return self.get_case(actor, case_id)
+        return self.store.get_case(actor, case_id)
 
     def _approved_steps(self, case: dict[str, Any]) -> list[str]:
         rows = self.db.execute(
@@ -181,8 +183,8 @@ class ReviewMixin(StoreBase):
 
     def approval_chain(self, case_id: int) -> list[dict[str, Any]]:
         """Each step of the current round: who may sign, and who signed when."""
-        case = self._case_row(case_id)
-        inst = self.institution()
+        case = self.store._case_row(case_id)
+        inst = self.store.institution()
         assert inst is not None
         signed = {
             r["step"]: r
@@ -198,10 +200,10 @@ class ReviewMixin(StoreBase):
         ]
 
     def pending_step(self, case_id: int) -> tuple[str, str] | None:
-        case = self._case_row(case_id)
+        case = self.store._case_row(case_id)
         if case["status"] not in TRANSITIONS["approve"]:
             return None
-        inst = self.institution()
+        inst = self.store.institution()
         assert inst is not None
         return next_step(inst["icp_format"], self._approved_steps(case))
 
@@ -217,14 +219,14 @@ class ReviewMixin(StoreBase):
             raise StoreError("wrong_role", step={"ja": ja, "en": en})
 
     def approve(self, actor: User, case_id: int, comment: str = "") -> dict[str, Any]:
-        case = self._case_row(case_id)
-        if not self.can_see(actor, case):
+        case = self.store._case_row(case_id)
+        if not self.store.can_see(actor, case):
             raise StoreError("not_visible")
         if case["status"] not in TRANSITIONS["approve"]:
             raise StoreError(
                 "bad_transition", status=_status(case["status"]), action=_action("approve")
             )
-        inst = self.institution()
+        inst = self.store.institution()
         assert inst is not None
         signed = self._approved_steps(case)
         step_role = next_step(inst["icp_format"], signed)
@@ -275,12 +277,12 @@ class ReviewMixin(StoreBase):
                 {"status": case["status"]},
                 {"status": new_status, "step": step, "comment": comment, "final": complete},
             )
-        return self.get_case(actor, case_id)
+        return self.store.get_case(actor, case_id)
 
     def return_case(self, actor: User, case_id: int, comment: str) -> dict[str, Any]:
         """Send a case back to the applicant with questions (office or the current approver)."""
-        case = self._case_row(case_id)
-        if not self.can_see(actor, case):
+        case = self.store._case_row(case_id)
+        if not self.store.can_see(actor, case):
             raise StoreError("not_visible")
         if case["status"] not in TRANSITIONS["return"]:
             raise StoreError(
@@ -308,14 +310,14 @@ class ReviewMixin(StoreBase):
                     "at": self.now(),
                 }
             )
-            self._message(actor, case, "question", comment)
-            self._set_status(actor, case, "returned", comment=comment)
-        return self.get_case(actor, case_id)
+            self.store._message(actor, case, "question", comment)
+            self.store._set_status(actor, case, "returned", comment=comment)
+        return self.store.get_case(actor, case_id)
 
     # --- retention, audit -----------------------------------------------------------------
 
     def retention_until(self, case: dict[str, Any]) -> dt.date:
-        inst = self.institution()
+        inst = self.store.institution()
         years = inst["retention_years"] if inst else 7
         anchor = dt.datetime.fromisoformat(case["closed_at"] or case["updated_at"]).date()
         try:
@@ -326,7 +328,7 @@ class ReviewMixin(StoreBase):
     def delete_case(self, actor: User, case_id: int) -> None:
         """Only an administrator, only after the retention period, only a closed case."""
         self._require(actor.has("admin"))
-        case = self._case_row(case_id)
+        case = self.store._case_row(case_id)
         until = self.retention_until(case)
         if case["status"] not in FINAL | {"withdrawn"} or self.clock().date() < until:
             raise StoreError("retention", until=until.isoformat())
@@ -344,8 +346,8 @@ class ReviewMixin(StoreBase):
             )
 
     def timeline(self, actor: User, case_id: int) -> list[dict[str, Any]]:
-        case = self._case_row(case_id)
-        if not self.can_see(actor, case):
+        case = self.store._case_row(case_id)
+        if not self.store.can_see(actor, case):
             raise StoreError("not_visible")
         rows = self._rows(
             "SELECT seq, at, user_id, user_login, action, before_json, after_json FROM audit_log"
@@ -359,7 +361,7 @@ class ReviewMixin(StoreBase):
 
     def verify_audit(self) -> audit.VerifyResult:
         """The chain, every record's seal and the head's signature by this installation."""
-        return audit.verify(self.db, keys.public_key_text(self.signing_key))
+        return self.db.verify_audit()
 
     def record_export(self, actor: User | None, what: str, target: str, count: int) -> None:
         with self.db.atomic():
@@ -369,7 +371,7 @@ class ReviewMixin(StoreBase):
         self, actor: User, status: list[str] | None = None
     ) -> Iterator[dict[str, Any]]:
         """The cases `actor` may see, without other people's drafts (exports, printing)."""
-        where, params = self._visibility_sql(actor, others_drafts=False)
+        where, params = self.store._visibility_sql(actor, others_drafts=False)
         statuses = list(status or [])
         status_sql = f" AND c.status IN ({','.join('?' * len(statuses))})" if statuses else ""
         cursor = self.db.execute(
@@ -380,4 +382,4 @@ class ReviewMixin(StoreBase):
         )
         cols = [c[0] for c in cursor.description]
         for values in cursor:
-            yield self._decode(dict(zip(cols, values, strict=True)))
+            yield self.store._decode(dict(zip(cols, values, strict=True)))

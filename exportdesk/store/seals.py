@@ -68,8 +68,8 @@ def row_hash(table: str, row: dict[str, Any]) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def _tables(db: sqlite_utils.Database) -> list[str]:
-    names = set(db.table_names())
+def _tables(db: Any) -> list[str]:
+    names = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     return [t for t in KEYS if t in names]
 
 
