@@ -490,7 +490,7 @@ def test_legitimate_work_of_every_kind_verifies(listed: Campus):
     s.set_language(listed.prof, "en")
     s.set_roles(listed.admin, listed.prof.id, [("applicant", None)])
     pid = s.add_person(listed.prof, family_name="Lee", nationality="KR")
-    s.update_person(listed.prof, pid, status="employee")
+    s.update_person(listed.prof, pid, given_name="Min")
     s.declare(listed.prof, pid, declared_on="2026-11-01", categories=[], pledge_signed=True)
     s.eul.rescreen(listed.office, s.eul.current_version()["id"])
     s.eul.set_threshold(listed.office, 85)  # an upsert over the existing setting

@@ -37,6 +37,7 @@ from exportdesk.domain.decision_view import OfficeDecision, office_decision
 from exportdesk.domain.facts import FactsError
 from exportdesk.domain.text_rules import max_length
 from exportdesk.domain.workflow import APPLICANT_EDITABLE, status_text
+from exportdesk.gui.people_link import attach_person_link
 from exportdesk.gui.widgets.questions import (
     CheckList,
     ChoiceButtons,
@@ -253,6 +254,9 @@ class CheckSheetEditor(QWidget):
             widget.set_value(self.answers.get(qid))
             widget.changed.connect(lambda qid=qid: self._on_changed(qid))
         self.refresh()
+        # The person the case is about, from the People records (gui/people_link.py).
+        self.person_link = None
+        self.person_link = attach_person_link(self)
 
     # --- building -------------------------------------------------------------
 
@@ -509,6 +513,8 @@ class CheckSheetEditor(QWidget):
             self.result.status.setText("")
             self._save_error = False
         self.result.saved.setText(self.tr("Saved"))
+        if self.person_link is not None:
+            self.person_link.saved()
         return True
 
     def submit(self) -> None:

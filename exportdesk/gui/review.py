@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 
 from exportdesk.domain.workflow import STATUSES, STEP_TEXT, status_text
 from exportdesk.gui.cases_page import AnyIndex, CaseTableModel
+from exportdesk.gui.people_link import case_people_notes
 from exportdesk.store import Store, StoreError
 from exportdesk.store.users import User
 
@@ -294,7 +295,8 @@ class ScreeningPanel(QWidget):
         elif not screening:
             self.label.setText(self.tr("No End User List screening recorded for this case."))
         else:
-            version = escape(str(screening.get("list_version", "")))
+            labels = [x["label"] for x in screening.get("lists", [])]
+            version = escape("; ".join(labels) or str(screening.get("list_version", "")))
             self.label.setText(self.tr("%n possible match(es)", "", len(hits)) + f" — {version}")
         self.table.setRowCount(len(hits))
         for r, hit in enumerate(hits):
@@ -306,8 +308,11 @@ class ScreeningPanel(QWidget):
             if resolution.get("note"):
                 decision += f": {resolution['note']}"
             concerns = "/".join(hit.get("concerns", []))
+            listed = (hit.get("list_name") or {}).get(self.lang, "")
+            if hit.get("hit_kind") == "export_ban":
+                listed += " — " + self.tr("export prohibited")
             values = [
-                f"No.{hit['no']} {hit['entity']} [{hit['country']}] {concerns}",
+                f"{listed} No.{hit['no']} {hit['entity']} [{hit['country']}] {concerns}".strip(),
                 hit["matched"],
                 f"{hit['score']:.0f}",
                 hit["why"],
@@ -341,6 +346,7 @@ class ScreeningPanel(QWidget):
                 decision,
                 self.note.text(),
                 known_good=self.known_good.isChecked(),
+                list_kind=hit.get("list", "eul"),
             )
         except StoreError as exc:
             self.label.setText(exc.message(self.lang))
@@ -441,6 +447,10 @@ class ReviewEditor(QWidget):
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.header)
+        # Training and re-checks of the people involved (gui/people_link.py).
+        self.people_notes = case_people_notes(self)
+        if self.people_notes is not None:
+            layout.addWidget(self.people_notes)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.chain)
         layout.addLayout(actions)

@@ -274,9 +274,13 @@ def verify(db: sqlite_utils.Database, public_key: str | None = None) -> VerifyRe
         else:
             signed_by = keys.fingerprint(signed["public_key"])
     problems += ledger.compare(seals.current(db))
-    for att_id, digest, content in db.execute("SELECT id, sha256, content FROM attachments"):
-        if hashlib.sha256(content).hexdigest() != digest:
-            problems.append(f"attachments row {att_id}: content does not match its sha256")
+    tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    for table in ("attachments", "person_scans"):  # files: content against its own hash
+        if table not in tables:
+            continue
+        for row_id, digest, content in db.execute(f"SELECT id, sha256, content FROM {table}"):
+            if hashlib.sha256(content).hexdigest() != digest:
+                problems.append(f"{table} row {row_id}: content does not match its sha256")
     if len(problems) > MAX_PROBLEMS:
         problems = [*problems[:MAX_PROBLEMS], f"… and {len(problems) - MAX_PROBLEMS} more"]
     return VerifyResult(

@@ -118,6 +118,10 @@ class SQLiteEngine:
         return self.raw[table]
 
     def close(self) -> None:
+        # Rows written outside a transaction and not yet sealed are sealed before closing.
+        if seals.pending(self):
+            with self.atomic():
+                pass  # the commit hook seals them
         self.raw.close()
 
     def append_audit(self, entry: dict[str, Any]) -> int:

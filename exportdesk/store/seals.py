@@ -34,6 +34,15 @@ KEYS: dict[str, tuple[str, ...]] = {
     "eul_entities": ("version_id", "no"),
     "known_good": ("id",),
     "meta": ("key",),
+    "person_status_history": ("id",),
+    "person_scans": ("id",),
+    "pledges": ("id",),
+    "rechecks": ("id",),
+    "training": ("id",),
+    "report_texts": ("year", "lang", "section"),
+    "internal_audits": ("id",),
+    "internal_audit_cases": ("audit_id", "case_id"),
+    "internal_audit_findings": ("id",),
 }
 
 # Only these settings in `meta` are records; the rest is bookkeeping of the chain itself.
@@ -41,7 +50,7 @@ SEALED_META = ("screening_threshold",)
 
 # Columns left out of a row's hash: an attachment's content is checked against its own
 # sha256 column instead, so sealing a case does not re-read the files it holds.
-SKIP_COLUMNS = {"attachments": {"content"}}
+SKIP_COLUMNS = {"attachments": {"content"}, "person_scans": {"content"}}
 
 State = dict[str, dict[str, str | None]]  # table -> row key -> hash (None: deleted)
 
