@@ -9,6 +9,8 @@ os.environ.setdefault("EXPORTDESK_FAST_HASH", "1")
 # The installation key every Store signs its audit head with: a throwaway folder, never
 # the developer's own (subprocesses inherit it).
 os.environ.setdefault("EXPORTDESK_KEYS", tempfile.mkdtemp(prefix="exportdesk-test-keys-"))
+# The forms cache of the test run, not the user's.
+os.environ.setdefault("EXPORTDESK_CACHE", tempfile.mkdtemp(prefix="exportdesk-cache-"))
 # Case files that member PCs write on submission go to a throwaway folder, not ~/Documents.
 os.environ.setdefault("EXPORTDESK_OUTBOX", tempfile.mkdtemp(prefix="exportdesk-outbox-"))
 

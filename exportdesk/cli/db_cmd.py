@@ -160,7 +160,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         return EXIT_FAIL
     target = Path(args.output or f"exportdesk-cases.{args.format}")
     try:
-        count = export_cases(store, target, args.format, user)
+        count = export_cases(store, target, args.format, user, lang=args.lang)
     except StoreError as exc:
         err(exc.en)
         return EXIT_BAD_INPUT
@@ -198,6 +198,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     p = sub.add_parser("export", help="export the cases you may see, with their decisions")
     p.add_argument("--format", choices=["xlsx", "csv", "json"], default="xlsx")
+    p.add_argument("--lang", choices=["ja", "en"], default="ja", help="headers and texts")
     p.add_argument("-o", "--output", help="output file")
     p.add_argument("--db", help="database file")
     add_user_argument(p)

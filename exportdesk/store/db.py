@@ -16,6 +16,7 @@ from pathlib import Path
 import sqlite_utils
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
+from exportdesk.portable import restrict_to_owner
 from exportdesk.store.errors import StoreError
 
 APP_NAME = "ExportDesk"
@@ -482,7 +483,7 @@ def _backup(db: sqlite_utils.Database, path: Path, version: int) -> Path:
         db.conn.backup(dest)
     finally:
         dest.close()
-    os.chmod(target, 0o600)
+    restrict_to_owner(target)
     return target
 
 

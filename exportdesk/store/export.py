@@ -14,27 +14,33 @@ from exportdesk.store.files import write_bytes_private
 from exportdesk.store.service import Store
 from exportdesk.store.users import User
 
-COLUMNS: list[tuple[str, str]] = [
-    ("ref", "案件番号 / Ref"),
-    ("status", "状態 / Status"),
-    ("activity", "活動 / Activity"),
-    ("title", "件名 / Title"),
-    ("applicant", "申請者 / Applicant"),
-    ("filed_by", "入力者 / Filed by"),
-    ("department", "部局 / Department"),
-    ("counterpart", "相手方 / Counterpart"),
-    ("country", "国 / Country"),
-    ("outcome", "事前確認の結果 / Check-sheet outcome"),
-    ("reasons", "理由 / Reasons"),
-    ("decision", "判断 / Decision"),
-    ("decision_reasons", "判断理由 / Decision reasons"),
-    ("conditions", "条件 / Conditions"),
-    ("approvals", "承認 / Approvals"),
-    ("created_at", "作成 (UTC)"),
-    ("submitted_at", "提出 (UTC)"),
-    ("closed_at", "完了 (UTC)"),
-    ("forms_version", "フォーム版 / Forms version"),
+# (key, Japanese header, English header)
+COLUMNS: list[tuple[str, str, str]] = [
+    ("ref", "案件番号", "Ref"),
+    ("status", "状態", "Status"),
+    ("activity", "活動", "Activity"),
+    ("title", "件名", "Title"),
+    ("applicant", "申請者", "Applicant"),
+    ("filed_by", "入力者", "Filed by"),
+    ("department", "部局", "Department"),
+    ("counterpart", "相手方", "Counterpart"),
+    ("country", "国", "Country"),
+    ("outcome", "事前確認の結果", "Check-sheet outcome"),
+    ("reasons", "理由", "Reasons"),
+    ("decision", "判断", "Decision"),
+    ("decision_reasons", "判断理由", "Decision reasons"),
+    ("conditions", "条件", "Conditions"),
+    ("approvals", "承認", "Approvals"),
+    ("created_at", "作成日時 (UTC)", "Created (UTC)"),
+    ("submitted_at", "提出日時 (UTC)", "Submitted (UTC)"),
+    ("closed_at", "完了日時 (UTC)", "Closed (UTC)"),
+    ("forms_version", "フォーム版", "Forms version"),
 ]
+DATE_KEYS = ("created_at", "submitted_at", "closed_at")
+
+
+def headers(lang: str) -> list[str]:
+    return [ja if lang == "ja" else en for _, ja, en in COLUMNS]
 
 
 def case_rows(store: Store, actor: User, lang: str = "ja") -> list[dict[str, Any]]:
@@ -88,53 +94,55 @@ def neutralise(value: Any) -> Any:
     return value
 
 
-def _csv(rows: list[dict[str, Any]], head: dict[str, Any]) -> bytes:
+def _csv(rows: list[dict[str, Any]], head: dict[str, Any], lang: str) -> bytes:
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer)
-    writer.writerow([label for _, label in COLUMNS])
+    writer.writerow(headers(lang))
     for row in rows:
-        writer.writerow([neutralise(row[key]) for key, _ in COLUMNS])
-    # The signed head of the audit chain as the export was made (see docs/threat-model.md).
+        writer.writerow([neutralise(row[key]) for key, _, _ in COLUMNS])
+    # The signed head of the audit chain as the export was made (docs/threat-model.md).
     writer.writerow([HEAD_LABEL, json.dumps(head, sort_keys=True)])
     # utf-8-sig so that Excel opens Japanese text correctly.
     return buffer.getvalue().encode("utf-8-sig")
 
 
-def _xlsx(rows: list[dict[str, Any]], head: dict[str, Any]) -> bytes:
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
+def _xlsx(rows: list[dict[str, Any]], head: dict[str, Any], lang: str) -> bytes:
+    from openpyxl import load_workbook
 
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "Cases"
-    ws.append([label for _, label in COLUMNS])
-    for cell in ws[1]:
-        cell.font = Font(bold=True)
-    for row in rows:
-        ws.append([neutralise(row[key]) for key, _ in COLUMNS])
-    ws.freeze_panes = "A2"
-    ws.auto_filter.ref = ws.dimensions
-    audit_sheet = wb.create_sheet("Audit")
-    audit_sheet.append([HEAD_LABEL, json.dumps(head, sort_keys=True)])
+    from exportdesk.store.workbook import write_table
+
+    keys = [key for key, _, _ in COLUMNS]
     buffer = io.BytesIO()
-    wb.save(buffer)
-    return buffer.getvalue()
+    write_table(
+        buffer,
+        "案件" if lang == "ja" else "Cases",
+        headers(lang),
+        ([neutralise(row[key]) for key in keys] for row in rows),
+        lang=lang,
+        date_columns=[keys.index(k) for k in DATE_KEYS],
+    )
+    # The signed head of the audit chain on a sheet of its own.
+    wb = load_workbook(io.BytesIO(buffer.getvalue()))
+    wb.create_sheet("Audit").append([HEAD_LABEL, json.dumps(head, sort_keys=True)])
+    out = io.BytesIO()
+    wb.save(out)
+    return out.getvalue()
 
 
-def export_cases(store: Store, target: Path | str, fmt: str, actor: User) -> int:
-    """Write the cases `actor` may see; the file is owner-only and carries the signed head
-    of the audit chain. Raises StoreError (nothing left behind) when it cannot be written."""
+def export_cases(store: Store, target: Path | str, fmt: str, actor: User, lang: str = "ja") -> int:
+    """The cases `actor` may see, headers and texts in `lang` (in xlsx, time stamps are
+    Excel dates, UTC). The file is owner-only, carries the signed head of the audit chain,
+    and is written whole or not at all (StoreError when it cannot be written)."""
     if fmt not in ("json", "csv", "xlsx"):
         raise ValueError(f"unknown format {fmt}")
-    rows = case_rows(store, actor)
+    rows = case_rows(store, actor, lang)
     head = store.signed_head()
-    target = Path(target)
     if fmt == "json":
         data = {"audit_head": head, "cases": rows}
-        write_bytes_private(target, json.dumps(data, ensure_ascii=False, indent=2).encode("utf-8"))
+        write_bytes_private(target, json.dumps(data, ensure_ascii=False, indent=2).encode())
     elif fmt == "csv":
-        write_bytes_private(target, _csv(rows, head))
+        write_bytes_private(target, _csv(rows, head, lang))
     else:
-        write_bytes_private(target, _xlsx(rows, head))
+        write_bytes_private(target, _xlsx(rows, head, lang))
     store.record_export(actor, "cases", str(target), len(rows))
     return len(rows)

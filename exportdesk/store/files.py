@@ -14,6 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO
 
+from exportdesk.portable import restrict_to_owner
 from exportdesk.store.errors import StoreError
 
 PRIVATE = 0o600
@@ -41,6 +42,7 @@ def write_private(target: Path | str, write: Callable[[BinaryIO], None]) -> Path
             write(fh)
             fh.flush()
             os.fsync(fh.fileno())
+        restrict_to_owner(tmp)  # logs where the file system keeps other modes
         os.replace(tmp, target)
     except OSError as exc:
         tmp.unlink(missing_ok=True)
