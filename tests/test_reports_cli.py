@@ -19,11 +19,11 @@ def campus(tmp_path: Path) -> Campus:
     c = make_stats_campus(tmp_path / "cli.db")
     s = c.store
     for family, nat, status, dept, entry in [
-        ("Li", "CN", "researcher", c.eng, "2025-04-01"),
-        ("Wang", "CN", "student", c.eng, "2026-04-01"),
-        ("Nguyen", "VN", "student", c.sci, None),
-        ("Kim", "KR", "student", c.sci, "2026-06-01"),  # arrives after the reference date
-        ("Yamada", "JP", "researcher", c.eng, "2020-04-01"),  # not foreign
+        ("Li", "CN", "visiting_researcher", c.eng, "2025-04-01"),
+        ("Wang", "CN", "doctoral", c.eng, "2026-04-01"),
+        ("Nguyen", "VN", "doctoral", c.sci, None),
+        ("Kim", "KR", "doctoral", c.sci, "2026-06-01"),  # arrives after the reference date
+        ("Yamada", "JP", "visiting_researcher", c.eng, "2020-04-01"),  # not foreign
         ("Smith", "US", "", None, "2024-10-01"),
     ]:
         s.add_person(
@@ -86,11 +86,11 @@ def test_survey_command(campus: Campus, tmp_path: Path):
     ws = wb["By nationality"]
     rows = {r[0]: r[1:] for r in ws.iter_rows(min_row=5, values_only=True)}
     header = rows.pop("Nationality")
-    assert header == ("researcher", "student", "(no status)", "Total")
+    assert header == ("Doctoral student", "Visiting researcher", "(no status)", "Total")
     assert rows["China"] == (1, 1, 0, 2)
-    assert rows["Vietnam"] == (0, 1, 0, 1)
+    assert rows["Vietnam"] == (1, 0, 0, 1)
     assert rows["United States"] == (0, 0, 1, 1)
-    assert rows["Total"] == (1, 2, 1, 4)
+    assert rows["Total"] == (2, 1, 1, 4)
     assert "Korea" not in " ".join(rows) and "Japan" not in rows
     dept = {r[0]: r[1:] for r in wb["By department"].iter_rows(min_row=6, values_only=True)}
     assert dept["Faculty of Law"] == (0, 0, 0, 0)  # a department with nobody still shows
@@ -237,4 +237,6 @@ def test_survey_in_japanese(campus: Campus, tmp_path: Path):
     assert ws["A1"].value == "外国人研究者・留学生数（国籍別）"
     assert ws["A3"].value == "基準日 2026-05-01"
     rows = {r[0]: r[1:] for r in ws.iter_rows(min_row=6, values_only=True)}
-    assert rows["中国"] == (1, 1, 0, 2) and rows["合計"] == (1, 2, 1, 4)
+    assert rows["中国"] == (1, 1, 0, 2) and rows["合計"] == (2, 1, 1, 4)
+    header = next(r for r in ws.iter_rows(min_row=4, max_row=6, values_only=True) if r[1])
+    assert header[1:] == ("博士課程学生", "客員研究員", "（区分なし）", "合計")

@@ -28,14 +28,27 @@ def survey_xlsx(
     ja = lang == "ja"
     names = {c.code: c.name(lang) for c in all_countries()}
     no_dept = "（部局なし）" if ja else "(no department)"
-    # Recorded statuses in order, people without one in a last column.
-    statuses = sorted({r["status"] for r in rows if r["status"]})
+    # Statuses in the order the people rules list them, by their names in the language;
+    # people without one in a last column.
+    from exportdesk.domain.people import default_people_rules
+
+    rules = default_people_rules()
+    order = [e.id for e in rules.statuses]
+
+    def status_name(status: str) -> str:
+        return rules.label("statuses", status, lang) if status else NO_STATUS[lang]
+
+    recorded = {r["status"] for r in rows if r["status"]}
+    statuses = [
+        status_name(s)
+        for s in sorted(recorded, key=lambda s: order.index(s) if s in order else len(order))
+    ]
     if any(not r["status"] for r in rows):
         statuses.append(NO_STATUS[lang])
     by_nat: dict[str, Counter[str]] = defaultdict(Counter)
     by_dept: dict[str, Counter[str]] = defaultdict(Counter)
     for r in rows:
-        status = r["status"] or NO_STATUS[lang]
+        status = status_name(r["status"])
         by_nat[r["nationality"]][status] += r["n"]
         by_dept[departments.get(r["department_id"] or 0, no_dept)][status] += r["n"]
 
@@ -121,7 +134,7 @@ def survey_xlsx(
             [
                 names.get(r["nationality"], r["nationality"]),
                 r["nationality"],
-                r["status"] or NO_STATUS[lang],
+                status_name(r["status"]),
                 departments.get(r["department_id"] or 0, no_dept),
                 r["n"],
             ]

@@ -114,6 +114,20 @@ def start(store, lang: str):  # type: ignore[no-untyped-def]
     return window
 
 
+def screenshot(store, lang: str, target: str) -> int:  # type: ignore[no-untyped-def]
+    """Draw the window a user would meet first, without waiting for input (installation check)."""
+    from exportdesk.gui.dialogs import LoginDialog, SetupDialog
+
+    dialog = SetupDialog(store, lang) if not store.is_set_up() else LoginDialog(store, lang)
+    dialog.resize(1024, 640)
+    dialog.show()
+    QApplication.processEvents()
+    saved = dialog.grab().save(target)
+    dialog.close()
+    print(f"{target}: {'saved' if saved else 'could not be saved'}")
+    return 0 if saved else 1
+
+
 def run(args: argparse.Namespace) -> int:
     from exportdesk.store import Store
 
@@ -121,6 +135,8 @@ def run(args: argparse.Namespace) -> int:
     lang = getattr(args, "lang", None) or default_language()
     install_language(app, lang)
     store = Store(getattr(args, "db", None))
+    if getattr(args, "screenshot", None):
+        return screenshot(store, lang, args.screenshot)
     window = start(store, lang)
     if window is None:
         return 0

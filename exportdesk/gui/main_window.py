@@ -321,11 +321,11 @@ class MainWindow(QMainWindow):
         )
         if not ok:
             return
-        import datetime as dt
+        from exportdesk.domain.dates import DateError, parse_optional_date
 
-        try:
-            day = dt.date.fromisoformat(effective.strip()) if effective.strip() else None
-        except ValueError:
+        try:  # 2026-12-01, 2026/12/01 or 令和8年12月1日
+            day = parse_optional_date(effective)
+        except DateError:
             QMessageBox.warning(
                 self, self.tr("End User List"), self.tr("Not a date: %1").replace("%1", effective)
             )

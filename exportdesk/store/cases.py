@@ -12,6 +12,9 @@ from exportdesk.store.base import Part, _action, _dumps, _loads, _status
 from exportdesk.store.errors import StoreError
 from exportdesk.store.users import User
 
+# Case files must stay small enough to mail; the container refuses members over 100 MB.
+MAX_ATTACHMENT_BYTES = 20 * 2**20
+
 
 class Cases(Part):
     # --- cases: reading ---------------------------------------------------------------
@@ -243,7 +246,9 @@ class Cases(Part):
         if not self._may_file_for(actor, applicant_id):
             raise StoreError("not_proxy" if applicant_id != actor.id else "forbidden")
         applicant = self.store.get_user(applicant_id)
-        answers = dict(answers or {})
+        from exportdesk.domain.checksheet import normalise_dates
+
+        answers = normalise_dates(self.catalog, answers or {})
         self._check_texts(answers)
         now = self.now()
         row = {
@@ -290,6 +295,9 @@ class Cases(Part):
             raise StoreError("stale")
         self._check_texts(answers)
         old = _loads(case["answers_json"], {})
+        from exportdesk.domain.checksheet import normalise_dates
+
+        answers = normalise_dates(self.catalog, answers)
         keys = sorted(set(old) | set(answers))
         before = {k: old.get(k) for k in keys if old.get(k) != answers.get(k)}
         after = {k: answers.get(k) for k in before}
@@ -490,6 +498,16 @@ class Cases(Part):
             or (actor.has("office") and case["status"] in OFFICE_EDITABLE)
         ):
             raise StoreError("not_editable", status=_status(case["status"]))
+        if len(content) > MAX_ATTACHMENT_BYTES:
+            raise StoreError(
+                "invalid",
+                detail={
+                    "ja": f"添付ファイルは{MAX_ATTACHMENT_BYTES // 2**20}MBまでです",
+                    "en": f"attachments are limited to {MAX_ATTACHMENT_BYTES // 2**20} MB",
+                },
+            )
+        if not Path(filename).name.strip():
+            raise StoreError("invalid", detail="filename")
         digest = hashlib.sha256(content).hexdigest()
         row = {
             "case_id": case_id,

@@ -295,7 +295,7 @@ class Statistics:
         columns = {c[0] for c in self.db.execute("SELECT * FROM people LIMIT 0").description}
         clauses = ["p.nationality <> 'JP'", "(p.entry_date IS NULL OR p.entry_date <= ?)"]
         args: list[Any] = [reference.isoformat()]
-        for leaving in ("leave_date", "left_on", "end_date", "departure_date"):
+        for leaving in ("stay_until", "leave_date"):
             if leaving in columns:
                 clauses.append(f"(p.{leaving} IS NULL OR p.{leaving} = '' OR p.{leaving} >= ?)")
                 args.append(reference.isoformat())
