@@ -11,7 +11,6 @@ import os
 import subprocess
 import sys
 
-import pytest
 from PySide6.QtWidgets import QDialog
 
 from exportdesk.gui import app as app_module
@@ -73,11 +72,6 @@ def test_sign_in_window_needs_no_main_window_lists_or_pdf(tmp_path):
     assert not set(modules_at_sign_in(tmp_path)) & heavy
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the people and reports parts of the store import pydantic models (domain.people, "
-    "domain.internal_audit) when the store is imported; they should load on first use",
-)
 def test_sign_in_window_needs_no_forms(tmp_path):
     assert not {"pydantic", "yaml", "exportdesk.domain.catalog"} & set(modules_at_sign_in(tmp_path))
 
