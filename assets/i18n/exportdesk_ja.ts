@@ -1,6 +1,239 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="ja_JP">
 <context>
+    <name>AuditPage</name>
+    <message>
+        <location filename="../../exportdesk/gui/internal_audit.py" line="63" />
+        <source>random</source>
+        <translation>無作為</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/internal_audit.py" line="65" />
+        <source>Start the audit</source>
+        <translation>監査を開始</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/internal_audit.py" line="66" />
+        <source>Close the audit…</source>
+        <translation>監査を完了…</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/internal_audit.py" line="67" />
+        <source>Audit report (PDF)…</source>
+        <translation>監査報告書（PDF）…</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/internal_audit.py" line="69" />
+        <source>Year</source>
+        <translation>年</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/internal_audit.py" line="71" />
+        <source>Cases per department</source>
+        <translation>部局ごとの抽出件数</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/internal_audit.py" line="73" />
+        <source>Seed</source>
+        <translation>シード</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/internal_audit.py" line="83" />
+        <source>Pass</source>
+        <translation>適合</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/internal_audit.py" line="84" />
+        <source>Fail</source>
+        <translation>不適合</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/internal_audit.py" line="85" />
+        <source>Not applicable</source>
+        <translation>該当なし</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/internal_audit.py" line="90" />
+        <source>Standards element</source>
+        <translation>遵守基準の要素</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/internal_audit.py" line="91" />
+        <source>ICP articles</source>
+        <translation>規程の条</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/internal_audit.py" line="92" />
+        <source>Result</source>
+        <translation>結果</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/internal_audit.py" line="93" />
+        <location filename="../../exportdesk/gui/internal_audit.py" line="111" />
+        <source>Note</source>
+        <translation>備考</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/internal_audit.py" line="98" />
+        <source>Record</source>
+        <translation>記録</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/internal_audit.py" line="111" />
+        <source>Case</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/internal_audit.py" line="111" />
+        <source>Title</source>
+        <translation>件名</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/internal_audit.py" line="124" />
+        <source>Note (required when a check fails)</source>
+        <translation>所見（不適合がある場合は必須）</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/internal_audit.py" line="125" />
+        <source>Record the checks</source>
+        <translation>点検結果を記録</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/internal_audit.py" line="130" />
+        <source>○ pass, × fail, － not applicable; in brackets: what the records suggest</source>
+        <translation>○適合、×不適合、－該当なし。括弧内は記録から推定した結果（点検結果の記録前）</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/internal_audit.py" line="143" />
+        <location filename="../../exportdesk/gui/internal_audit.py" line="166" />
+        <source>Severity</source>
+        <translation>区分</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/internal_audit.py" line="144" />
+        <location filename="../../exportdesk/gui/internal_audit.py" line="167" />
+        <source>Finding</source>
+        <translation>指摘</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/internal_audit.py" line="145" />
+        <location filename="../../exportdesk/gui/internal_audit.py" line="168" />
+        <source>Corrective action</source>
+        <translation>是正措置</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/internal_audit.py" line="146" />
+        <location filename="../../exportdesk/gui/internal_audit.py" line="173" />
+        <source>Owner</source>
+        <translation>担当</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/internal_audit.py" line="147" />
+        <location filename="../../exportdesk/gui/internal_audit.py" line="171" />
+        <source>Due</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/internal_audit.py" line="148" />
+        <source>Done</source>
+        <translation>完了</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/internal_audit.py" line="163" />
+        <source>Add the finding</source>
+        <translation>指摘を追加</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/internal_audit.py" line="164" />
+        <source>Action done…</source>
+        <translation>是正完了…</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/internal_audit.py" line="185" />
+        <source>Programme checklist</source>
+        <translation>規程・体制の点検</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/internal_audit.py" line="186" />
+        <source>Sampled cases</source>
+        <translation>抽出案件の点検</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/internal_audit.py" line="187" />
+        <source>Findings and actions</source>
+        <translation>指摘事項と是正措置</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/internal_audit.py" line="211" />
+        <source>Internal audit</source>
+        <translation>内部監査</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/internal_audit.py" line="230" />
+        <source>No internal audit is recorded for this year.</source>
+        <translation>この年の内部監査は記録されていません。</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/internal_audit.py" line="236" />
+        <source>%1 · seed %2 · %3 of %4 sampled cases checked · %5 finding(s)</source>
+        <translation>%1・シード %2・抽出案件 %4件中 %3件点検済み・指摘 %5件</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/internal_audit.py" line="237" />
+        <source>Closed</source>
+        <translation>完了</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/internal_audit.py" line="237" />
+        <source>Open</source>
+        <translation>開く</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/internal_audit.py" line="393" />
+        <source>Action done</source>
+        <translation>是正完了</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/internal_audit.py" line="393" />
+        <source>How was it corrected?</source>
+        <translation>どのように是正しましたか。</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/internal_audit.py" line="410" />
+        <source>Close the audit</source>
+        <translation>監査を完了</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/internal_audit.py" line="410" />
+        <source>Summary of the audit:</source>
+        <translation>監査の総括：</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/internal_audit.py" line="430" />
+        <location filename="../../exportdesk/gui/internal_audit.py" line="444" />
+        <source>Audit report</source>
+        <translation>監査報告書</translation>
+    </message>
+</context>
+<context>
+    <name>CaseNotes</name>
+    <message>
+        <location filename="../../exportdesk/gui/people_link.py" line="133" />
+        <source>The applicant has no export-control training on record.</source>
+        <translation>申請者の輸出管理研修の記録がありません。</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_link.py" line="136" />
+        <source>The applicant's export-control training expired on %1.</source>
+        <translation>申請者の輸出管理研修は %1 に期限切れです。</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_link.py" line="142" />
+        <source>Re-check open for the person: %1</source>
+        <translation>対象の人物の再確認が必要：%1</translation>
+    </message>
+</context>
+<context>
     <name>CaseTableModel</name>
     <message>
         <location filename="../../exportdesk/gui/cases_page.py" line="67" />
@@ -57,8 +290,8 @@
     </message>
     <message>
         <location filename="../../exportdesk/gui/cases_page.py" line="179" />
-        <location filename="../../exportdesk/gui/cases_page.py" line="257" />
-        <location filename="../../exportdesk/gui/cases_page.py" line="265" />
+        <location filename="../../exportdesk/gui/cases_page.py" line="276" />
+        <location filename="../../exportdesk/gui/cases_page.py" line="284" />
         <source>New case</source>
         <translation>新規案件</translation>
     </message>
@@ -69,7 +302,7 @@
     </message>
     <message>
         <location filename="../../exportdesk/gui/cases_page.py" line="183" />
-        <location filename="../../exportdesk/gui/cases_page.py" line="277" />
+        <location filename="../../exportdesk/gui/cases_page.py" line="296" />
         <source>Same as last time</source>
         <translation>前回と同じ内容で作成</translation>
     </message>
@@ -80,30 +313,40 @@
     </message>
     <message>
         <location filename="../../exportdesk/gui/cases_page.py" line="185" />
-        <location filename="../../exportdesk/gui/cases_page.py" line="287" />
-        <location filename="../../exportdesk/gui/cases_page.py" line="294" />
+        <location filename="../../exportdesk/gui/cases_page.py" line="306" />
+        <location filename="../../exportdesk/gui/cases_page.py" line="313" />
         <source>Withdraw</source>
         <translation>取下げ</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../exportdesk/gui/cases_page.py" line="236" />
+        <location filename="../../exportdesk/gui/cases_page.py" line="241" />
         <source>%n case(s)</source>
         <translation>
             <numerusform>%n 件</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/cases_page.py" line="253" />
+        <location filename="../../exportdesk/gui/cases_page.py" line="247" />
+        <source>No case matches the search or filter.</source>
+        <translation>検索・絞り込みに該当する案件はありません。</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/cases_page.py" line="250" />
+        <source>No cases yet. Press 'New case' (Ctrl+N) before a visit, a shipment of samples, a trip with equipment or sharing technology abroad: the check sheet tells you in a few questions whether the export control office needs to look at it.</source>
+        <translation>まだ案件はありません。外国からの研究者の受入れ、試料の送付、機器を持っての海外出張、海外への技術の提供の前に「新しい案件」（Ctrl+N）を押してください。いくつかの質問に答えると、輸出管理担当部署の確認が必要かどうかが分かります。</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/cases_page.py" line="272" />
         <source>myself</source>
         <translation>本人</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/cases_page.py" line="257" />
+        <location filename="../../exportdesk/gui/cases_page.py" line="276" />
         <source>Filing for:</source>
         <translation>申請者：</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/cases_page.py" line="287" />
+        <location filename="../../exportdesk/gui/cases_page.py" line="306" />
         <source>Reason for withdrawing:</source>
         <translation>取下げの理由：</translation>
     </message>
@@ -111,336 +354,443 @@
 <context>
     <name>CheckSheetEditor</name>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="196" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="199" />
         <source>Result</source>
         <translation>結果</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="203" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="206" />
         <source>Previous section</source>
         <translation>前の項目へ</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="204" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="207" />
         <source>Next section</source>
         <translation>次の項目へ</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="205" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="208" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="206" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="209" />
         <source>Print / Save as PDF</source>
         <translation>印刷・PDFで保存</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="209" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="212" />
         <source>Send to the office as a file…</source>
         <translation>ファイルで担当部署へ送る…</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="211" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="214" />
         <source>For an office that works on another PC: submits and writes a signed case file</source>
         <translation>担当部署が別のPCで作業する場合：提出し、署名付きの案件ファイルを作成します</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="214" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="217" />
         <source>Submit to the office</source>
         <translation>提出する</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="261" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="267" />
         <source>Questions from the export control office</source>
         <translation>輸出管理担当部署からの質問</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="269" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="275" />
         <source>Your answer (sent with the resubmission)</source>
         <translation>回答（再提出時に送付されます）</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="276" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="282" />
         <source>Yes</source>
         <translation>はい</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="276" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="282" />
         <source>No</source>
         <translation>いいえ</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="276" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="282" />
         <source>Don't know</source>
         <translation>不明</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="285" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="291" />
         <source>— choose —</source>
         <translation>— 選択してください —</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="291" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="312" />
         <source>Type a country name or code</source>
         <translation>国名又は国コードを入力</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="296" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="317" />
         <source>Search by name or KAKENHI code</source>
         <translation>分野名又は科研費の区分番号で検索</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="346" />
-        <location filename="../../exportdesk/gui/checksheet.py" line="354" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="367" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="375" />
         <source>Category</source>
         <translation>類型</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="361" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="382" />
         <source>Example cases</source>
         <translation>例</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="371" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="392" />
         <source>Help</source>
         <translation>ヘルプ</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="415" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="436" />
         <source>Write the case file again…</source>
         <translation>案件ファイルを再作成…</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="415" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="436" />
         <source>Save case file as…</source>
         <translation>案件ファイルを別名で保存…</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="424" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="445" />
         <source>(untitled)</source>
         <translation>（件名未入力）</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="428" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="449" />
         <source>Status</source>
         <translation>状態</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="431" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="452" />
         <source>sent to the office on %1, awaiting decision</source>
         <translation>担当部署へ送付済み（%1）・判断待ち</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="444" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="465" />
         <source>Decision of the export control office</source>
         <translation>輸出管理担当部署の判断</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="445" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="466" />
         <source>Decision</source>
         <translation>判断</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="446" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="467" />
         <source>Conditions</source>
         <translation>条件</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="447" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="468" />
         <source>Reasons</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="448" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="469" />
         <source>Questions from the office</source>
         <translation>担当部署からの質問</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="449" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="470" />
         <source>Approved by</source>
         <translation>承認者</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="450" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="471" />
         <source>Decided on</source>
         <translation>判断日</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="457" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="478" />
         <source>Still to answer</source>
         <translation>未回答の必須項目</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="460" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="481" />
         <source>All required answers given.</source>
         <translation>必須項目はすべて回答済みです。</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="463" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="484" />
         <source>Choose the activity to begin.</source>
         <translation>まず活動を選んでください。</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="468" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="489" />
         <source>Some answers cannot be read yet.</source>
         <translation>読み取れない回答があります。</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="472" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="493" />
         <source>So far: </source>
         <translation>現時点では：</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="490" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="515" />
         <source>Saved</source>
         <translation>保存しました</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="508" />
-        <location filename="../../exportdesk/gui/checksheet.py" line="563" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="535" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="579" />
         <source>Cannot submit yet</source>
         <translation>まだ提出できません</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="512" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="539" />
         <source>Submitted. The sheet is filed with the export control office.</source>
         <translation>提出しました。シートは輸出管理担当部署に保存されます。</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="528" />
-        <source>Save as PDF</source>
-        <translation>PDFで保存</translation>
-    </message>
-    <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="537" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="553" />
         <source>Saved to %1</source>
         <translation>保存しました：%1</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="553" />
-        <location filename="../../exportdesk/gui/checksheet.py" line="570" />
-        <location filename="../../exportdesk/gui/checksheet.py" line="591" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="569" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="586" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="607" />
         <source>Send to the office</source>
         <translation>担当部署へ送る</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="566" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="582" />
         <source>The case file could not be written: %1</source>
         <translation>案件ファイルを書き込めませんでした：%1</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="575" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="591" />
         <source>Submitted: the case file for the office is saved as %1.</source>
         <translation>提出しました。担当部署あての案件ファイルを %1 に保存しました。</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="593" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="609" />
         <source>The case file is ready: %1
 Send it to the export control office (%2) by e-mail. Open your mail program now?</source>
         <translation>案件ファイルを作成しました：%1
 メールで輸出管理担当部署（%2）へ送ってください。メールソフトを開きますか？</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="601" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="617" />
         <source>Open mail program</source>
         <translation>メールソフトを開く</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="582" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="598" />
         <source>Case file attached: %1</source>
         <translation>案件ファイルを添付します：%1</translation>
     </message>
 </context>
 <context>
+    <name>DeclarationDialog</name>
+    <message>
+        <location filename="../../exportdesk/gui/people_page.py" line="189" />
+        <source>Record a declaration</source>
+        <translation>申告の記録</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_page.py" line="198" />
+        <source>Declared on</source>
+        <translation>申告日</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_page.py" line="205" />
+        <source>Note</source>
+        <translation>備考</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_page.py" line="207" />
+        <source>Attach the signed scan…</source>
+        <translation>署名済みのスキャンを添付…</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_page.py" line="209" />
+        <location filename="../../exportdesk/gui/people_page.py" line="218" />
+        <source>Scan</source>
+        <translation>スキャン</translation>
+    </message>
+</context>
+<context>
+    <name>DuePanel</name>
+    <message>
+        <location filename="../../exportdesk/gui/people_due.py" line="57" />
+        <source>Due</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_due.py" line="58" />
+        <source>What</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_due.py" line="59" />
+        <source>ID</source>
+        <translation>番号</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_due.py" line="60" />
+        <source>Name</source>
+        <translation>氏名</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_due.py" line="61" />
+        <source>Department</source>
+        <translation>部局</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_due.py" line="62" />
+        <source>Supervisor</source>
+        <translation>指導教員</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_due.py" line="63" />
+        <source>Detail</source>
+        <translation>詳細</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_due.py" line="73" />
+        <source>Refresh</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_due.py" line="74" />
+        <source>Export to Excel…</source>
+        <translation>Excelに出力…</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_due.py" line="75" />
+        <source>Reminder mail…</source>
+        <translation>督促メール…</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_due.py" line="76" />
+        <source>Opens your mail program with the selected people</source>
+        <translation>選択した人へのメールをメールソフトで作成します</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_due.py" line="99" />
+        <source>Overdue</source>
+        <translation>期限切れ</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_due.py" line="105" />
+        <source>%1 due, %2 overdue</source>
+        <translation>%1 件（期限切れ %2 件）</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_due.py" line="113" />
+        <source>Export to Excel</source>
+        <translation>Excelに出力</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_due.py" line="126" />
+        <source>Export control: documents to submit</source>
+        <translation>安全保障輸出管理：提出書類のお願い</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_due.py" line="128" />
+        <source>Please submit the following to the export control office:</source>
+        <translation>次の書類を輸出管理担当部署に提出してください。</translation>
+    </message>
+</context>
+<context>
     <name>GuidanceBrowser</name>
     <message>
-        <location filename="../../exportdesk/gui/guidance_browser.py" line="62" />
+        <location filename="../../exportdesk/gui/guidance_browser.py" line="63" />
         <source>Code</source>
         <translation>コード</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/guidance_browser.py" line="63" />
+        <location filename="../../exportdesk/gui/guidance_browser.py" line="64" />
         <source>Research area</source>
         <translation>研究分野</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/guidance_browser.py" line="64" />
+        <location filename="../../exportdesk/gui/guidance_browser.py" line="65" />
         <source>Related list items</source>
         <translation>関連するリスト規制項目</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/guidance_browser.py" line="65" />
+        <location filename="../../exportdesk/gui/guidance_browser.py" line="66" />
         <source>Confidence</source>
         <translation>確度</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/guidance_browser.py" line="169" />
+        <location filename="../../exportdesk/gui/guidance_browser.py" line="170" />
         <source>ExportDesk: guidance data</source>
         <translation>ExportDesk：ガイダンスデータ</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/guidance_browser.py" line="170" />
+        <location filename="../../exportdesk/gui/guidance_browser.py" line="171" />
         <source>&amp;Language</source>
         <translation>言語(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/guidance_browser.py" line="173" />
+        <location filename="../../exportdesk/gui/guidance_browser.py" line="174" />
         <source>Research areas of concern</source>
         <translation>注意を要する研究分野</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/guidance_browser.py" line="174" />
+        <location filename="../../exportdesk/gui/guidance_browser.py" line="175" />
         <source>Specific categories</source>
         <translation>特定類型</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/guidance_browser.py" line="175" />
+        <location filename="../../exportdesk/gui/guidance_browser.py" line="176" />
         <source>Activities</source>
         <translation>活動</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/guidance_browser.py" line="176" />
+        <location filename="../../exportdesk/gui/guidance_browser.py" line="177" />
         <source>Check-sheet questions</source>
         <translation>事前確認シートの質問</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/guidance_browser.py" line="177" />
+        <location filename="../../exportdesk/gui/guidance_browser.py" line="178" />
         <source>Country groups</source>
         <translation>国グループ</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/guidance_browser.py" line="182" />
+        <location filename="../../exportdesk/gui/guidance_browser.py" line="183" />
         <source>Search by Japanese or English name, KAKENHI code or list item</source>
         <translation>日本語名・英語名・科研費区分番号・項番で検索</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/guidance_browser.py" line="198" />
+        <location filename="../../exportdesk/gui/guidance_browser.py" line="199" />
         <source>Category</source>
         <translation>類型</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/guidance_browser.py" line="199" />
+        <location filename="../../exportdesk/gui/guidance_browser.py" line="200" />
         <source>Exceptions</source>
         <translation>例外</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/guidance_browser.py" line="200" />
+        <location filename="../../exportdesk/gui/guidance_browser.py" line="201" />
         <source>Example cases</source>
         <translation>例</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/guidance_browser.py" line="240" />
+        <location filename="../../exportdesk/gui/guidance_browser.py" line="242" />
         <source>Question</source>
         <translation>質問</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/guidance_browser.py" line="240" />
+        <location filename="../../exportdesk/gui/guidance_browser.py" line="242" />
         <source>Required</source>
         <translation>必須</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/guidance_browser.py" line="245" />
+        <location filename="../../exportdesk/gui/guidance_browser.py" line="247" />
         <source>required</source>
         <translation>必須</translation>
     </message>
@@ -548,6 +898,165 @@ Send it to the export control office (%2) by e-mail. Open your mail program now?
         <location filename="../../exportdesk/gui/icp_view.py" line="178" />
         <source>Saved to %1</source>
         <translation>保存しました：%1</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <location filename="../../exportdesk/gui/people_import.py" line="41" />
+        <location filename="../../exportdesk/gui/people_import.py" line="113" />
+        <source>Import people</source>
+        <translation>人物の取込み</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_import.py" line="44" />
+        <source>Choose file…</source>
+        <translation>ファイルを選択…</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_import.py" line="50" />
+        <source>ID</source>
+        <translation>番号</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_import.py" line="51" />
+        <source>Family name *</source>
+        <translation>姓 *</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_import.py" line="52" />
+        <source>Given name</source>
+        <translation>名</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_import.py" line="53" />
+        <source>Native name</source>
+        <translation>原語氏名</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_import.py" line="54" />
+        <source>Nationality *</source>
+        <translation>国籍 *</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_import.py" line="55" />
+        <source>Birth date</source>
+        <translation>生年月日</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_import.py" line="56" />
+        <source>Entry</source>
+        <translation>入国日</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_import.py" line="57" />
+        <source>Stay until</source>
+        <translation>在籍期限</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_import.py" line="58" />
+        <source>Status</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_import.py" line="59" />
+        <source>Department</source>
+        <translation>部局</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_import.py" line="60" />
+        <source>Supervisor</source>
+        <translation>指導教員</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_import.py" line="61" />
+        <source>E-mail</source>
+        <translation>メール</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_import.py" line="62" />
+        <source>Funding</source>
+        <translation>資金源</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_import.py" line="63" />
+        <source>Employed in Japan</source>
+        <translation>国内での雇用</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_import.py" line="64" />
+        <source>Foreign contracts</source>
+        <translation>外国との契約</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_import.py" line="74" />
+        <source>Line</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_import.py" line="74" />
+        <source>Action</source>
+        <translation>処理</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_import.py" line="74" />
+        <source>Person</source>
+        <translation>人物</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_import.py" line="74" />
+        <source>Problems</source>
+        <translation>問題</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_import.py" line="82" />
+        <source>Preview</source>
+        <translation>プレビュー</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_import.py" line="86" />
+        <source>Import</source>
+        <translation>取込み</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_import.py" line="113" />
+        <source>Tables (*.csv *.txt *.xlsx)</source>
+        <translation>表（*.csv *.txt *.xlsx）</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_import.py" line="129" />
+        <source>%1 rows</source>
+        <translation>%1 行</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_import.py" line="135" />
+        <source>(not imported)</source>
+        <translation>（取り込まない）</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_import.py" line="162" />
+        <source>new</source>
+        <translation>新規</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_import.py" line="162" />
+        <source>update</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_import.py" line="192" />
+        <source>%1 rows have errors: correct the file or the mapping. Nothing is imported while any row is wrong.</source>
+        <translation>%1行に誤りがあります。ファイル又は列の対応を直してください。誤りのある行が残る間は何も取り込みません。</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_import.py" line="199" />
+        <source>%1 new, %2 to update.</source>
+        <translation>新規 %1 件、更新 %2 件。</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_import.py" line="214" />
+        <source>Imported: %1 new, %2 updated, %3 unchanged.</source>
+        <translation>取り込みました：新規 %1 件、更新 %2 件、変更なし %3 件。</translation>
     </message>
 </context>
 <context>
@@ -671,172 +1180,192 @@ Send it to the export control office (%2) by e-mail. Open your mail program now?
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="41" />
+        <location filename="../../exportdesk/gui/main_window.py" line="43" />
         <source>Review queue</source>
         <translation>審査待ち一覧</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="45" />
+        <location filename="../../exportdesk/gui/main_window.py" line="50" />
         <source>My cases</source>
         <translation>自分の案件</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="48" />
+        <location filename="../../exportdesk/gui/main_window.py" line="53" />
         <source>Guidance</source>
         <translation>ガイダンス</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="55" />
+        <location filename="../../exportdesk/gui/main_window.py" line="60" />
         <source>Lists</source>
         <translation>リスト</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="61" />
+        <location filename="../../exportdesk/gui/main_window.py" line="66" />
         <source>ICP</source>
         <translation>輸出管理規程</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="121" />
+        <location filename="../../exportdesk/gui/main_window.py" line="76" />
+        <source>Statistics</source>
+        <translation>統計</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/main_window.py" line="82" />
+        <source>Internal audit</source>
+        <translation>内部監査</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/main_window.py" line="97" />
+        <source>Reminders</source>
+        <translation>リマインダー</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/main_window.py" line="98" />
+        <source>People</source>
+        <translation>人物</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/main_window.py" line="162" />
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="122" />
+        <location filename="../../exportdesk/gui/main_window.py" line="163" />
         <source>&amp;New case</source>
         <translation>新規案件(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="126" />
+        <location filename="../../exportdesk/gui/main_window.py" line="167" />
         <source>&amp;Close case</source>
         <translation>案件を閉じる(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="130" />
+        <location filename="../../exportdesk/gui/main_window.py" line="171" />
         <source>&amp;Open case or decision file…</source>
         <translation>案件・判断ファイルを開く(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="135" />
+        <location filename="../../exportdesk/gui/main_window.py" line="176" />
         <source>&amp;Export institution file…</source>
         <translation>機関設定ファイルを書き出す(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="139" />
+        <location filename="../../exportdesk/gui/main_window.py" line="180" />
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="145" />
+        <location filename="../../exportdesk/gui/main_window.py" line="186" />
         <source>&amp;End User List</source>
         <translation>外国ユーザーリスト(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="146" />
+        <location filename="../../exportdesk/gui/main_window.py" line="187" />
         <source>&amp;Import a list version…</source>
         <translation>リストの版を取り込む(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="150" />
+        <location filename="../../exportdesk/gui/main_window.py" line="191" />
         <source>&amp;Language</source>
         <translation>言語(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="161" />
+        <location filename="../../exportdesk/gui/main_window.py" line="202" />
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="162" />
+        <location filename="../../exportdesk/gui/main_window.py" line="203" />
         <source>&amp;About ExportDesk</source>
         <translation>ExportDeskについて(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="186" />
+        <location filename="../../exportdesk/gui/main_window.py" line="227" />
         <source>Open</source>
         <translation>開く</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="197" />
-        <location filename="../../exportdesk/gui/main_window.py" line="220" />
+        <location filename="../../exportdesk/gui/main_window.py" line="238" />
+        <location filename="../../exportdesk/gui/main_window.py" line="261" />
         <source>This file was already imported; nothing changed.</source>
         <translation>このファイルは既に取り込まれています。変更はありません。</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="199" />
+        <location filename="../../exportdesk/gui/main_window.py" line="240" />
         <source>Decision received: %1</source>
         <translation>判断を受け取りました：%1</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="210" />
+        <location filename="../../exportdesk/gui/main_window.py" line="251" />
         <source>New sender</source>
         <translation>新しい送信者</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="213" />
+        <location filename="../../exportdesk/gui/main_window.py" line="254" />
         <source>Trust this key and import the case?</source>
         <translation>この鍵を信頼して案件を取り込みますか？</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="224" />
+        <location filename="../../exportdesk/gui/main_window.py" line="265" />
         <source>New case in the review queue: %1</source>
         <translation>審査待ち一覧に新しい案件が入りました：%1</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="226" />
+        <location filename="../../exportdesk/gui/main_window.py" line="267" />
         <source>New round of an existing case: %1</source>
         <translation>既存の案件の再提出を受け付けました：%1</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="229" />
+        <location filename="../../exportdesk/gui/main_window.py" line="270" />
         <source>Cannot import</source>
         <translation>取り込めません</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="253" />
+        <location filename="../../exportdesk/gui/main_window.py" line="294" />
         <source>Export institution file</source>
         <translation>機関設定ファイルを書き出す</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="268" />
-        <location filename="../../exportdesk/gui/main_window.py" line="273" />
-        <location filename="../../exportdesk/gui/main_window.py" line="283" />
-        <location filename="../../exportdesk/gui/main_window.py" line="298" />
-        <location filename="../../exportdesk/gui/main_window.py" line="306" />
+        <location filename="../../exportdesk/gui/main_window.py" line="309" />
+        <location filename="../../exportdesk/gui/main_window.py" line="314" />
+        <location filename="../../exportdesk/gui/main_window.py" line="324" />
+        <location filename="../../exportdesk/gui/main_window.py" line="339" />
+        <location filename="../../exportdesk/gui/main_window.py" line="347" />
         <source>End User List</source>
         <translation>外国ユーザーリスト</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="268" />
+        <location filename="../../exportdesk/gui/main_window.py" line="309" />
         <source>Lists (*.pdf *.csv *.xlsx)</source>
         <translation>リスト (*.pdf *.csv *.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="273" />
+        <location filename="../../exportdesk/gui/main_window.py" line="314" />
         <source>Effective date (YYYY-MM-DD):</source>
         <translation>施行日（YYYY-MM-DD）：</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="283" />
+        <location filename="../../exportdesk/gui/main_window.py" line="324" />
         <source>Not a date: %1</source>
         <translation>日付ではありません：%1</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="291" />
+        <location filename="../../exportdesk/gui/main_window.py" line="332" />
         <source>Imported version %1 with %2 entities.</source>
         <translation>版 %1（%2 件）を取り込みました。</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="296" />
+        <location filename="../../exportdesk/gui/main_window.py" line="337" />
         <source>Cases whose screening result changed:</source>
         <translation>照合結果が変わった案件：</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="310" />
+        <location filename="../../exportdesk/gui/main_window.py" line="351" />
         <source>Importing the End User List…</source>
         <translation>外国ユーザーリストを取り込んでいます…</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="321" />
+        <location filename="../../exportdesk/gui/main_window.py" line="362" />
         <source>ExportDesk: security export control for universities.
 Forms version %1</source>
         <translation>ExportDesk：大学のための安全保障輸出管理
@@ -844,318 +1373,772 @@ Forms version %1</source>
     </message>
 </context>
 <context>
-    <name>QueueModel</name>
+    <name>PeoplePage</name>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="65" />
-        <source>Ref</source>
-        <translation>案件番号</translation>
+        <location filename="../../exportdesk/gui/people_page.py" line="551" />
+        <source>Search name, ID, supervisor, nationality</source>
+        <translation>氏名・番号・指導教員・国籍で検索</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="66" />
+        <location filename="../../exportdesk/gui/people_page.py" line="553" />
+        <source>Re-check open only</source>
+        <translation>再確認が必要な人のみ</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_page.py" line="554" />
+        <source>Import…</source>
+        <translation>取込み…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../exportdesk/gui/people_page.py" line="613" />
+        <source>%n people</source>
+        <translation>
+            <numerusform>%n 人</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PeopleTableModel</name>
+    <message>
+        <location filename="../../exportdesk/gui/people_page.py" line="100" />
+        <source>ID</source>
+        <translation>番号</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_page.py" line="101" />
+        <source>Name</source>
+        <translation>氏名</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_page.py" line="102" />
+        <source>Native name</source>
+        <translation>原語氏名</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_page.py" line="103" />
+        <source>Nationality</source>
+        <translation>国籍</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_page.py" line="104" />
         <source>Status</source>
         <translation>状態</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="67" />
+        <location filename="../../exportdesk/gui/people_page.py" line="105" />
+        <source>Department</source>
+        <translation>部局</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_page.py" line="106" />
+        <source>Supervisor</source>
+        <translation>指導教員</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_page.py" line="107" />
+        <source>Entry</source>
+        <translation>入国日</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_page.py" line="108" />
+        <source>Stay until</source>
+        <translation>在籍期限</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_page.py" line="109" />
+        <source>Declared</source>
+        <translation>申告日</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_page.py" line="110" />
+        <source>Categories</source>
+        <translation>特定類型</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_page.py" line="111" />
+        <source>Pledges</source>
+        <translation>誓約書</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_page.py" line="163" />
+        <source>none</source>
+        <translation>該当なし</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_page.py" line="170" />
+        <source>Re-check open</source>
+        <translation>再確認が必要</translation>
+    </message>
+</context>
+<context>
+    <name>PersonLink</name>
+    <message>
+        <location filename="../../exportdesk/gui/people_link.py" line="31" />
+        <source>(no recorded person)</source>
+        <translation>（登録された人物なし）</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_link.py" line="48" />
+        <source>Person on record:</source>
+        <translation>対象の人物：</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_link.py" line="84" />
+        <source>No declaration on record.</source>
+        <translation>申告の記録がありません。</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_link.py" line="87" />
+        <source>Answers from the declaration of %1 (%2 days old).</source>
+        <translation>%1 の申告による回答です（%2 日前）。</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_link.py" line="104" />
+        <source>Differs from the person's record (%1): the office will re-check.</source>
+        <translation>人物の記録と異なります（%1）。輸出管理担当部署が再確認します。</translation>
+    </message>
+</context>
+<context>
+    <name>PersonPanel</name>
+    <message>
+        <location filename="../../exportdesk/gui/people_page.py" line="253" />
+        <source>Declared on</source>
+        <translation>申告日</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_page.py" line="253" />
+        <source>Categories</source>
+        <translation>特定類型</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_page.py" line="253" />
+        <source>Resident</source>
+        <translation>居住者</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_page.py" line="253" />
+        <location filename="../../exportdesk/gui/people_page.py" line="256" />
+        <source>State</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_page.py" line="256" />
+        <source>Pledge</source>
+        <translation>誓約書</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_page.py" line="256" />
+        <source>Due</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_page.py" line="256" />
+        <source>Scan (SHA-256)</source>
+        <translation>スキャン（SHA-256）</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_page.py" line="258" />
+        <source>Course</source>
+        <translation>研修</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_page.py" line="258" />
+        <source>Taken</source>
+        <translation>受講日</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_page.py" line="258" />
+        <source>Expires</source>
+        <translation>有効期限</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_page.py" line="263" />
+        <source>Request</source>
+        <translation>依頼</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_page.py" line="264" />
+        <source>Received…</source>
+        <translation>受領…</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_page.py" line="265" />
+        <source>Checked</source>
+        <translation>確認済みにする</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_page.py" line="266" />
+        <source>Print pledge…</source>
+        <translation>誓約書を印刷…</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_page.py" line="267" />
+        <source>Record a declaration…</source>
+        <translation>申告を記録…</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_page.py" line="268" />
+        <source>Declaration checked</source>
+        <translation>申告を確認済みにする</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_page.py" line="289" />
+        <source>Declarations</source>
+        <translation>申告</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_page.py" line="301" />
+        <source>Pledges</source>
+        <translation>誓約書</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_page.py" line="302" />
+        <location filename="../../exportdesk/gui/people_page.py" line="393" />
+        <source>Training</source>
+        <translation>研修</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_page.py" line="349" />
+        <source>Select a person</source>
+        <translation>人物を選択してください</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_page.py" line="364" />
+        <source>Re-check open: %1</source>
+        <translation>再確認が必要：%1</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_page.py" line="375" />
+        <source>valid until %1</source>
+        <translation>%1 まで有効</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_page.py" line="376" />
+        <source>expired on %1</source>
+        <translation>%1 に期限切れ</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_page.py" line="377" />
+        <source>not trained</source>
+        <translation>未受講</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_page.py" line="380" />
+        <source>ID</source>
+        <translation>番号</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_page.py" line="381" />
+        <source>Nationality</source>
+        <translation>国籍</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_page.py" line="382" />
+        <source>Department</source>
+        <translation>部局</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_page.py" line="383" />
+        <source>Supervisor</source>
+        <translation>指導教員</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_page.py" line="384" />
+        <source>Status</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_page.py" line="385" />
+        <source>Entry</source>
+        <translation>入国日</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_page.py" line="386" />
+        <source>Stay until</source>
+        <translation>在籍期限</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_page.py" line="387" />
+        <source>Funding</source>
+        <translation>資金源</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_page.py" line="389" />
+        <source>Employed in Japan</source>
+        <translation>国内での雇用</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_page.py" line="390" />
+        <location filename="../../exportdesk/gui/people_page.py" line="408" />
+        <source>yes</source>
+        <translation>はい</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_page.py" line="390" />
+        <location filename="../../exportdesk/gui/people_page.py" line="408" />
+        <source>no</source>
+        <translation>いいえ</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_page.py" line="392" />
+        <source>Foreign contracts</source>
+        <translation>外国との契約</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_page.py" line="417" />
+        <source>none</source>
+        <translation>該当なし</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_page.py" line="479" />
+        <source>Signed pledge</source>
+        <translation>署名済みの誓約書</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_page.py" line="524" />
+        <source>Print pledge</source>
+        <translation>誓約書を印刷</translation>
+    </message>
+</context>
+<context>
+    <name>PrintCase</name>
+    <message>
+        <location filename="../../exportdesk/gui/widgets/print_case.py" line="30" />
+        <source>Save as PDF</source>
+        <translation>PDFとして保存</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/widgets/print_case.py" line="49" />
+        <source>Printing failed</source>
+        <translation>印刷できませんでした</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/widgets/print_case.py" line="50" />
+        <source>The PDF could not be made: %1</source>
+        <translation>PDF を作成できませんでした：%1</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/widgets/print_case.py" line="54" />
+        <source>Check the file location, or shorten very long answers, and try again.</source>
+        <translation>保存先を確認するか、非常に長い回答を短くしてから、もう一度お試しください。</translation>
+    </message>
+</context>
+<context>
+    <name>QueueModel</name>
+    <message>
+        <location filename="../../exportdesk/gui/review.py" line="71" />
+        <source>Ref</source>
+        <translation>案件番号</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/review.py" line="72" />
+        <source>Status</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/review.py" line="73" />
         <source>Age (days)</source>
         <translation>経過日数</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="68" />
+        <location filename="../../exportdesk/gui/review.py" line="74" />
+        <source>Title</source>
+        <translation>件名</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/review.py" line="75" />
+        <source>Planned date</source>
+        <translation>実施予定日</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/review.py" line="76" />
         <source>Activity</source>
         <translation>活動</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="69" />
+        <location filename="../../exportdesk/gui/review.py" line="77" />
         <source>Counterpart</source>
         <translation>相手方</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="70" />
+        <location filename="../../exportdesk/gui/review.py" line="78" />
         <source>Country</source>
         <translation>国</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="71" />
+        <location filename="../../exportdesk/gui/review.py" line="79" />
         <source>Country group</source>
         <translation>国グループ</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="72" />
+        <location filename="../../exportdesk/gui/review.py" line="80" />
         <source>Why it came to the office</source>
         <translation>審査が必要な理由</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="73" />
+        <location filename="../../exportdesk/gui/review.py" line="81" />
         <source>Applicant</source>
         <translation>申請者</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/review.py" line="82" />
+        <source>Department</source>
+        <translation>部局</translation>
     </message>
 </context>
 <context>
     <name>QueuePage</name>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="119" />
+        <location filename="../../exportdesk/gui/review.py" line="135" />
         <source>Search title, counterpart or reference</source>
         <translation>件名・相手方・案件番号で検索</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="121" />
-        <location filename="../../exportdesk/gui/review.py" line="163" />
+        <location filename="../../exportdesk/gui/review.py" line="137" />
+        <location filename="../../exportdesk/gui/review.py" line="186" />
         <source>Open cases</source>
         <translation>未処理の案件</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="124" />
+        <location filename="../../exportdesk/gui/review.py" line="140" />
         <source>All</source>
         <translation>すべて</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="142" />
+        <location filename="../../exportdesk/gui/review.py" line="164" />
         <source>Open review sheet</source>
         <translation>審査票を開く</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/review.py" line="191" />
+        <source>No case matches the search or filter.</source>
+        <translation>検索・絞り込みに該当する案件はありません。</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/review.py" line="194" />
+        <source>No case is waiting for the office. Submitted check sheets appear here; case files sent by e-mail are opened with File &gt; Open (or dropped here).</source>
+        <translation>審査待ちの案件はありません。提出された確認シートはここに表示されます。メールで届いた案件ファイルは「ファイル」＞「開く」で開くか、ここにドロップしてください。</translation>
+    </message>
+</context>
+<context>
+    <name>ReportTextsDialog</name>
+    <message>
+        <location filename="../../exportdesk/gui/statistics.py" line="376" />
+        <source>Report texts %1</source>
+        <translation>報告書の本文 %1年</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/statistics.py" line="392" />
+        <source>Left empty, the report prints the text drafted from the figures.</source>
+        <translation>空欄の場合は、集計値から作成した文案を印刷します。</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/statistics.py" line="409" />
+        <source>Report texts</source>
+        <translation>報告書の本文</translation>
     </message>
 </context>
 <context>
     <name>ReviewEditor</name>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="368" />
+        <location filename="../../exportdesk/gui/review.py" line="403" />
         <source>Review sheet</source>
         <translation>審査票</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="371" />
+        <location filename="../../exportdesk/gui/review.py" line="406" />
         <source>Check-sheet answers</source>
         <translation>事前確認シートの回答</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="374" />
+        <location filename="../../exportdesk/gui/review.py" line="409" />
         <source>Timeline</source>
         <translation>経過</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="381" />
+        <location filename="../../exportdesk/gui/review.py" line="416" />
         <source>Comment (required to return the case)</source>
         <translation>コメント（差戻しには必須）</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="382" />
+        <location filename="../../exportdesk/gui/review.py" line="417" />
         <source>Start review</source>
         <translation>審査を開始</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="383" />
+        <location filename="../../exportdesk/gui/review.py" line="418" />
         <source>Record decision</source>
         <translation>判断を記録</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="384" />
+        <location filename="../../exportdesk/gui/review.py" line="419" />
         <source>Approve</source>
         <translation>承認</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="386" />
+        <location filename="../../exportdesk/gui/review.py" line="421" />
         <source>Return to applicant</source>
         <translation>申請者に差し戻す</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="387" />
+        <location filename="../../exportdesk/gui/review.py" line="422" />
         <source>Send decision file…</source>
         <translation>判断ファイルを送る…</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="448" />
+        <location filename="../../exportdesk/gui/review.py" line="424" />
+        <source>Print / Save as PDF</source>
+        <translation>印刷／PDF保存</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/review.py" line="493" />
         <source>Yes</source>
         <translation>はい</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="448" />
+        <location filename="../../exportdesk/gui/review.py" line="493" />
         <source>No</source>
         <translation>いいえ</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="464" />
+        <location filename="../../exportdesk/gui/review.py" line="509" />
         <source>Item and sub-item, e.g. 5(1)</source>
         <translation>項番・号（例：5(1)）</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="495" />
+        <location filename="../../exportdesk/gui/review.py" line="540" />
         <source>— choose —</source>
         <translation>— 選択してください —</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="600" />
+        <location filename="../../exportdesk/gui/review.py" line="645" />
         <source>Not possible</source>
         <translation>実行できません</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="628" />
+        <location filename="../../exportdesk/gui/review.py" line="671" />
+        <source>Saved to %1</source>
+        <translation>%1 に保存しました</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/review.py" line="682" />
         <source>Choose a decision.</source>
         <translation>判断を選んでください。</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="656" />
+        <location filename="../../exportdesk/gui/review.py" line="710" />
         <source>Status</source>
         <translation>状態</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="715" />
+        <location filename="../../exportdesk/gui/review.py" line="769" />
         <source>Send decision file</source>
         <translation>判断ファイルを送る</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="726" />
+        <location filename="../../exportdesk/gui/review.py" line="780" />
         <source>Decision file written: %1</source>
         <translation>判断ファイルを作成しました：%1</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="738" />
+        <location filename="../../exportdesk/gui/review.py" line="792" />
         <source>Approvals</source>
         <translation>承認</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="792" />
+        <location filename="../../exportdesk/gui/review.py" line="850" />
         <source>created</source>
         <translation>作成</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="793" />
+        <location filename="../../exportdesk/gui/review.py" line="851" />
         <source>check sheet edited</source>
         <translation>事前確認シート編集</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="794" />
+        <location filename="../../exportdesk/gui/review.py" line="852" />
         <source>status</source>
         <translation>状態変更</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="795" />
+        <location filename="../../exportdesk/gui/review.py" line="853" />
         <source>review sheet edited</source>
         <translation>審査票編集</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="796" />
+        <location filename="../../exportdesk/gui/review.py" line="854" />
         <source>decision</source>
         <translation>判断</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="797" />
+        <location filename="../../exportdesk/gui/review.py" line="855" />
         <source>approved</source>
         <translation>承認</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="798" />
+        <location filename="../../exportdesk/gui/review.py" line="856" />
         <source>question to applicant</source>
         <translation>申請者への質問</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="799" />
+        <location filename="../../exportdesk/gui/review.py" line="857" />
         <source>applicant's answer</source>
         <translation>申請者の回答</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="800" />
+        <location filename="../../exportdesk/gui/review.py" line="858" />
         <source>attachment</source>
         <translation>添付</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="801" />
+        <location filename="../../exportdesk/gui/review.py" line="859" />
         <source>comment</source>
         <translation>コメント</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/review.py" line="860" />
+        <source>case file received</source>
+        <translation>案件ファイルを受領</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/review.py" line="861" />
+        <source>decision file received</source>
+        <translation>判断ファイルを受領</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/review.py" line="862" />
+        <source>case file written for the office</source>
+        <translation>担当部署あての案件ファイルを作成</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/review.py" line="863" />
+        <source>file written</source>
+        <translation>ファイルを出力</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/review.py" line="864" />
+        <source>screened against the lists</source>
+        <translation>リストと照合</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/review.py" line="865" />
+        <source>screened again (new list)</source>
+        <translation>再照合（新しいリスト）</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/review.py" line="866" />
+        <source>list match resolved</source>
+        <translation>照合候補を判断</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/review.py" line="867" />
+        <source>recorded as not screened</source>
+        <translation>照合なしとして記録</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/review.py" line="868" />
+        <source>sender's key trusted</source>
+        <translation>送信者の鍵を信頼</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/review.py" line="870" />
+        <source>other change</source>
+        <translation>その他の変更</translation>
     </message>
 </context>
 <context>
     <name>ScreeningPanel</name>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="194" />
+        <location filename="../../exportdesk/gui/review.py" line="229" />
         <source>Listed entity</source>
         <translation>掲載者</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="195" />
+        <location filename="../../exportdesk/gui/review.py" line="230" />
         <source>Matched name</source>
         <translation>一致した名称</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="196" />
+        <location filename="../../exportdesk/gui/review.py" line="231" />
         <source>Score</source>
         <translation>スコア</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="197" />
+        <location filename="../../exportdesk/gui/review.py" line="232" />
         <source>Why</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="198" />
+        <location filename="../../exportdesk/gui/review.py" line="233" />
         <source>Resolution</source>
         <translation>判断</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="207" />
+        <location filename="../../exportdesk/gui/review.py" line="242" />
         <source>Note (required)</source>
         <translation>理由（必須）</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="208" />
+        <location filename="../../exportdesk/gui/review.py" line="243" />
         <source>Add to known-good counterparts</source>
         <translation>問題のない相手方として登録</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="209" />
-        <location filename="../../exportdesk/gui/review.py" line="270" />
+        <location filename="../../exportdesk/gui/review.py" line="244" />
+        <location filename="../../exportdesk/gui/review.py" line="305" />
         <source>True match</source>
         <translation>該当と判断</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="210" />
-        <location filename="../../exportdesk/gui/review.py" line="271" />
+        <location filename="../../exportdesk/gui/review.py" line="245" />
+        <location filename="../../exportdesk/gui/review.py" line="306" />
         <source>False positive</source>
         <translation>非該当と判断</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="211" />
+        <location filename="../../exportdesk/gui/review.py" line="246" />
         <source>Screen now</source>
         <translation>今すぐ照合</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="224" />
+        <location filename="../../exportdesk/gui/review.py" line="259" />
         <source>Why the counterpart is not screened</source>
         <translation>照合しない理由（例：リスト未取込み、相手方なし）</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="225" />
+        <location filename="../../exportdesk/gui/review.py" line="260" />
         <source>Record as not screened</source>
         <translation>照合なしとして記録</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="256" />
+        <location filename="../../exportdesk/gui/review.py" line="291" />
         <source>Not screened: %1 (%2)</source>
         <translation>照合なし：%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="261" />
+        <location filename="../../exportdesk/gui/review.py" line="296" />
         <source>No End User List screening recorded for this case.</source>
         <translation>この案件の外国ユーザーリスト照合結果は記録されていません。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../exportdesk/gui/review.py" line="265" />
+        <location filename="../../exportdesk/gui/review.py" line="300" />
         <source>%n possible match(es)</source>
         <translation>
             <numerusform>該当の可能性 %n 件</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="272" />
+        <location filename="../../exportdesk/gui/review.py" line="307" />
         <source>Open</source>
         <translation>未判断</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="278" />
+        <location filename="../../exportdesk/gui/review.py" line="313" />
         <source>export prohibited</source>
         <translation>輸出等禁止</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="330" />
+        <location filename="../../exportdesk/gui/review.py" line="365" />
         <source>No End User List has been imported yet.</source>
         <translation>外国ユーザーリストがまだ取り込まれていません。</translation>
     </message>
@@ -1262,6 +2245,166 @@ Forms version %1</source>
         <location filename="../../exportdesk/gui/dialogs.py" line="138" />
         <source>Cannot read this department line: %1</source>
         <translation>次の部局の行を読み取れません：%1</translation>
+    </message>
+</context>
+<context>
+    <name>StatisticsPage</name>
+    <message>
+        <location filename="../../exportdesk/gui/statistics.py" line="69" />
+        <source>Calendar year</source>
+        <translation>暦年</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/statistics.py" line="70" />
+        <source>Fiscal year (April–March)</source>
+        <translation>年度（4月～3月）</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/statistics.py" line="71" />
+        <source>Annual report (PDF)…</source>
+        <translation>年次報告（PDF）…</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/statistics.py" line="72" />
+        <source>Report texts…</source>
+        <translation>報告書の本文…</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/statistics.py" line="75" />
+        <source>Year</source>
+        <translation>年</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/statistics.py" line="87" />
+        <source>By month and activity</source>
+        <translation>月別・活動別</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/statistics.py" line="88" />
+        <source>By activity</source>
+        <translation>活動別</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/statistics.py" line="89" />
+        <source>By outcome</source>
+        <translation>判定結果別</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/statistics.py" line="90" />
+        <source>By decision</source>
+        <translation>審査の判断別</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/statistics.py" line="91" />
+        <source>By country group and outcome</source>
+        <translation>国グループ別・判定結果別</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/statistics.py" line="92" />
+        <source>By department</source>
+        <translation>部局別</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/statistics.py" line="93" />
+        <source>Review time</source>
+        <translation>審査期間</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/statistics.py" line="94" />
+        <source>End User List hits</source>
+        <translation>外国ユーザーリストのヒット</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/statistics.py" line="95" />
+        <source>Licences applied for</source>
+        <translation>許可申請</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/statistics.py" line="154" />
+        <source>%1 d</source>
+        <translation>%1日</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/statistics.py" line="159" />
+        <source>Cases filed: %1 · needing review: %2 · licences applied for: %3 · review time median %4, 90th percentile %5 · End User List hits: %6 (unresolved %7)</source>
+        <translation>提出 %1件・審査対象 %2件・許可申請 %3件・審査期間 中央値 %4、90%値 %5・外国ユーザーリストのヒット %6件（未解消 %7件）</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/statistics.py" line="246" />
+        <source>Click a bar to list its cases.</source>
+        <translation>棒をクリックすると、その案件を一覧表示します。</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/statistics.py" line="262" />
+        <source>Statistics</source>
+        <translation>統計</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/statistics.py" line="266" />
+        <source>Cases behind “%1”: %2 (double-click to open)</source>
+        <translation>「%1」の案件：%2件（ダブルクリックで開く）</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/statistics.py" line="271" />
+        <source>Reference</source>
+        <translation>案件番号</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/statistics.py" line="272" />
+        <source>Status</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/statistics.py" line="273" />
+        <source>Title</source>
+        <translation>件名</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/statistics.py" line="274" />
+        <source>Counterpart</source>
+        <translation>相手方</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/statistics.py" line="275" />
+        <source>Country</source>
+        <translation>国</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/statistics.py" line="276" />
+        <source>Filed</source>
+        <translation>提出日</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/statistics.py" line="300" />
+        <source>Department</source>
+        <translation>部局</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/statistics.py" line="301" />
+        <source>Decided</source>
+        <translation>審査済</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/statistics.py" line="302" />
+        <source>Median (days)</source>
+        <translation>中央値（日）</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/statistics.py" line="303" />
+        <source>90th percentile (days)</source>
+        <translation>90%値（日）</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/statistics.py" line="305" />
+        <source>Review time from filing to decision, by department</source>
+        <translation>部局別の審査期間（提出から判断まで）</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/statistics.py" line="342" />
+        <location filename="../../exportdesk/gui/statistics.py" line="353" />
+        <location filename="../../exportdesk/gui/statistics.py" line="356" />
+        <source>Annual report</source>
+        <translation>年次報告</translation>
     </message>
 </context>
 </TS>

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QTabWidget, QWidget
 
@@ -40,6 +42,9 @@ class MainWindow(QMainWindow):
             self.queue_page.open_case.connect(self.open_review)
             self.tabs.addTab(self.queue_page, self.tr("Review queue"))
             fixed += 1
+        self.people_page = self.due_panel = None
+        if self.store.people_screen_allowed(self.user):
+            fixed += self._add_people_pages()
         self.cases_page = CasesPage(self.store, self.user, self.lang)
         self.cases_page.open_case.connect(self.open_case)
         self.tabs.addTab(self.cases_page, self.tr("My cases"))
@@ -60,10 +65,43 @@ class MainWindow(QMainWindow):
             self.icp_view = IcpView(self.store, self.user, self.lang)
             self.tabs.addTab(self.icp_view, self.tr("ICP"))
             fixed += 1
+        if self.user.sees_all_cases or self.user.managed_departments():
+            from exportdesk.gui.statistics import StatisticsPage
+
+            self.statistics_page = StatisticsPage(self.store, self.user, self.lang)
+            if self.is_reviewer:
+                self.statistics_page.open_case.connect(self.open_review)
+            else:
+                self.statistics_page.open_case.connect(self.open_case)
+            self.tabs.addTab(self.statistics_page, self.tr("Statistics"))
+            fixed += 1
+        if self.user.has("office") or self.user.has("chief_manager") or self.user.has("admin"):
+            from exportdesk.gui.internal_audit import AuditPage
+
+            self.audit_page = AuditPage(self.store, self.user, self.lang)
+            self.tabs.addTab(self.audit_page, self.tr("Internal audit"))
+            fixed += 1
         for tab in range(fixed):
             self.tabs.tabBar().setTabButton(tab, self.tabs.tabBar().ButtonPosition.RightSide, None)
         for kind, case_id in reopen or []:
             (self.open_review if kind == "review" else self.open_case)(case_id)
+
+    def _add_people_pages(self) -> int:
+        """Reminders and People (gui/people_*.py); returns the number of tabs added."""
+        from exportdesk.gui.people_due import DuePanel
+        from exportdesk.gui.people_page import PeoplePage
+
+        self.due_panel = DuePanel(self.store, self.user, self.lang)
+        self.people_page = PeoplePage(self.store, self.user, self.lang)
+        self.due_panel.open_person.connect(self.show_person)
+        self.tabs.addTab(self.due_panel, self.tr("Reminders"))
+        self.tabs.addTab(self.people_page, self.tr("People"))
+        return 2
+
+    def show_person(self, person_id: int) -> None:
+        if self.people_page is not None:
+            self.tabs.setCurrentWidget(self.people_page)
+            self.people_page.select_person(person_id)
 
     @property
     def is_reviewer(self) -> bool:
@@ -107,6 +145,9 @@ class MainWindow(QMainWindow):
         widget = self.tabs.widget(index)
         if widget in self.editors():
             widget.save()  # type: ignore[attr-defined]
+            if isinstance(widget, CheckSheetEditor):
+                with contextlib.suppress(StoreError):  # not the user's own draft: leave it
+                    self.store.discard_empty_draft(self.user, widget.case_id)
             self.tabs.removeTab(index)
             widget.deleteLater()
             self.cases_page.refresh()

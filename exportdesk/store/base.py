@@ -22,9 +22,6 @@ from exportdesk.store.users import User
 if TYPE_CHECKING:  # for annotations only: a part is handed its store at run time
     from exportdesk.store.service import Store
 
-# Person fields whose change means the specific-category declaration must be re-checked.
-RECHECK_FIELDS = ("status", "funding", "employed_in_japan", "nationality", "department_id")
-
 
 def _loads(text: str | None, default: Any = None) -> Any:
     return json.loads(text) if text else default

@@ -23,18 +23,28 @@ from exportdesk.store.accounts import Accounts
 from exportdesk.store.base import Part, StoreCore
 from exportdesk.store.cases import Cases
 from exportdesk.store.db import Clock, utc_now
+from exportdesk.store.declarations import Declarations
 from exportdesk.store.engine import Engine, SQLiteEngine, open_engine
 from exportdesk.store.eul import EndUserLists
 from exportdesk.store.institution import Institutions
 from exportdesk.store.people import People
+from exportdesk.store.people_import import PeopleImport
+from exportdesk.store.pledges import Pledges
 from exportdesk.store.received import Received
+from exportdesk.store.reminders import Reminders
 from exportdesk.store.review import Reviews
+from exportdesk.store.training import Training
 
 # The parts whose methods make up Store's flat interface, by attribute name.
 FLAT_PARTS: dict[str, type[Part]] = {
     "institutions": Institutions,
     "accounts": Accounts,
     "people": People,
+    "person_declarations": Declarations,
+    "person_pledges": Pledges,
+    "person_training": Training,
+    "reminders": Reminders,
+    "people_import": PeopleImport,
     "cases": Cases,
     "reviews": Reviews,
     "received": Received,
@@ -47,6 +57,11 @@ class Store(StoreCore):
     institutions: Institutions
     accounts: Accounts
     people: People
+    person_declarations: Declarations
+    person_pledges: Pledges
+    person_training: Training
+    reminders: Reminders
+    people_import: PeopleImport
     cases: Cases
     reviews: Reviews
     received: Received
