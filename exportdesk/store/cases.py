@@ -358,8 +358,7 @@ class Cases(Part):
         screening = eul.screening_for(self._decode(case), previous=review.get("screening"))
         if screening is not None:
             review["screening"] = screening
-            if eul.unresolved(screening) and "end_user_list" not in facts.get("red_flags", []):
-                facts["red_flags"] = [*facts.get("red_flags", []), "end_user_list"]
+            if eul.apply_to_facts(facts, screening):
                 determination = evaluate_dict(facts, self.catalog)
         resubmission = case["status"] == "returned"
         update = {

@@ -413,6 +413,25 @@ class EndUserLists(Part):
             "hits": sorted(hits.values(), key=lambda h: (-h["score"], h["list"], h["no"])),
         }
 
+    def apply_to_facts(self, facts: dict[str, Any], screening: dict[str, Any]) -> bool:
+        """What screening tells the engine: an open End User List hit is a red flag; a hit on
+        an export-ban list (not dismissed) puts the counterpart on that list, which no
+        exemption clears. Returns whether the facts changed."""
+        changed = False
+        open_eul = [
+            h
+            for h in self.unresolved(screening)
+            if h.get("hit_kind", "end_user_list") != "export_ban"
+        ]
+        if open_eul and "end_user_list" not in facts.get("red_flags", []):
+            facts["red_flags"] = [*facts.get("red_flags", []), "end_user_list"]
+            changed = True
+        counterpart = facts.get("counterpart") or {}
+        if self.export_ban_hits(screening) and not counterpart.get("on_export_ban_list"):
+            facts["counterpart"] = {**counterpart, "on_export_ban_list": True}
+            changed = True
+        return changed
+
     @staticmethod
     def export_ban_hits(screening: dict[str, Any] | None) -> list[dict[str, Any]]:
         """Hits on an export-ban list not dismissed as false positives: the export is

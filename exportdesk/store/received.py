@@ -399,10 +399,7 @@ class Received(Part):
             if screening is not None:
                 review["screening"] = screening
                 update: dict[str, Any] = {"review_json": _dumps(review)}
-                if self.store.eul.unresolved(screening) and "end_user_list" not in facts.get(
-                    "red_flags", []
-                ):
-                    facts["red_flags"] = [*facts.get("red_flags", []), "end_user_list"]
+                if self.store.eul.apply_to_facts(facts, screening):
                     determination = evaluate_dict(facts, self.catalog)
                     update |= {
                         "facts_json": _dumps(facts),
