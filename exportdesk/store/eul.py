@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from exportdesk.domain.screening import Entity, Hit, ScreeningIndex, normalise
-from exportdesk.domain.screening_lists import list_info, screening_lists
 from exportdesk.domain.workflow import FINAL, OPEN
 from exportdesk.imports.eul import EulImportError, read_list
 from exportdesk.store.base import Part
@@ -21,6 +20,19 @@ if TYPE_CHECKING:
 
 RESOLUTIONS = ("true_match", "false_positive")
 MAX_HITS = 10  # per name, over every list
+
+
+def screening_lists() -> dict[str, Any]:
+    # Imported when first needed: the forms loader (pydantic, yaml) stays out of start-up.
+    from exportdesk.domain.screening_lists import screening_lists as load
+
+    return load()
+
+
+def list_info(kind: str) -> Any:
+    from exportdesk.domain.screening_lists import list_info as info
+
+    return info(kind)
 
 
 class EndUserLists(Part):
