@@ -343,20 +343,13 @@ class Cases(Part):
         facts = CheckSheet(self.catalog).facts(answers)
         return facts, evaluate_dict(facts, self.catalog)
 
-    def submit(self, actor: User, case_id: int) -> dict[str, Any]:
+    def determine(self, answers: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
+        """Facts and determination of a complete sheet, computed here with our forms,
+        whoever filled it; refused (StoreError) while a required answer is missing."""
         from exportdesk.domain.checksheet import CheckSheet
-        from exportdesk.domain.determination import evaluate_dict
         from exportdesk.domain.facts import FactsError
 
-        case = self._case_row(case_id)
-        self._require_owner(actor, case)
-        if case["status"] not in TRANSITIONS["submit"]:
-            raise StoreError(
-                "bad_transition", status=_status(case["status"]), action=_action("submit")
-            )
-        answers = _loads(case["answers_json"], {})
-        sheet = CheckSheet(self.catalog)
-        missing = sheet.missing(answers)
+        missing = CheckSheet(self.catalog).missing(answers)
         if missing:
             raise StoreError(
                 "incomplete",
@@ -366,9 +359,21 @@ class Cases(Part):
                 },
             )
         try:
-            facts, determination = self.evaluate_answers(answers)
+            return self.evaluate_answers(answers)
         except FactsError as exc:
             raise StoreError("invalid", detail=str(exc)) from None
+
+    def submit(self, actor: User, case_id: int) -> dict[str, Any]:
+        from exportdesk.domain.determination import evaluate_dict
+
+        case = self._case_row(case_id)
+        self._require_owner(actor, case)
+        if case["status"] not in TRANSITIONS["submit"]:
+            raise StoreError(
+                "bad_transition", status=_status(case["status"]), action=_action("submit")
+            )
+        answers = _loads(case["answers_json"], {})
+        facts, determination = self.determine(answers)
         # Screen the counterpart against the End User List in force; a possible match
         # is a red flag that sends the case to the office.
         review = _loads(case["review_json"], {})

@@ -246,9 +246,7 @@ class Received(Part):
         trust_new_key: bool,
     ) -> dict[str, Any]:
         """Import a validated case file (see exchange.schemas.CaseFile) as the office."""
-        from exportdesk.domain.checksheet import CheckSheet
         from exportdesk.domain.determination import evaluate_dict
-        from exportdesk.domain.facts import FactsError
 
         if not actor.has("office"):
             raise StoreError("forbidden")
@@ -267,20 +265,7 @@ class Received(Part):
         self._check_filer(login, applicant["login"])
         answers = case["answers"]
         self.store._check_texts(answers)
-        sheet = CheckSheet(self.catalog)
-        missing = sheet.missing(answers)
-        if missing:
-            raise StoreError(
-                "incomplete",
-                missing={
-                    "ja": "、".join(q.text.ja for q in missing),
-                    "en": "; ".join(q.text.en for q in missing),
-                },
-            )
-        try:
-            facts, determination = self.store.evaluate_answers(answers)
-        except FactsError as exc:
-            raise StoreError("invalid", detail=str(exc)) from None
+        facts, determination = self.store.determine(answers)
         row = self._row("SELECT * FROM cases WHERE exchange_id = ?", [case["exchange_id"]])
         if row is not None:
             if row["exchange_key"] and row["exchange_key"] != key:
