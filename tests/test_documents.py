@@ -335,7 +335,7 @@ def test_gui_print_and_icp_screen(campus: Campus, qtbot, fonts, tmp_path: Path):
     assert "架空工業大学安全保障輸出管理規程" in text and "工学部" in text
     view.name_ja.clear()
     view.preview()
-    assert "name.ja" in view.message.text()
+    assert view.message.text() == "「機関名（日本語）」が空欄です。"
 
 
 def test_print_all_cases_in_a_batch(campus: Campus, tmp_path: Path, capsys):

@@ -154,6 +154,7 @@ def test_large_university_chain_with_return_and_resubmit(tmp_path, qtbot, qapp, 
     )
     editor.reply.setPlainText("図面 No. A-123 のみです")
     user.answer(editor, "publicly_available", True)
+    user.answer(editor, "publication_restricted", False)
     user.click(editor.submit_button)
     resubmitted = campus.store.get_case(campus.prof, case_id)
     assert resubmitted["status"] == "submitted" and resubmitted["round"] == 2

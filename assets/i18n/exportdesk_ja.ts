@@ -75,8 +75,8 @@
     </message>
     <message>
         <location filename="../../exportdesk/gui/cases_page.py" line="179" />
-        <location filename="../../exportdesk/gui/cases_page.py" line="257" />
-        <location filename="../../exportdesk/gui/cases_page.py" line="265" />
+        <location filename="../../exportdesk/gui/cases_page.py" line="276" />
+        <location filename="../../exportdesk/gui/cases_page.py" line="284" />
         <source>New case</source>
         <translation>新規案件</translation>
     </message>
@@ -87,7 +87,7 @@
     </message>
     <message>
         <location filename="../../exportdesk/gui/cases_page.py" line="183" />
-        <location filename="../../exportdesk/gui/cases_page.py" line="277" />
+        <location filename="../../exportdesk/gui/cases_page.py" line="296" />
         <source>Same as last time</source>
         <translation>前回と同じ内容で作成</translation>
     </message>
@@ -98,30 +98,40 @@
     </message>
     <message>
         <location filename="../../exportdesk/gui/cases_page.py" line="185" />
-        <location filename="../../exportdesk/gui/cases_page.py" line="287" />
-        <location filename="../../exportdesk/gui/cases_page.py" line="294" />
+        <location filename="../../exportdesk/gui/cases_page.py" line="306" />
+        <location filename="../../exportdesk/gui/cases_page.py" line="313" />
         <source>Withdraw</source>
         <translation>取下げ</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../exportdesk/gui/cases_page.py" line="236" />
+        <location filename="../../exportdesk/gui/cases_page.py" line="241" />
         <source>%n case(s)</source>
         <translation>
             <numerusform>%n 件</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/cases_page.py" line="253" />
+        <location filename="../../exportdesk/gui/cases_page.py" line="247" />
+        <source>No case matches the search or filter.</source>
+        <translation>検索・絞り込みに該当する案件はありません。</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/cases_page.py" line="250" />
+        <source>No cases yet. Press 'New case' (Ctrl+N) before a visit, a shipment of samples, a trip with equipment or sharing technology abroad: the check sheet tells you in a few questions whether the export control office needs to look at it.</source>
+        <translation>まだ案件はありません。外国からの研究者の受入れ、試料の送付、機器を持っての海外出張、海外への技術の提供の前に「新しい案件」（Ctrl+N）を押してください。いくつかの質問に答えると、輸出管理担当部署の確認が必要かどうかが分かります。</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/cases_page.py" line="272" />
         <source>myself</source>
         <translation>本人</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/cases_page.py" line="257" />
+        <location filename="../../exportdesk/gui/cases_page.py" line="276" />
         <source>Filing for:</source>
         <translation>申請者：</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/cases_page.py" line="287" />
+        <location filename="../../exportdesk/gui/cases_page.py" line="306" />
         <source>Reason for withdrawing:</source>
         <translation>取下げの理由：</translation>
     </message>
@@ -129,243 +139,238 @@
 <context>
     <name>CheckSheetEditor</name>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="191" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="199" />
         <source>Result</source>
         <translation>結果</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="198" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="206" />
         <source>Previous section</source>
         <translation>前の項目へ</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="199" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="207" />
         <source>Next section</source>
         <translation>次の項目へ</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="200" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="208" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="201" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="209" />
         <source>Print / Save as PDF</source>
         <translation>印刷・PDFで保存</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="204" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="212" />
         <source>Send to the office as a file…</source>
         <translation>ファイルで担当部署へ送る…</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="206" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="214" />
         <source>For an office that works on another PC: submits and writes a signed case file</source>
         <translation>担当部署が別のPCで作業する場合：提出し、署名付きの案件ファイルを作成します</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="209" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="217" />
         <source>Submit to the office</source>
         <translation>提出する</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="259" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="267" />
         <source>Questions from the export control office</source>
         <translation>輸出管理担当部署からの質問</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="267" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="275" />
         <source>Your answer (sent with the resubmission)</source>
         <translation>回答（再提出時に送付されます）</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="274" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="282" />
         <source>Yes</source>
         <translation>はい</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="274" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="282" />
         <source>No</source>
         <translation>いいえ</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="274" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="282" />
         <source>Don't know</source>
         <translation>不明</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="283" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="291" />
         <source>— choose —</source>
         <translation>— 選択してください —</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="289" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="312" />
         <source>Type a country name or code</source>
         <translation>国名又は国コードを入力</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="294" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="317" />
         <source>Search by name or KAKENHI code</source>
         <translation>分野名又は科研費の区分番号で検索</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="344" />
-        <location filename="../../exportdesk/gui/checksheet.py" line="352" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="367" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="375" />
         <source>Category</source>
         <translation>類型</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="359" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="382" />
         <source>Example cases</source>
         <translation>例</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="369" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="392" />
         <source>Help</source>
         <translation>ヘルプ</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="409" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="436" />
         <source>Write the case file again…</source>
         <translation>案件ファイルを再作成…</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="409" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="436" />
         <source>Save case file as…</source>
         <translation>案件ファイルを別名で保存…</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="418" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="445" />
         <source>(untitled)</source>
         <translation>（件名未入力）</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="422" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="449" />
         <source>Status</source>
         <translation>状態</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="425" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="452" />
         <source>sent to the office on %1, awaiting decision</source>
         <translation>担当部署へ送付済み（%1）・判断待ち</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="438" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="465" />
         <source>Decision of the export control office</source>
         <translation>輸出管理担当部署の判断</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="439" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="466" />
         <source>Decision</source>
         <translation>判断</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="440" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="467" />
         <source>Conditions</source>
         <translation>条件</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="441" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="468" />
         <source>Reasons</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="442" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="469" />
         <source>Questions from the office</source>
         <translation>担当部署からの質問</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="443" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="470" />
         <source>Approved by</source>
         <translation>承認者</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="444" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="471" />
         <source>Decided on</source>
         <translation>判断日</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="451" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="478" />
         <source>Still to answer</source>
         <translation>未回答の必須項目</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="454" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="481" />
         <source>All required answers given.</source>
         <translation>必須項目はすべて回答済みです。</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="457" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="484" />
         <source>Choose the activity to begin.</source>
         <translation>まず活動を選んでください。</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="462" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="489" />
         <source>Some answers cannot be read yet.</source>
         <translation>読み取れない回答があります。</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="466" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="493" />
         <source>So far: </source>
         <translation>現時点では：</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="484" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="515" />
         <source>Saved</source>
         <translation>保存しました</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="504" />
-        <location filename="../../exportdesk/gui/checksheet.py" line="559" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="535" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="579" />
         <source>Cannot submit yet</source>
         <translation>まだ提出できません</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="508" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="539" />
         <source>Submitted. The sheet is filed with the export control office.</source>
         <translation>提出しました。シートは輸出管理担当部署に保存されます。</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="524" />
-        <source>Save as PDF</source>
-        <translation>PDFで保存</translation>
-    </message>
-    <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="533" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="553" />
         <source>Saved to %1</source>
         <translation>保存しました：%1</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="549" />
-        <location filename="../../exportdesk/gui/checksheet.py" line="566" />
-        <location filename="../../exportdesk/gui/checksheet.py" line="587" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="569" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="586" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="607" />
         <source>Send to the office</source>
         <translation>担当部署へ送る</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="562" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="582" />
         <source>The case file could not be written: %1</source>
         <translation>案件ファイルを書き込めませんでした：%1</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="571" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="591" />
         <source>Submitted: the case file for the office is saved as %1.</source>
         <translation>提出しました。担当部署あての案件ファイルを %1 に保存しました。</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="589" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="609" />
         <source>The case file is ready: %1
 Send it to the export control office (%2) by e-mail. Open your mail program now?</source>
         <translation>案件ファイルを作成しました：%1
 メールで輸出管理担当部署（%2）へ送ってください。メールソフトを開きますか？</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="597" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="617" />
         <source>Open mail program</source>
         <translation>メールソフトを開く</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="578" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="598" />
         <source>Case file attached: %1</source>
         <translation>案件ファイルを添付します：%1</translation>
     </message>
@@ -485,92 +490,92 @@ Send it to the export control office (%2) by e-mail. Open your mail program now?
 <context>
     <name>GuidanceBrowser</name>
     <message>
-        <location filename="../../exportdesk/gui/guidance_browser.py" line="62" />
+        <location filename="../../exportdesk/gui/guidance_browser.py" line="63" />
         <source>Code</source>
         <translation>コード</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/guidance_browser.py" line="63" />
+        <location filename="../../exportdesk/gui/guidance_browser.py" line="64" />
         <source>Research area</source>
         <translation>研究分野</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/guidance_browser.py" line="64" />
+        <location filename="../../exportdesk/gui/guidance_browser.py" line="65" />
         <source>Related list items</source>
         <translation>関連するリスト規制項目</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/guidance_browser.py" line="65" />
+        <location filename="../../exportdesk/gui/guidance_browser.py" line="66" />
         <source>Confidence</source>
         <translation>確度</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/guidance_browser.py" line="169" />
+        <location filename="../../exportdesk/gui/guidance_browser.py" line="170" />
         <source>ExportDesk: guidance data</source>
         <translation>ExportDesk：ガイダンスデータ</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/guidance_browser.py" line="170" />
+        <location filename="../../exportdesk/gui/guidance_browser.py" line="171" />
         <source>&amp;Language</source>
         <translation>言語(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/guidance_browser.py" line="173" />
+        <location filename="../../exportdesk/gui/guidance_browser.py" line="174" />
         <source>Research areas of concern</source>
         <translation>注意を要する研究分野</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/guidance_browser.py" line="174" />
+        <location filename="../../exportdesk/gui/guidance_browser.py" line="175" />
         <source>Specific categories</source>
         <translation>特定類型</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/guidance_browser.py" line="175" />
+        <location filename="../../exportdesk/gui/guidance_browser.py" line="176" />
         <source>Activities</source>
         <translation>活動</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/guidance_browser.py" line="176" />
+        <location filename="../../exportdesk/gui/guidance_browser.py" line="177" />
         <source>Check-sheet questions</source>
         <translation>事前確認シートの質問</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/guidance_browser.py" line="177" />
+        <location filename="../../exportdesk/gui/guidance_browser.py" line="178" />
         <source>Country groups</source>
         <translation>国グループ</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/guidance_browser.py" line="182" />
+        <location filename="../../exportdesk/gui/guidance_browser.py" line="183" />
         <source>Search by Japanese or English name, KAKENHI code or list item</source>
         <translation>日本語名・英語名・科研費区分番号・項番で検索</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/guidance_browser.py" line="198" />
+        <location filename="../../exportdesk/gui/guidance_browser.py" line="199" />
         <source>Category</source>
         <translation>類型</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/guidance_browser.py" line="199" />
+        <location filename="../../exportdesk/gui/guidance_browser.py" line="200" />
         <source>Exceptions</source>
         <translation>例外</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/guidance_browser.py" line="200" />
+        <location filename="../../exportdesk/gui/guidance_browser.py" line="201" />
         <source>Example cases</source>
         <translation>例</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/guidance_browser.py" line="240" />
+        <location filename="../../exportdesk/gui/guidance_browser.py" line="242" />
         <source>Question</source>
         <translation>質問</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/guidance_browser.py" line="240" />
+        <location filename="../../exportdesk/gui/guidance_browser.py" line="242" />
         <source>Required</source>
         <translation>必須</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/guidance_browser.py" line="245" />
+        <location filename="../../exportdesk/gui/guidance_browser.py" line="247" />
         <source>required</source>
         <translation>必須</translation>
     </message>
@@ -840,6 +845,101 @@ Send it to the export control office (%2) by e-mail. Open your mail program now?
     </message>
 </context>
 <context>
+    <name>ListsPage</name>
+    <message>
+        <location filename="../../exportdesk/gui/lists_page.py" line="31" />
+        <source>Lists screened against</source>
+        <translation>照合するリスト</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/lists_page.py" line="41" />
+        <location filename="../../exportdesk/gui/lists_page.py" line="55" />
+        <source>List</source>
+        <translation>リスト</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/lists_page.py" line="42" />
+        <source>Measure</source>
+        <translation>措置</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/lists_page.py" line="43" />
+        <location filename="../../exportdesk/gui/lists_page.py" line="54" />
+        <source>Version</source>
+        <translation>版</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/lists_page.py" line="44" />
+        <location filename="../../exportdesk/gui/lists_page.py" line="56" />
+        <source>In force from</source>
+        <translation>適用開始日</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/lists_page.py" line="45" />
+        <location filename="../../exportdesk/gui/lists_page.py" line="57" />
+        <source>Last update</source>
+        <translation>最終更新日</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/lists_page.py" line="46" />
+        <location filename="../../exportdesk/gui/lists_page.py" line="58" />
+        <source>Entities</source>
+        <translation>掲載数</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/lists_page.py" line="47" />
+        <source>Threshold</source>
+        <translation>しきい値</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/lists_page.py" line="59" />
+        <source>File</source>
+        <translation>ファイル</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/lists_page.py" line="60" />
+        <source>Notice</source>
+        <translation>告示</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/lists_page.py" line="70" />
+        <source>Import a list…</source>
+        <translation>リストを取り込む…</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/lists_page.py" line="84" />
+        <source>Imported versions</source>
+        <translation>取り込んだ版</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/lists_page.py" line="90" />
+        <source>Catch-all: licence needed</source>
+        <translation>キャッチオール：許可申請が必要</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/lists_page.py" line="91" />
+        <source>Export prohibited</source>
+        <translation>輸出等禁止</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/lists_page.py" line="105" />
+        <source>not imported</source>
+        <translation>未取込</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../exportdesk/gui/lists_page.py" line="131" />
+        <source>%n list(s) not imported yet: cases are not screened against them.</source>
+        <translation>
+            <numerusform>%n 件のリストが未取込です。案件はそのリストと照合されません。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/lists_page.py" line="135" />
+        <source>Every list is imported; cases are screened against all.</source>
+        <translation>すべてのリストを取り込み済みです。案件はすべてのリストと照合されます。</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <location filename="../../exportdesk/gui/dialogs.py" line="168" />
@@ -865,177 +965,182 @@ Send it to the export control office (%2) by e-mail. Open your mail program now?
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="41" />
+        <location filename="../../exportdesk/gui/main_window.py" line="43" />
         <source>Review queue</source>
         <translation>審査待ち一覧</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="48" />
+        <location filename="../../exportdesk/gui/main_window.py" line="50" />
         <source>My cases</source>
         <translation>自分の案件</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="51" />
+        <location filename="../../exportdesk/gui/main_window.py" line="53" />
         <source>Guidance</source>
         <translation>ガイダンス</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="56" />
+        <location filename="../../exportdesk/gui/main_window.py" line="60" />
+        <source>Lists</source>
+        <translation>リスト</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/main_window.py" line="66" />
         <source>ICP</source>
         <translation>輸出管理規程</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="71" />
+        <location filename="../../exportdesk/gui/main_window.py" line="81" />
         <source>Reminders</source>
         <translation>リマインダー</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="72" />
+        <location filename="../../exportdesk/gui/main_window.py" line="82" />
         <source>People</source>
         <translation>人物</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="133" />
+        <location filename="../../exportdesk/gui/main_window.py" line="146" />
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="134" />
+        <location filename="../../exportdesk/gui/main_window.py" line="147" />
         <source>&amp;New case</source>
         <translation>新規案件(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="138" />
+        <location filename="../../exportdesk/gui/main_window.py" line="151" />
         <source>&amp;Close case</source>
         <translation>案件を閉じる(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="142" />
+        <location filename="../../exportdesk/gui/main_window.py" line="155" />
         <source>&amp;Open case or decision file…</source>
         <translation>案件・判断ファイルを開く(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="147" />
+        <location filename="../../exportdesk/gui/main_window.py" line="160" />
         <source>&amp;Export institution file…</source>
         <translation>機関設定ファイルを書き出す(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="151" />
+        <location filename="../../exportdesk/gui/main_window.py" line="164" />
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="157" />
+        <location filename="../../exportdesk/gui/main_window.py" line="170" />
         <source>&amp;End User List</source>
         <translation>外国ユーザーリスト(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="158" />
+        <location filename="../../exportdesk/gui/main_window.py" line="171" />
         <source>&amp;Import a list version…</source>
         <translation>リストの版を取り込む(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="162" />
+        <location filename="../../exportdesk/gui/main_window.py" line="175" />
         <source>&amp;Language</source>
         <translation>言語(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="173" />
+        <location filename="../../exportdesk/gui/main_window.py" line="186" />
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="174" />
+        <location filename="../../exportdesk/gui/main_window.py" line="187" />
         <source>&amp;About ExportDesk</source>
         <translation>ExportDeskについて(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="198" />
+        <location filename="../../exportdesk/gui/main_window.py" line="211" />
         <source>Open</source>
         <translation>開く</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="209" />
-        <location filename="../../exportdesk/gui/main_window.py" line="232" />
+        <location filename="../../exportdesk/gui/main_window.py" line="222" />
+        <location filename="../../exportdesk/gui/main_window.py" line="245" />
         <source>This file was already imported; nothing changed.</source>
         <translation>このファイルは既に取り込まれています。変更はありません。</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="211" />
+        <location filename="../../exportdesk/gui/main_window.py" line="224" />
         <source>Decision received: %1</source>
         <translation>判断を受け取りました：%1</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="222" />
+        <location filename="../../exportdesk/gui/main_window.py" line="235" />
         <source>New sender</source>
         <translation>新しい送信者</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="225" />
+        <location filename="../../exportdesk/gui/main_window.py" line="238" />
         <source>Trust this key and import the case?</source>
         <translation>この鍵を信頼して案件を取り込みますか？</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="236" />
+        <location filename="../../exportdesk/gui/main_window.py" line="249" />
         <source>New case in the review queue: %1</source>
         <translation>審査待ち一覧に新しい案件が入りました：%1</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="238" />
+        <location filename="../../exportdesk/gui/main_window.py" line="251" />
         <source>New round of an existing case: %1</source>
         <translation>既存の案件の再提出を受け付けました：%1</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="241" />
+        <location filename="../../exportdesk/gui/main_window.py" line="254" />
         <source>Cannot import</source>
         <translation>取り込めません</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="265" />
+        <location filename="../../exportdesk/gui/main_window.py" line="278" />
         <source>Export institution file</source>
         <translation>機関設定ファイルを書き出す</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="280" />
-        <location filename="../../exportdesk/gui/main_window.py" line="285" />
-        <location filename="../../exportdesk/gui/main_window.py" line="295" />
-        <location filename="../../exportdesk/gui/main_window.py" line="310" />
-        <location filename="../../exportdesk/gui/main_window.py" line="316" />
+        <location filename="../../exportdesk/gui/main_window.py" line="293" />
+        <location filename="../../exportdesk/gui/main_window.py" line="298" />
+        <location filename="../../exportdesk/gui/main_window.py" line="308" />
+        <location filename="../../exportdesk/gui/main_window.py" line="323" />
+        <location filename="../../exportdesk/gui/main_window.py" line="331" />
         <source>End User List</source>
         <translation>外国ユーザーリスト</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="280" />
+        <location filename="../../exportdesk/gui/main_window.py" line="293" />
         <source>Lists (*.pdf *.csv *.xlsx)</source>
         <translation>リスト (*.pdf *.csv *.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="285" />
+        <location filename="../../exportdesk/gui/main_window.py" line="298" />
         <source>Effective date (YYYY-MM-DD):</source>
         <translation>施行日（YYYY-MM-DD）：</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="295" />
+        <location filename="../../exportdesk/gui/main_window.py" line="308" />
         <source>Not a date: %1</source>
         <translation>日付ではありません：%1</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="303" />
+        <location filename="../../exportdesk/gui/main_window.py" line="316" />
         <source>Imported version %1 with %2 entities.</source>
         <translation>版 %1（%2 件）を取り込みました。</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="308" />
+        <location filename="../../exportdesk/gui/main_window.py" line="321" />
         <source>Cases whose screening result changed:</source>
         <translation>照合結果が変わった案件：</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="320" />
+        <location filename="../../exportdesk/gui/main_window.py" line="335" />
         <source>Importing the End User List…</source>
         <translation>外国ユーザーリストを取り込んでいます…</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="331" />
+        <location filename="../../exportdesk/gui/main_window.py" line="346" />
         <source>ExportDesk: security export control for universities.
 Forms version %1</source>
         <translation>ExportDesk：大学のための安全保障輸出管理
@@ -1371,313 +1476,426 @@ Forms version %1</source>
     </message>
 </context>
 <context>
+    <name>PrintCase</name>
+    <message>
+        <location filename="../../exportdesk/gui/widgets/print_case.py" line="30" />
+        <source>Save as PDF</source>
+        <translation>PDFとして保存</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/widgets/print_case.py" line="49" />
+        <source>Printing failed</source>
+        <translation>印刷できませんでした</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/widgets/print_case.py" line="50" />
+        <source>The PDF could not be made: %1</source>
+        <translation>PDF を作成できませんでした：%1</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/widgets/print_case.py" line="54" />
+        <source>Check the file location, or shorten very long answers, and try again.</source>
+        <translation>保存先を確認するか、非常に長い回答を短くしてから、もう一度お試しください。</translation>
+    </message>
+</context>
+<context>
     <name>QueueModel</name>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="66" />
+        <location filename="../../exportdesk/gui/review.py" line="71" />
         <source>Ref</source>
         <translation>案件番号</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="67" />
+        <location filename="../../exportdesk/gui/review.py" line="72" />
         <source>Status</source>
         <translation>状態</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="68" />
+        <location filename="../../exportdesk/gui/review.py" line="73" />
         <source>Age (days)</source>
         <translation>経過日数</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="69" />
+        <location filename="../../exportdesk/gui/review.py" line="74" />
+        <source>Title</source>
+        <translation>件名</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/review.py" line="75" />
+        <source>Planned date</source>
+        <translation>実施予定日</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/review.py" line="76" />
         <source>Activity</source>
         <translation>活動</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="70" />
+        <location filename="../../exportdesk/gui/review.py" line="77" />
         <source>Counterpart</source>
         <translation>相手方</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="71" />
+        <location filename="../../exportdesk/gui/review.py" line="78" />
         <source>Country</source>
         <translation>国</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="72" />
+        <location filename="../../exportdesk/gui/review.py" line="79" />
         <source>Country group</source>
         <translation>国グループ</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="73" />
+        <location filename="../../exportdesk/gui/review.py" line="80" />
         <source>Why it came to the office</source>
         <translation>審査が必要な理由</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="74" />
+        <location filename="../../exportdesk/gui/review.py" line="81" />
         <source>Applicant</source>
         <translation>申請者</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/review.py" line="82" />
+        <source>Department</source>
+        <translation>部局</translation>
     </message>
 </context>
 <context>
     <name>QueuePage</name>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="120" />
+        <location filename="../../exportdesk/gui/review.py" line="135" />
         <source>Search title, counterpart or reference</source>
         <translation>件名・相手方・案件番号で検索</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="122" />
-        <location filename="../../exportdesk/gui/review.py" line="164" />
+        <location filename="../../exportdesk/gui/review.py" line="137" />
+        <location filename="../../exportdesk/gui/review.py" line="186" />
         <source>Open cases</source>
         <translation>未処理の案件</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="125" />
+        <location filename="../../exportdesk/gui/review.py" line="140" />
         <source>All</source>
         <translation>すべて</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="143" />
+        <location filename="../../exportdesk/gui/review.py" line="164" />
         <source>Open review sheet</source>
         <translation>審査票を開く</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/review.py" line="191" />
+        <source>No case matches the search or filter.</source>
+        <translation>検索・絞り込みに該当する案件はありません。</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/review.py" line="194" />
+        <source>No case is waiting for the office. Submitted check sheets appear here; case files sent by e-mail are opened with File &gt; Open (or dropped here).</source>
+        <translation>審査待ちの案件はありません。提出された確認シートはここに表示されます。メールで届いた案件ファイルは「ファイル」＞「開く」で開くか、ここにドロップしてください。</translation>
     </message>
 </context>
 <context>
     <name>ReviewEditor</name>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="364" />
+        <location filename="../../exportdesk/gui/review.py" line="403" />
         <source>Review sheet</source>
         <translation>審査票</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="367" />
+        <location filename="../../exportdesk/gui/review.py" line="406" />
         <source>Check-sheet answers</source>
         <translation>事前確認シートの回答</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="370" />
+        <location filename="../../exportdesk/gui/review.py" line="409" />
         <source>Timeline</source>
         <translation>経過</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="377" />
+        <location filename="../../exportdesk/gui/review.py" line="416" />
         <source>Comment (required to return the case)</source>
         <translation>コメント（差戻しには必須）</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="378" />
+        <location filename="../../exportdesk/gui/review.py" line="417" />
         <source>Start review</source>
         <translation>審査を開始</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="379" />
+        <location filename="../../exportdesk/gui/review.py" line="418" />
         <source>Record decision</source>
         <translation>判断を記録</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="380" />
+        <location filename="../../exportdesk/gui/review.py" line="419" />
         <source>Approve</source>
         <translation>承認</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="382" />
+        <location filename="../../exportdesk/gui/review.py" line="421" />
         <source>Return to applicant</source>
         <translation>申請者に差し戻す</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="383" />
+        <location filename="../../exportdesk/gui/review.py" line="422" />
         <source>Send decision file…</source>
         <translation>判断ファイルを送る…</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="448" />
+        <location filename="../../exportdesk/gui/review.py" line="424" />
+        <source>Print / Save as PDF</source>
+        <translation>印刷／PDF保存</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/review.py" line="493" />
         <source>Yes</source>
         <translation>はい</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="448" />
+        <location filename="../../exportdesk/gui/review.py" line="493" />
         <source>No</source>
         <translation>いいえ</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="464" />
+        <location filename="../../exportdesk/gui/review.py" line="509" />
         <source>Item and sub-item, e.g. 5(1)</source>
         <translation>項番・号（例：5(1)）</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="495" />
+        <location filename="../../exportdesk/gui/review.py" line="540" />
         <source>— choose —</source>
         <translation>— 選択してください —</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="600" />
+        <location filename="../../exportdesk/gui/review.py" line="645" />
         <source>Not possible</source>
         <translation>実行できません</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="628" />
+        <location filename="../../exportdesk/gui/review.py" line="671" />
+        <source>Saved to %1</source>
+        <translation>%1 に保存しました</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/review.py" line="682" />
         <source>Choose a decision.</source>
         <translation>判断を選んでください。</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="656" />
+        <location filename="../../exportdesk/gui/review.py" line="710" />
         <source>Status</source>
         <translation>状態</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="715" />
+        <location filename="../../exportdesk/gui/review.py" line="769" />
         <source>Send decision file</source>
         <translation>判断ファイルを送る</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="726" />
+        <location filename="../../exportdesk/gui/review.py" line="780" />
         <source>Decision file written: %1</source>
         <translation>判断ファイルを作成しました：%1</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="738" />
+        <location filename="../../exportdesk/gui/review.py" line="792" />
         <source>Approvals</source>
         <translation>承認</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="792" />
+        <location filename="../../exportdesk/gui/review.py" line="850" />
         <source>created</source>
         <translation>作成</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="793" />
+        <location filename="../../exportdesk/gui/review.py" line="851" />
         <source>check sheet edited</source>
         <translation>事前確認シート編集</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="794" />
+        <location filename="../../exportdesk/gui/review.py" line="852" />
         <source>status</source>
         <translation>状態変更</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="795" />
+        <location filename="../../exportdesk/gui/review.py" line="853" />
         <source>review sheet edited</source>
         <translation>審査票編集</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="796" />
+        <location filename="../../exportdesk/gui/review.py" line="854" />
         <source>decision</source>
         <translation>判断</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="797" />
+        <location filename="../../exportdesk/gui/review.py" line="855" />
         <source>approved</source>
         <translation>承認</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="798" />
+        <location filename="../../exportdesk/gui/review.py" line="856" />
         <source>question to applicant</source>
         <translation>申請者への質問</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="799" />
+        <location filename="../../exportdesk/gui/review.py" line="857" />
         <source>applicant's answer</source>
         <translation>申請者の回答</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="800" />
+        <location filename="../../exportdesk/gui/review.py" line="858" />
         <source>attachment</source>
         <translation>添付</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="801" />
+        <location filename="../../exportdesk/gui/review.py" line="859" />
         <source>comment</source>
         <translation>コメント</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/review.py" line="860" />
+        <source>case file received</source>
+        <translation>案件ファイルを受領</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/review.py" line="861" />
+        <source>decision file received</source>
+        <translation>判断ファイルを受領</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/review.py" line="862" />
+        <source>case file written for the office</source>
+        <translation>担当部署あての案件ファイルを作成</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/review.py" line="863" />
+        <source>file written</source>
+        <translation>ファイルを出力</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/review.py" line="864" />
+        <source>screened against the lists</source>
+        <translation>リストと照合</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/review.py" line="865" />
+        <source>screened again (new list)</source>
+        <translation>再照合（新しいリスト）</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/review.py" line="866" />
+        <source>list match resolved</source>
+        <translation>照合候補を判断</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/review.py" line="867" />
+        <source>recorded as not screened</source>
+        <translation>照合なしとして記録</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/review.py" line="868" />
+        <source>sender's key trusted</source>
+        <translation>送信者の鍵を信頼</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/review.py" line="870" />
+        <source>other change</source>
+        <translation>その他の変更</translation>
     </message>
 </context>
 <context>
     <name>ScreeningPanel</name>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="195" />
+        <location filename="../../exportdesk/gui/review.py" line="229" />
         <source>Listed entity</source>
         <translation>掲載者</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="196" />
+        <location filename="../../exportdesk/gui/review.py" line="230" />
         <source>Matched name</source>
         <translation>一致した名称</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="197" />
+        <location filename="../../exportdesk/gui/review.py" line="231" />
         <source>Score</source>
         <translation>スコア</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="198" />
+        <location filename="../../exportdesk/gui/review.py" line="232" />
         <source>Why</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="199" />
+        <location filename="../../exportdesk/gui/review.py" line="233" />
         <source>Resolution</source>
         <translation>判断</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="208" />
+        <location filename="../../exportdesk/gui/review.py" line="242" />
         <source>Note (required)</source>
         <translation>理由（必須）</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="209" />
+        <location filename="../../exportdesk/gui/review.py" line="243" />
         <source>Add to known-good counterparts</source>
         <translation>問題のない相手方として登録</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="210" />
-        <location filename="../../exportdesk/gui/review.py" line="270" />
+        <location filename="../../exportdesk/gui/review.py" line="244" />
+        <location filename="../../exportdesk/gui/review.py" line="305" />
         <source>True match</source>
         <translation>該当と判断</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="211" />
-        <location filename="../../exportdesk/gui/review.py" line="271" />
+        <location filename="../../exportdesk/gui/review.py" line="245" />
+        <location filename="../../exportdesk/gui/review.py" line="306" />
         <source>False positive</source>
         <translation>非該当と判断</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="212" />
+        <location filename="../../exportdesk/gui/review.py" line="246" />
         <source>Screen now</source>
         <translation>今すぐ照合</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="225" />
+        <location filename="../../exportdesk/gui/review.py" line="259" />
         <source>Why the counterpart is not screened</source>
         <translation>照合しない理由（例：リスト未取込み、相手方なし）</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="226" />
+        <location filename="../../exportdesk/gui/review.py" line="260" />
         <source>Record as not screened</source>
         <translation>照合なしとして記録</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="257" />
+        <location filename="../../exportdesk/gui/review.py" line="291" />
         <source>Not screened: %1 (%2)</source>
         <translation>照合なし：%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="262" />
+        <location filename="../../exportdesk/gui/review.py" line="296" />
         <source>No End User List screening recorded for this case.</source>
         <translation>この案件の外国ユーザーリスト照合結果は記録されていません。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../exportdesk/gui/review.py" line="265" />
+        <location filename="../../exportdesk/gui/review.py" line="300" />
         <source>%n possible match(es)</source>
         <translation>
             <numerusform>該当の可能性 %n 件</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="272" />
+        <location filename="../../exportdesk/gui/review.py" line="307" />
         <source>Open</source>
         <translation>未判断</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="326" />
+        <location filename="../../exportdesk/gui/review.py" line="313" />
+        <source>export prohibited</source>
+        <translation>輸出等禁止</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/review.py" line="365" />
         <source>No End User List has been imported yet.</source>
         <translation>外国ユーザーリストがまだ取り込まれていません。</translation>
     </message>

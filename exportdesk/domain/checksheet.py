@@ -9,6 +9,9 @@ from exportdesk.domain.catalog import Catalog, Question, Section
 
 Answers = dict[str, Any]
 
+# The stored id of a multi question's explicit "none of these" answer.
+NONE = "none"
+
 
 def is_answered(value: Any) -> bool:
     return value is not None and value != "" and value != []
@@ -67,17 +70,34 @@ class CheckSheet:
         return [q for s in self.sheet.sections for q in s.questions if self.visible(q, answers)]
 
     def missing(self, answers: Answers) -> list[Question]:
-        """Required questions, currently shown, that have no answer."""
+        """Required questions, currently shown, that have no answer.
+
+        "None of these" ticked together with something else is no answer either.
+        """
         return [
             q
             for q in self.visible_questions(answers)
-            if q.required and not is_answered(answers.get(q.id))
+            if q.required and not self._settled(q, answers.get(q.id))
         ]
+
+    @staticmethod
+    def _settled(q: Question, value: Any) -> bool:
+        if not is_answered(value):
+            return False
+        if q.none_option is not None and isinstance(value, list):
+            return value == [NONE] or NONE not in value
+        return True
 
     # --- options --------------------------------------------------------------
 
     def options(self, q: Question) -> list[tuple[str, dict[str, str]]]:
         """(id, {ja, en}) pairs for a choice or multi question."""
+        result = self._catalogue_options(q)
+        if q.none_option is not None:
+            result.append((NONE, q.none_option.model_dump()))
+        return result
+
+    def _catalogue_options(self, q: Question) -> list[tuple[str, dict[str, str]]]:
         if q.options:
             return [(o.id, o.text.model_dump()) for o in q.options]
         cat = self.catalog
@@ -109,6 +129,15 @@ class CheckSheet:
             value = answers[q.id]
             if q.type == "percent":
                 value = float(value) / 100.0
+            if q.none_option is not None and isinstance(value, list):
+                value = [v for v in value if v != NONE]
+            option = next((o for o in q.options or [] if o.id == value), None)
+            if option is not None:
+                # An option may write another value and carry facts of its own.
+                for path, extra in option.facts.items():
+                    _set_path(facts, path, extra)
+                if option.fact_value is not None:
+                    value = option.fact_value
             _set_path(facts, q.fact, value)
         # Yes/no/unknown classification answers: "unknown" asks the office to classify.
         for part, qid in (

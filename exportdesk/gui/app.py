@@ -6,7 +6,7 @@ import argparse
 import os
 import sys
 
-from PySide6.QtCore import QLocale, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
@@ -36,6 +36,11 @@ def install_language(app: QApplication, lang: str) -> bool:
     _translators.clear()
     if lang == "en":
         return True
+    # Qt's own words (Cancel, Yes, No, OK in dialogs) come from Qt's translations.
+    qt = QTranslator(app)
+    if qt.load(f"qtbase_{lang}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(qt)
+        _translators.append(qt)
     translator = QTranslator(app)
     if translator.load(str(assets_dir() / "i18n" / f"exportdesk_{lang}.qm")):
         app.installTranslator(translator)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QTabWidget, QWidget
 
@@ -49,6 +51,14 @@ class MainWindow(QMainWindow):
         self.guidance = GuidanceBrowser(self.store.catalog, self.lang)
         self.guidance.menuBar().hide()
         self.tabs.addTab(self.guidance, self.tr("Guidance"))
+        self.lists_page = None
+        if self.is_reviewer:
+            from exportdesk.gui.lists_page import ListsPage
+
+            self.lists_page = ListsPage(self.store, self.user, self.lang)
+            self.lists_page.import_requested.connect(lambda: self.import_end_user_list())
+            self.tabs.addTab(self.lists_page, self.tr("Lists"))
+            fixed += 1
         if self.user.has("admin") or self.user.has("office") or self.user.has("chief_manager"):
             from exportdesk.gui.icp_view import IcpView
 
@@ -119,6 +129,9 @@ class MainWindow(QMainWindow):
         widget = self.tabs.widget(index)
         if widget in self.editors():
             widget.save()  # type: ignore[attr-defined]
+            if isinstance(widget, CheckSheetEditor):
+                with contextlib.suppress(StoreError):  # not the user's own draft: leave it
+                    self.store.discard_empty_draft(self.user, widget.case_id)
             self.tabs.removeTab(index)
             widget.deleteLater()
             self.cases_page.refresh()
@@ -310,6 +323,8 @@ class MainWindow(QMainWindow):
             QMessageBox.information(self, self.tr("End User List"), text)
             if self.queue_page:
                 self.queue_page.refresh()
+            if self.lists_page:
+                self.lists_page.refresh()
 
         def failed(exc: Exception) -> None:
             self.last_import_message = str(exc)

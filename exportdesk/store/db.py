@@ -263,13 +263,48 @@ ALTER TABLE institution ADD COLUMN member INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE institution ADD COLUMN ref_prefix TEXT NOT NULL DEFAULT '';
 """
 
-# Version 6: people over time: identifiers from the student or personnel system, the
+# Version 6: what the office's queue shows at a glance: the planned date of each case,
+# and the applicant's job title (教授, 准教授, ...).
+V6 = """
+ALTER TABLE cases ADD COLUMN planned_date TEXT NOT NULL DEFAULT '';
+UPDATE cases SET planned_date = COALESCE(json_extract(answers_json, '$.planned_date'), '')
+    WHERE json_valid(answers_json);
+ALTER TABLE users ADD COLUMN job_title TEXT NOT NULL DEFAULT '';
+CREATE INDEX cases_planned ON cases(planned_date);
+"""
+
+# Version 7: several screening lists (End User List, export-ban lists), each versioned;
+# entity addresses; resolutions and known-good names per list.
+V7 = """
+ALTER TABLE eul_versions ADD COLUMN list_kind TEXT NOT NULL DEFAULT 'eul';
+ALTER TABLE eul_versions ADD COLUMN notice TEXT NOT NULL DEFAULT '';
+ALTER TABLE eul_versions ADD COLUMN last_updated TEXT NOT NULL DEFAULT '';
+CREATE INDEX eul_versions_kind ON eul_versions(list_kind, effective_date);
+ALTER TABLE eul_entities ADD COLUMN address TEXT NOT NULL DEFAULT '';
+CREATE TABLE known_good_v6 (
+    id INTEGER PRIMARY KEY,
+    list_kind TEXT NOT NULL DEFAULT 'eul',
+    name_norm TEXT NOT NULL,
+    country TEXT NOT NULL DEFAULT '',
+    entity_no INTEGER NOT NULL,
+    note TEXT NOT NULL,
+    added_by INTEGER REFERENCES users(id),
+    added_at TEXT NOT NULL,
+    UNIQUE (list_kind, name_norm, country, entity_no)
+);
+INSERT INTO known_good_v6 (id, name_norm, country, entity_no, note, added_by, added_at)
+    SELECT id, name_norm, country, entity_no, note, added_by, added_at FROM known_good;
+DROP TABLE known_good;
+ALTER TABLE known_good_v6 RENAME TO known_good;
+"""
+
+# Version 8: people over time: identifiers from the student or personnel system, the
 # period of stay, status history, pledges and declarations with their states and signed
 # scans, re-checks as records of their own (a person's, or a person's on one case), training.
 # The person's row also carries a summary of their latest declaration and their pledges'
 # states, kept by the store in the same transaction, so that the People screen lists
 # 10,000 people from one table.
-V6 = """
+V8 = """
 ALTER TABLE people ADD COLUMN external_id TEXT NOT NULL DEFAULT '';
 ALTER TABLE people ADD COLUMN email TEXT NOT NULL DEFAULT '';
 ALTER TABLE people ADD COLUMN supervisor TEXT NOT NULL DEFAULT '';
@@ -353,7 +388,7 @@ UPDATE people SET
                      ORDER BY x.declared_on DESC, x.id DESC LIMIT 1);
 """
 
-MIGRATIONS: list[str] = [V1, V2, V3, V4, V5, V6]
+MIGRATIONS: list[str] = [V1, V2, V3, V4, V5, V6, V7, V8]
 LATEST = len(MIGRATIONS)
 
 

@@ -264,6 +264,7 @@ class Received(Part):
             raise StoreError("filed_for_other", sender=login, applicant=case["filed_by"]["login"])
         self._check_filer(login, applicant["login"])
         answers = case["answers"]
+        self.store._check_texts(answers)
         sheet = CheckSheet(self.catalog)
         missing = sheet.missing(answers)
         if missing:

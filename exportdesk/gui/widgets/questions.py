@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from exportdesk.domain.catalog import Catalog, Question
+from exportdesk.domain.checksheet import NONE
 from exportdesk.domain.countries import all_countries
 
 
@@ -58,7 +59,9 @@ class ChoiceButtons(QuestionWidget):
 
     def __init__(self, question: Question, options: list[tuple[Any, str]], parent=None) -> None:
         super().__init__(question, parent)
-        layout = QHBoxLayout(self)
+        # Long option texts go one under the other, so the form keeps to a 1024-pixel window.
+        long = sum(len(label) for _value, label in options) > 40
+        layout = QVBoxLayout(self) if long else QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.group = QButtonGroup(self)
         self.values: list[Any] = []
@@ -317,6 +320,17 @@ class CheckList(QuestionWidget):
             grid.addWidget(_ToggleLabel(label, box), i % rows, 2 * (i // rows) + 1)
         for column in range(columns):
             grid.setColumnStretch(2 * column + 1, 1)
+        if question.none_option is not None and NONE in self.boxes:
+            for value, box in self.boxes.items():
+                box.toggled.connect(lambda on, v=value: self._exclusive_none(v, on))
+
+    def _exclusive_none(self, value: str, on: bool) -> None:
+        """'None of these' and the other boxes exclude each other."""
+        if not on:
+            return
+        for other, box in self.boxes.items():
+            if (other == NONE) != (value == NONE) and box.isChecked():
+                box.setChecked(False)
 
     def value(self) -> list[str]:
         return [v for v, box in self.boxes.items() if box.isChecked()]
