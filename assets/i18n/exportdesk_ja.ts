@@ -1,6 +1,274 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="ja_JP">
 <context>
+    <name>AttachmentsPanel</name>
+    <message>
+        <location filename="../../exportdesk/gui/widgets/attachments.py" line="35" />
+        <source>Attachments</source>
+        <translation>添付ファイル</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/widgets/attachments.py" line="43" />
+        <source>For example the person's CV, the maker's classification certificate (該非判定書) or the signed pledge. Each file is recorded with its SHA-256.</source>
+        <translation>例：本人の履歴書、メーカーの該非判定書、署名済みの誓約書。各ファイルは SHA-256 とともに記録されます。</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/widgets/attachments.py" line="51" />
+        <source>File</source>
+        <translation>ファイル</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/widgets/attachments.py" line="51" />
+        <source>Size</source>
+        <translation>サイズ</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/widgets/attachments.py" line="57" />
+        <source>Add file…</source>
+        <translation>ファイルを追加…</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/widgets/attachments.py" line="59" />
+        <source>Save a copy…</source>
+        <translation>コピーを保存…</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/widgets/attachments.py" line="94" />
+        <source>Attach a file</source>
+        <translation>添付するファイル</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/widgets/attachments.py" line="105" />
+        <source>The file cannot be read: %1</source>
+        <translation>ファイルを読めません：%1</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/widgets/attachments.py" line="120" />
+        <source>Save a copy</source>
+        <translation>コピーを保存</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/widgets/attachments.py" line="127" />
+        <source>The file cannot be written: %1</source>
+        <translation>ファイルを書き込めません：%1</translation>
+    </message>
+</context>
+<context>
+    <name>AuditPage</name>
+    <message>
+        <location filename="../../exportdesk/gui/internal_audit.py" line="63" />
+        <source>random</source>
+        <translation>無作為</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/internal_audit.py" line="65" />
+        <source>Start the audit</source>
+        <translation>監査を開始</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/internal_audit.py" line="66" />
+        <source>Close the audit…</source>
+        <translation>監査を完了…</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/internal_audit.py" line="67" />
+        <source>Audit report (PDF)…</source>
+        <translation>監査報告書（PDF）…</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/internal_audit.py" line="69" />
+        <source>Year</source>
+        <translation>年</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/internal_audit.py" line="71" />
+        <source>Cases per department</source>
+        <translation>部局ごとの抽出件数</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/internal_audit.py" line="73" />
+        <source>Seed</source>
+        <translation>シード</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/internal_audit.py" line="83" />
+        <source>Pass</source>
+        <translation>適合</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/internal_audit.py" line="84" />
+        <source>Fail</source>
+        <translation>不適合</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/internal_audit.py" line="85" />
+        <source>Not applicable</source>
+        <translation>該当なし</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/internal_audit.py" line="90" />
+        <source>Standards element</source>
+        <translation>遵守基準の要素</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/internal_audit.py" line="91" />
+        <source>ICP articles</source>
+        <translation>規程の条</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/internal_audit.py" line="92" />
+        <source>Result</source>
+        <translation>結果</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/internal_audit.py" line="93" />
+        <location filename="../../exportdesk/gui/internal_audit.py" line="111" />
+        <source>Note</source>
+        <translation>備考</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/internal_audit.py" line="98" />
+        <source>Record</source>
+        <translation>記録</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/internal_audit.py" line="111" />
+        <source>Case</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/internal_audit.py" line="111" />
+        <source>Title</source>
+        <translation>件名</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/internal_audit.py" line="124" />
+        <source>Note (required when a check fails)</source>
+        <translation>所見（不適合がある場合は必須）</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/internal_audit.py" line="125" />
+        <source>Record the checks</source>
+        <translation>点検結果を記録</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/internal_audit.py" line="130" />
+        <source>○ pass, × fail, － not applicable; in brackets: what the records suggest</source>
+        <translation>○適合、×不適合、－該当なし。括弧内は記録から推定した結果（点検結果の記録前）</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/internal_audit.py" line="143" />
+        <location filename="../../exportdesk/gui/internal_audit.py" line="166" />
+        <source>Severity</source>
+        <translation>区分</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/internal_audit.py" line="144" />
+        <location filename="../../exportdesk/gui/internal_audit.py" line="167" />
+        <source>Finding</source>
+        <translation>指摘</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/internal_audit.py" line="145" />
+        <location filename="../../exportdesk/gui/internal_audit.py" line="168" />
+        <source>Corrective action</source>
+        <translation>是正措置</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/internal_audit.py" line="146" />
+        <location filename="../../exportdesk/gui/internal_audit.py" line="173" />
+        <source>Owner</source>
+        <translation>担当</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/internal_audit.py" line="147" />
+        <location filename="../../exportdesk/gui/internal_audit.py" line="171" />
+        <source>Due</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/internal_audit.py" line="148" />
+        <source>Done</source>
+        <translation>完了</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/internal_audit.py" line="163" />
+        <source>Add the finding</source>
+        <translation>指摘を追加</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/internal_audit.py" line="164" />
+        <source>Action done…</source>
+        <translation>是正完了…</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/internal_audit.py" line="185" />
+        <source>Programme checklist</source>
+        <translation>規程・体制の点検</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/internal_audit.py" line="186" />
+        <source>Sampled cases</source>
+        <translation>抽出案件の点検</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/internal_audit.py" line="187" />
+        <source>Findings and actions</source>
+        <translation>指摘事項と是正措置</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/internal_audit.py" line="211" />
+        <source>Internal audit</source>
+        <translation>内部監査</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/internal_audit.py" line="230" />
+        <source>No internal audit is recorded for this year.</source>
+        <translation>この年の内部監査は記録されていません。</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/internal_audit.py" line="236" />
+        <source>%1 · seed %2 · %3 of %4 sampled cases checked · %5 finding(s)</source>
+        <translation>%1・シード %2・抽出案件 %4件中 %3件点検済み・指摘 %5件</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/internal_audit.py" line="237" />
+        <source>Closed</source>
+        <translation>完了</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/internal_audit.py" line="237" />
+        <source>Open</source>
+        <translation>開く</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/internal_audit.py" line="393" />
+        <source>Action done</source>
+        <translation>是正完了</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/internal_audit.py" line="393" />
+        <source>How was it corrected?</source>
+        <translation>どのように是正しましたか。</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/internal_audit.py" line="410" />
+        <source>Close the audit</source>
+        <translation>監査を完了</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/internal_audit.py" line="410" />
+        <source>Summary of the audit:</source>
+        <translation>監査の総括：</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/internal_audit.py" line="430" />
+        <location filename="../../exportdesk/gui/internal_audit.py" line="444" />
+        <source>Audit report</source>
+        <translation>監査報告書</translation>
+    </message>
+</context>
+<context>
     <name>CaseNotes</name>
     <message>
         <location filename="../../exportdesk/gui/people_link.py" line="133" />
@@ -139,238 +407,238 @@
 <context>
     <name>CheckSheetEditor</name>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="199" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="202" />
         <source>Result</source>
         <translation>結果</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="206" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="209" />
         <source>Previous section</source>
         <translation>前の項目へ</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="207" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="210" />
         <source>Next section</source>
         <translation>次の項目へ</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="208" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="211" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="209" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="212" />
         <source>Print / Save as PDF</source>
         <translation>印刷・PDFで保存</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="212" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="215" />
         <source>Send to the office as a file…</source>
         <translation>ファイルで担当部署へ送る…</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="214" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="217" />
         <source>For an office that works on another PC: submits and writes a signed case file</source>
         <translation>担当部署が別のPCで作業する場合：提出し、署名付きの案件ファイルを作成します</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="217" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="220" />
         <source>Submit to the office</source>
         <translation>提出する</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="267" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="270" />
         <source>Questions from the export control office</source>
         <translation>輸出管理担当部署からの質問</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="275" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="278" />
         <source>Your answer (sent with the resubmission)</source>
         <translation>回答（再提出時に送付されます）</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="282" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="285" />
         <source>Yes</source>
         <translation>はい</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="282" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="285" />
         <source>No</source>
         <translation>いいえ</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="282" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="285" />
         <source>Don't know</source>
         <translation>不明</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="291" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="294" />
         <source>— choose —</source>
         <translation>— 選択してください —</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="312" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="315" />
         <source>Type a country name or code</source>
         <translation>国名又は国コードを入力</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="317" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="320" />
         <source>Search by name or KAKENHI code</source>
         <translation>分野名又は科研費の区分番号で検索</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="367" />
-        <location filename="../../exportdesk/gui/checksheet.py" line="375" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="370" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="378" />
         <source>Category</source>
         <translation>類型</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="382" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="385" />
         <source>Example cases</source>
         <translation>例</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="392" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="395" />
         <source>Help</source>
         <translation>ヘルプ</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="436" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="440" />
         <source>Write the case file again…</source>
         <translation>案件ファイルを再作成…</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="436" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="440" />
         <source>Save case file as…</source>
         <translation>案件ファイルを別名で保存…</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="445" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="449" />
         <source>(untitled)</source>
         <translation>（件名未入力）</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="449" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="453" />
         <source>Status</source>
         <translation>状態</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="452" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="456" />
         <source>sent to the office on %1, awaiting decision</source>
         <translation>担当部署へ送付済み（%1）・判断待ち</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="465" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="469" />
         <source>Decision of the export control office</source>
         <translation>輸出管理担当部署の判断</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="466" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="470" />
         <source>Decision</source>
         <translation>判断</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="467" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="471" />
         <source>Conditions</source>
         <translation>条件</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="468" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="472" />
         <source>Reasons</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="469" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="473" />
         <source>Questions from the office</source>
         <translation>担当部署からの質問</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="470" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="474" />
         <source>Approved by</source>
         <translation>承認者</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="471" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="475" />
         <source>Decided on</source>
         <translation>判断日</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="478" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="482" />
         <source>Still to answer</source>
         <translation>未回答の必須項目</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="481" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="485" />
         <source>All required answers given.</source>
         <translation>必須項目はすべて回答済みです。</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="484" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="488" />
         <source>Choose the activity to begin.</source>
         <translation>まず活動を選んでください。</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="489" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="493" />
         <source>Some answers cannot be read yet.</source>
         <translation>読み取れない回答があります。</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="493" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="497" />
         <source>So far: </source>
         <translation>現時点では：</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="515" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="519" />
         <source>Saved</source>
         <translation>保存しました</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="535" />
-        <location filename="../../exportdesk/gui/checksheet.py" line="579" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="539" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="583" />
         <source>Cannot submit yet</source>
         <translation>まだ提出できません</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="539" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="543" />
         <source>Submitted. The sheet is filed with the export control office.</source>
         <translation>提出しました。シートは輸出管理担当部署に保存されます。</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="553" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="557" />
         <source>Saved to %1</source>
         <translation>保存しました：%1</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="569" />
-        <location filename="../../exportdesk/gui/checksheet.py" line="586" />
-        <location filename="../../exportdesk/gui/checksheet.py" line="607" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="573" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="590" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="611" />
         <source>Send to the office</source>
         <translation>担当部署へ送る</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="582" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="586" />
         <source>The case file could not be written: %1</source>
         <translation>案件ファイルを書き込めませんでした：%1</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="591" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="595" />
         <source>Submitted: the case file for the office is saved as %1.</source>
         <translation>提出しました。担当部署あての案件ファイルを %1 に保存しました。</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="609" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="613" />
         <source>The case file is ready: %1
 Send it to the export control office (%2) by e-mail. Open your mail program now?</source>
         <translation>案件ファイルを作成しました：%1
 メールで輸出管理担当部署（%2）へ送ってください。メールソフトを開きますか？</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="617" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="621" />
         <source>Open mail program</source>
         <translation>メールソフトを開く</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="598" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="602" />
         <source>Case file attached: %1</source>
         <translation>案件ファイルを添付します：%1</translation>
     </message>
@@ -741,7 +1009,7 @@ Send it to the export control office (%2) by e-mail. Open your mail program now?
     <message>
         <location filename="../../exportdesk/gui/people_import.py" line="58" />
         <source>Status</source>
-        <translation>身分</translation>
+        <translation>状態</translation>
     </message>
     <message>
         <location filename="../../exportdesk/gui/people_import.py" line="59" />
@@ -990,157 +1258,167 @@ Send it to the export control office (%2) by e-mail. Open your mail program now?
         <translation>輸出管理規程</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="81" />
+        <location filename="../../exportdesk/gui/main_window.py" line="76" />
+        <source>Statistics</source>
+        <translation>統計</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/main_window.py" line="82" />
+        <source>Internal audit</source>
+        <translation>内部監査</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/main_window.py" line="97" />
         <source>Reminders</source>
         <translation>リマインダー</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="82" />
+        <location filename="../../exportdesk/gui/main_window.py" line="98" />
         <source>People</source>
         <translation>人物</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="146" />
+        <location filename="../../exportdesk/gui/main_window.py" line="162" />
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="147" />
+        <location filename="../../exportdesk/gui/main_window.py" line="163" />
         <source>&amp;New case</source>
         <translation>新規案件(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="151" />
+        <location filename="../../exportdesk/gui/main_window.py" line="167" />
         <source>&amp;Close case</source>
         <translation>案件を閉じる(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="155" />
+        <location filename="../../exportdesk/gui/main_window.py" line="171" />
         <source>&amp;Open case or decision file…</source>
         <translation>案件・判断ファイルを開く(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="160" />
+        <location filename="../../exportdesk/gui/main_window.py" line="176" />
         <source>&amp;Export institution file…</source>
         <translation>機関設定ファイルを書き出す(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="164" />
+        <location filename="../../exportdesk/gui/main_window.py" line="180" />
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="170" />
+        <location filename="../../exportdesk/gui/main_window.py" line="186" />
         <source>&amp;End User List</source>
         <translation>外国ユーザーリスト(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="171" />
+        <location filename="../../exportdesk/gui/main_window.py" line="187" />
         <source>&amp;Import a list version…</source>
         <translation>リストの版を取り込む(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="175" />
+        <location filename="../../exportdesk/gui/main_window.py" line="191" />
         <source>&amp;Language</source>
         <translation>言語(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="186" />
+        <location filename="../../exportdesk/gui/main_window.py" line="202" />
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="187" />
+        <location filename="../../exportdesk/gui/main_window.py" line="203" />
         <source>&amp;About ExportDesk</source>
         <translation>ExportDeskについて(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="211" />
+        <location filename="../../exportdesk/gui/main_window.py" line="227" />
         <source>Open</source>
         <translation>開く</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="222" />
-        <location filename="../../exportdesk/gui/main_window.py" line="245" />
+        <location filename="../../exportdesk/gui/main_window.py" line="238" />
+        <location filename="../../exportdesk/gui/main_window.py" line="261" />
         <source>This file was already imported; nothing changed.</source>
         <translation>このファイルは既に取り込まれています。変更はありません。</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="224" />
+        <location filename="../../exportdesk/gui/main_window.py" line="240" />
         <source>Decision received: %1</source>
         <translation>判断を受け取りました：%1</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="235" />
+        <location filename="../../exportdesk/gui/main_window.py" line="251" />
         <source>New sender</source>
         <translation>新しい送信者</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="238" />
+        <location filename="../../exportdesk/gui/main_window.py" line="254" />
         <source>Trust this key and import the case?</source>
         <translation>この鍵を信頼して案件を取り込みますか？</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="249" />
+        <location filename="../../exportdesk/gui/main_window.py" line="265" />
         <source>New case in the review queue: %1</source>
         <translation>審査待ち一覧に新しい案件が入りました：%1</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="251" />
+        <location filename="../../exportdesk/gui/main_window.py" line="267" />
         <source>New round of an existing case: %1</source>
         <translation>既存の案件の再提出を受け付けました：%1</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="254" />
+        <location filename="../../exportdesk/gui/main_window.py" line="270" />
         <source>Cannot import</source>
         <translation>取り込めません</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="278" />
+        <location filename="../../exportdesk/gui/main_window.py" line="294" />
         <source>Export institution file</source>
         <translation>機関設定ファイルを書き出す</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="293" />
-        <location filename="../../exportdesk/gui/main_window.py" line="298" />
-        <location filename="../../exportdesk/gui/main_window.py" line="308" />
-        <location filename="../../exportdesk/gui/main_window.py" line="323" />
-        <location filename="../../exportdesk/gui/main_window.py" line="331" />
+        <location filename="../../exportdesk/gui/main_window.py" line="309" />
+        <location filename="../../exportdesk/gui/main_window.py" line="314" />
+        <location filename="../../exportdesk/gui/main_window.py" line="324" />
+        <location filename="../../exportdesk/gui/main_window.py" line="339" />
+        <location filename="../../exportdesk/gui/main_window.py" line="347" />
         <source>End User List</source>
         <translation>外国ユーザーリスト</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="293" />
+        <location filename="../../exportdesk/gui/main_window.py" line="309" />
         <source>Lists (*.pdf *.csv *.xlsx)</source>
         <translation>リスト (*.pdf *.csv *.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="298" />
+        <location filename="../../exportdesk/gui/main_window.py" line="314" />
         <source>Effective date (YYYY-MM-DD):</source>
         <translation>施行日（YYYY-MM-DD）：</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="308" />
+        <location filename="../../exportdesk/gui/main_window.py" line="324" />
         <source>Not a date: %1</source>
         <translation>日付ではありません：%1</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="316" />
+        <location filename="../../exportdesk/gui/main_window.py" line="332" />
         <source>Imported version %1 with %2 entities.</source>
         <translation>版 %1（%2 件）を取り込みました。</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="321" />
+        <location filename="../../exportdesk/gui/main_window.py" line="337" />
         <source>Cases whose screening result changed:</source>
         <translation>照合結果が変わった案件：</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="335" />
+        <location filename="../../exportdesk/gui/main_window.py" line="351" />
         <source>Importing the End User List…</source>
         <translation>外国ユーザーリストを取り込んでいます…</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="346" />
+        <location filename="../../exportdesk/gui/main_window.py" line="362" />
         <source>ExportDesk: security export control for universities.
 Forms version %1</source>
         <translation>ExportDesk：大学のための安全保障輸出管理
@@ -1197,7 +1475,7 @@ Forms version %1</source>
     <message>
         <location filename="../../exportdesk/gui/people_page.py" line="104" />
         <source>Status</source>
-        <translation>身分</translation>
+        <translation>状態</translation>
     </message>
     <message>
         <location filename="../../exportdesk/gui/people_page.py" line="105" />
@@ -1420,7 +1698,7 @@ Forms version %1</source>
     <message>
         <location filename="../../exportdesk/gui/people_page.py" line="384" />
         <source>Status</source>
-        <translation>身分</translation>
+        <translation>状態</translation>
     </message>
     <message>
         <location filename="../../exportdesk/gui/people_page.py" line="385" />
@@ -1501,62 +1779,62 @@ Forms version %1</source>
 <context>
     <name>QueueModel</name>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="71" />
+        <location filename="../../exportdesk/gui/review.py" line="72" />
         <source>Ref</source>
         <translation>案件番号</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="72" />
+        <location filename="../../exportdesk/gui/review.py" line="73" />
         <source>Status</source>
         <translation>状態</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="73" />
+        <location filename="../../exportdesk/gui/review.py" line="74" />
         <source>Age (days)</source>
         <translation>経過日数</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="74" />
+        <location filename="../../exportdesk/gui/review.py" line="75" />
         <source>Title</source>
         <translation>件名</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="75" />
+        <location filename="../../exportdesk/gui/review.py" line="76" />
         <source>Planned date</source>
         <translation>実施予定日</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="76" />
+        <location filename="../../exportdesk/gui/review.py" line="77" />
         <source>Activity</source>
         <translation>活動</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="77" />
+        <location filename="../../exportdesk/gui/review.py" line="78" />
         <source>Counterpart</source>
         <translation>相手方</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="78" />
+        <location filename="../../exportdesk/gui/review.py" line="79" />
         <source>Country</source>
         <translation>国</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="79" />
+        <location filename="../../exportdesk/gui/review.py" line="80" />
         <source>Country group</source>
         <translation>国グループ</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="80" />
+        <location filename="../../exportdesk/gui/review.py" line="81" />
         <source>Why it came to the office</source>
         <translation>審査が必要な理由</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="81" />
+        <location filename="../../exportdesk/gui/review.py" line="82" />
         <source>Applicant</source>
         <translation>申請者</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="82" />
+        <location filename="../../exportdesk/gui/review.py" line="83" />
         <source>Department</source>
         <translation>部局</translation>
     </message>
@@ -1564,241 +1842,264 @@ Forms version %1</source>
 <context>
     <name>QueuePage</name>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="135" />
+        <location filename="../../exportdesk/gui/review.py" line="136" />
         <source>Search title, counterpart or reference</source>
         <translation>件名・相手方・案件番号で検索</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="137" />
-        <location filename="../../exportdesk/gui/review.py" line="186" />
+        <location filename="../../exportdesk/gui/review.py" line="138" />
+        <location filename="../../exportdesk/gui/review.py" line="187" />
         <source>Open cases</source>
         <translation>未処理の案件</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="140" />
+        <location filename="../../exportdesk/gui/review.py" line="141" />
         <source>All</source>
         <translation>すべて</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="164" />
+        <location filename="../../exportdesk/gui/review.py" line="165" />
         <source>Open review sheet</source>
         <translation>審査票を開く</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="191" />
+        <location filename="../../exportdesk/gui/review.py" line="192" />
         <source>No case matches the search or filter.</source>
         <translation>検索・絞り込みに該当する案件はありません。</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="194" />
+        <location filename="../../exportdesk/gui/review.py" line="195" />
         <source>No case is waiting for the office. Submitted check sheets appear here; case files sent by e-mail are opened with File &gt; Open (or dropped here).</source>
         <translation>審査待ちの案件はありません。提出された確認シートはここに表示されます。メールで届いた案件ファイルは「ファイル」＞「開く」で開くか、ここにドロップしてください。</translation>
     </message>
 </context>
 <context>
+    <name>ReportTextsDialog</name>
+    <message>
+        <location filename="../../exportdesk/gui/statistics.py" line="376" />
+        <source>Report texts %1</source>
+        <translation>報告書の本文 %1年</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/statistics.py" line="392" />
+        <source>Left empty, the report prints the text drafted from the figures.</source>
+        <translation>空欄の場合は、集計値から作成した文案を印刷します。</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/statistics.py" line="409" />
+        <source>Report texts</source>
+        <translation>報告書の本文</translation>
+    </message>
+</context>
+<context>
     <name>ReviewEditor</name>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="403" />
+        <location filename="../../exportdesk/gui/review.py" line="404" />
         <source>Review sheet</source>
         <translation>審査票</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="406" />
+        <location filename="../../exportdesk/gui/review.py" line="407" />
         <source>Check-sheet answers</source>
         <translation>事前確認シートの回答</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="409" />
+        <location filename="../../exportdesk/gui/review.py" line="410" />
         <source>Timeline</source>
         <translation>経過</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="416" />
+        <location filename="../../exportdesk/gui/review.py" line="417" />
+        <source>Attachments (%1)</source>
+        <translation>添付ファイル（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/review.py" line="425" />
         <source>Comment (required to return the case)</source>
         <translation>コメント（差戻しには必須）</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="417" />
+        <location filename="../../exportdesk/gui/review.py" line="426" />
         <source>Start review</source>
         <translation>審査を開始</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="418" />
+        <location filename="../../exportdesk/gui/review.py" line="427" />
         <source>Record decision</source>
         <translation>判断を記録</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="419" />
+        <location filename="../../exportdesk/gui/review.py" line="428" />
         <source>Approve</source>
         <translation>承認</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="421" />
+        <location filename="../../exportdesk/gui/review.py" line="430" />
         <source>Return to applicant</source>
         <translation>申請者に差し戻す</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="422" />
+        <location filename="../../exportdesk/gui/review.py" line="431" />
         <source>Send decision file…</source>
         <translation>判断ファイルを送る…</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="424" />
+        <location filename="../../exportdesk/gui/review.py" line="433" />
         <source>Print / Save as PDF</source>
         <translation>印刷／PDF保存</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="493" />
+        <location filename="../../exportdesk/gui/review.py" line="502" />
         <source>Yes</source>
         <translation>はい</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="493" />
+        <location filename="../../exportdesk/gui/review.py" line="502" />
         <source>No</source>
         <translation>いいえ</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="509" />
+        <location filename="../../exportdesk/gui/review.py" line="518" />
         <source>Item and sub-item, e.g. 5(1)</source>
         <translation>項番・号（例：5(1)）</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="540" />
+        <location filename="../../exportdesk/gui/review.py" line="549" />
         <source>— choose —</source>
         <translation>— 選択してください —</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="645" />
+        <location filename="../../exportdesk/gui/review.py" line="654" />
         <source>Not possible</source>
         <translation>実行できません</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="671" />
+        <location filename="../../exportdesk/gui/review.py" line="680" />
         <source>Saved to %1</source>
         <translation>%1 に保存しました</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="682" />
+        <location filename="../../exportdesk/gui/review.py" line="691" />
         <source>Choose a decision.</source>
         <translation>判断を選んでください。</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="710" />
+        <location filename="../../exportdesk/gui/review.py" line="719" />
         <source>Status</source>
         <translation>状態</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="769" />
+        <location filename="../../exportdesk/gui/review.py" line="778" />
         <source>Send decision file</source>
         <translation>判断ファイルを送る</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="780" />
+        <location filename="../../exportdesk/gui/review.py" line="789" />
         <source>Decision file written: %1</source>
         <translation>判断ファイルを作成しました：%1</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="792" />
+        <location filename="../../exportdesk/gui/review.py" line="801" />
         <source>Approvals</source>
         <translation>承認</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="850" />
+        <location filename="../../exportdesk/gui/review.py" line="859" />
         <source>created</source>
         <translation>作成</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="851" />
+        <location filename="../../exportdesk/gui/review.py" line="860" />
         <source>check sheet edited</source>
         <translation>事前確認シート編集</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="852" />
+        <location filename="../../exportdesk/gui/review.py" line="861" />
         <source>status</source>
         <translation>状態変更</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="853" />
+        <location filename="../../exportdesk/gui/review.py" line="862" />
         <source>review sheet edited</source>
         <translation>審査票編集</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="854" />
+        <location filename="../../exportdesk/gui/review.py" line="863" />
         <source>decision</source>
         <translation>判断</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="855" />
+        <location filename="../../exportdesk/gui/review.py" line="864" />
         <source>approved</source>
         <translation>承認</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="856" />
+        <location filename="../../exportdesk/gui/review.py" line="865" />
         <source>question to applicant</source>
         <translation>申請者への質問</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="857" />
+        <location filename="../../exportdesk/gui/review.py" line="866" />
         <source>applicant's answer</source>
         <translation>申請者の回答</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="858" />
+        <location filename="../../exportdesk/gui/review.py" line="867" />
         <source>attachment</source>
         <translation>添付</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="859" />
+        <location filename="../../exportdesk/gui/review.py" line="868" />
         <source>comment</source>
         <translation>コメント</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="860" />
+        <location filename="../../exportdesk/gui/review.py" line="869" />
         <source>case file received</source>
         <translation>案件ファイルを受領</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="861" />
+        <location filename="../../exportdesk/gui/review.py" line="870" />
         <source>decision file received</source>
         <translation>判断ファイルを受領</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="862" />
+        <location filename="../../exportdesk/gui/review.py" line="871" />
         <source>case file written for the office</source>
         <translation>担当部署あての案件ファイルを作成</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="863" />
+        <location filename="../../exportdesk/gui/review.py" line="872" />
         <source>file written</source>
         <translation>ファイルを出力</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="864" />
+        <location filename="../../exportdesk/gui/review.py" line="873" />
         <source>screened against the lists</source>
         <translation>リストと照合</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="865" />
+        <location filename="../../exportdesk/gui/review.py" line="874" />
         <source>screened again (new list)</source>
         <translation>再照合（新しいリスト）</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="866" />
+        <location filename="../../exportdesk/gui/review.py" line="875" />
         <source>list match resolved</source>
         <translation>照合候補を判断</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="867" />
+        <location filename="../../exportdesk/gui/review.py" line="876" />
         <source>recorded as not screened</source>
         <translation>照合なしとして記録</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="868" />
+        <location filename="../../exportdesk/gui/review.py" line="877" />
         <source>sender's key trusted</source>
         <translation>送信者の鍵を信頼</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="870" />
+        <location filename="../../exportdesk/gui/review.py" line="879" />
         <source>other change</source>
         <translation>その他の変更</translation>
     </message>
@@ -1806,96 +2107,96 @@ Forms version %1</source>
 <context>
     <name>ScreeningPanel</name>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="229" />
+        <location filename="../../exportdesk/gui/review.py" line="230" />
         <source>Listed entity</source>
         <translation>掲載者</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="230" />
+        <location filename="../../exportdesk/gui/review.py" line="231" />
         <source>Matched name</source>
         <translation>一致した名称</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="231" />
+        <location filename="../../exportdesk/gui/review.py" line="232" />
         <source>Score</source>
         <translation>スコア</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="232" />
+        <location filename="../../exportdesk/gui/review.py" line="233" />
         <source>Why</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="233" />
+        <location filename="../../exportdesk/gui/review.py" line="234" />
         <source>Resolution</source>
         <translation>判断</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="242" />
+        <location filename="../../exportdesk/gui/review.py" line="243" />
         <source>Note (required)</source>
         <translation>理由（必須）</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="243" />
+        <location filename="../../exportdesk/gui/review.py" line="244" />
         <source>Add to known-good counterparts</source>
         <translation>問題のない相手方として登録</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="244" />
-        <location filename="../../exportdesk/gui/review.py" line="305" />
+        <location filename="../../exportdesk/gui/review.py" line="245" />
+        <location filename="../../exportdesk/gui/review.py" line="306" />
         <source>True match</source>
         <translation>該当と判断</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="245" />
-        <location filename="../../exportdesk/gui/review.py" line="306" />
+        <location filename="../../exportdesk/gui/review.py" line="246" />
+        <location filename="../../exportdesk/gui/review.py" line="307" />
         <source>False positive</source>
         <translation>非該当と判断</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="246" />
+        <location filename="../../exportdesk/gui/review.py" line="247" />
         <source>Screen now</source>
         <translation>今すぐ照合</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="259" />
+        <location filename="../../exportdesk/gui/review.py" line="260" />
         <source>Why the counterpart is not screened</source>
         <translation>照合しない理由（例：リスト未取込み、相手方なし）</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="260" />
+        <location filename="../../exportdesk/gui/review.py" line="261" />
         <source>Record as not screened</source>
         <translation>照合なしとして記録</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="291" />
+        <location filename="../../exportdesk/gui/review.py" line="292" />
         <source>Not screened: %1 (%2)</source>
         <translation>照合なし：%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="296" />
+        <location filename="../../exportdesk/gui/review.py" line="297" />
         <source>No End User List screening recorded for this case.</source>
         <translation>この案件の外国ユーザーリスト照合結果は記録されていません。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../exportdesk/gui/review.py" line="300" />
+        <location filename="../../exportdesk/gui/review.py" line="301" />
         <source>%n possible match(es)</source>
         <translation>
             <numerusform>該当の可能性 %n 件</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="307" />
+        <location filename="../../exportdesk/gui/review.py" line="308" />
         <source>Open</source>
         <translation>未判断</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="313" />
+        <location filename="../../exportdesk/gui/review.py" line="314" />
         <source>export prohibited</source>
         <translation>輸出等禁止</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="365" />
+        <location filename="../../exportdesk/gui/review.py" line="366" />
         <source>No End User List has been imported yet.</source>
         <translation>外国ユーザーリストがまだ取り込まれていません。</translation>
     </message>
@@ -2002,6 +2303,166 @@ Forms version %1</source>
         <location filename="../../exportdesk/gui/dialogs.py" line="138" />
         <source>Cannot read this department line: %1</source>
         <translation>次の部局の行を読み取れません：%1</translation>
+    </message>
+</context>
+<context>
+    <name>StatisticsPage</name>
+    <message>
+        <location filename="../../exportdesk/gui/statistics.py" line="69" />
+        <source>Calendar year</source>
+        <translation>暦年</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/statistics.py" line="70" />
+        <source>Fiscal year (April–March)</source>
+        <translation>年度（4月～3月）</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/statistics.py" line="71" />
+        <source>Annual report (PDF)…</source>
+        <translation>年次報告（PDF）…</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/statistics.py" line="72" />
+        <source>Report texts…</source>
+        <translation>報告書の本文…</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/statistics.py" line="75" />
+        <source>Year</source>
+        <translation>年</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/statistics.py" line="87" />
+        <source>By month and activity</source>
+        <translation>月別・活動別</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/statistics.py" line="88" />
+        <source>By activity</source>
+        <translation>活動別</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/statistics.py" line="89" />
+        <source>By outcome</source>
+        <translation>判定結果別</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/statistics.py" line="90" />
+        <source>By decision</source>
+        <translation>審査の判断別</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/statistics.py" line="91" />
+        <source>By country group and outcome</source>
+        <translation>国グループ別・判定結果別</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/statistics.py" line="92" />
+        <source>By department</source>
+        <translation>部局別</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/statistics.py" line="93" />
+        <source>Review time</source>
+        <translation>審査期間</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/statistics.py" line="94" />
+        <source>End User List hits</source>
+        <translation>外国ユーザーリストのヒット</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/statistics.py" line="95" />
+        <source>Licences applied for</source>
+        <translation>許可申請</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/statistics.py" line="154" />
+        <source>%1 d</source>
+        <translation>%1日</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/statistics.py" line="159" />
+        <source>Cases filed: %1 · needing review: %2 · licences applied for: %3 · review time median %4, 90th percentile %5 · End User List hits: %6 (unresolved %7)</source>
+        <translation>提出 %1件・審査対象 %2件・許可申請 %3件・審査期間 中央値 %4、90%値 %5・外国ユーザーリストのヒット %6件（未解消 %7件）</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/statistics.py" line="246" />
+        <source>Click a bar to list its cases.</source>
+        <translation>棒をクリックすると、その案件を一覧表示します。</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/statistics.py" line="262" />
+        <source>Statistics</source>
+        <translation>統計</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/statistics.py" line="266" />
+        <source>Cases behind “%1”: %2 (double-click to open)</source>
+        <translation>「%1」の案件：%2件（ダブルクリックで開く）</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/statistics.py" line="271" />
+        <source>Reference</source>
+        <translation>案件番号</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/statistics.py" line="272" />
+        <source>Status</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/statistics.py" line="273" />
+        <source>Title</source>
+        <translation>件名</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/statistics.py" line="274" />
+        <source>Counterpart</source>
+        <translation>相手方</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/statistics.py" line="275" />
+        <source>Country</source>
+        <translation>国</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/statistics.py" line="276" />
+        <source>Filed</source>
+        <translation>提出日</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/statistics.py" line="300" />
+        <source>Department</source>
+        <translation>部局</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/statistics.py" line="301" />
+        <source>Decided</source>
+        <translation>審査済</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/statistics.py" line="302" />
+        <source>Median (days)</source>
+        <translation>中央値（日）</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/statistics.py" line="303" />
+        <source>90th percentile (days)</source>
+        <translation>90%値（日）</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/statistics.py" line="305" />
+        <source>Review time from filing to decision, by department</source>
+        <translation>部局別の審査期間（提出から判断まで）</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/statistics.py" line="342" />
+        <location filename="../../exportdesk/gui/statistics.py" line="353" />
+        <location filename="../../exportdesk/gui/statistics.py" line="356" />
+        <source>Annual report</source>
+        <translation>年次報告</translation>
     </message>
 </context>
 </TS>

@@ -18,13 +18,23 @@ from exportdesk.cli import (
     guidance_cmd,
     lists_cmd,
     people_cmd,
+    reports_cmd,
 )
 from exportdesk.cli.common import EXIT_BAD_INPUT, EXIT_FAIL, EXIT_OK
 
 __all__ = ["EXIT_BAD_INPUT", "EXIT_FAIL", "EXIT_OK", "build_parser", "main"]
 
 # Order of the groups in `exportdesk --help`.
-GROUPS = [guidance_cmd, db_cmd, documents_cmd, people_cmd, lists_cmd, exchange_cmd, gui_cmd]
+GROUPS = [
+    guidance_cmd,
+    db_cmd,
+    documents_cmd,
+    people_cmd,
+    reports_cmd,
+    lists_cmd,
+    exchange_cmd,
+    gui_cmd,
+]
 
 
 def build_parser() -> argparse.ArgumentParser:

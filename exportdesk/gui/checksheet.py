@@ -38,6 +38,7 @@ from exportdesk.domain.facts import FactsError
 from exportdesk.domain.text_rules import max_length
 from exportdesk.domain.workflow import APPLICANT_EDITABLE, status_text
 from exportdesk.gui.people_link import attach_person_link
+from exportdesk.gui.widgets.attachments import AttachmentsPanel
 from exportdesk.gui.widgets.questions import (
     CheckList,
     ChoiceButtons,
@@ -189,6 +190,8 @@ class CheckSheetEditor(QWidget):
         form_layout = QVBoxLayout(form)
         for section in self.catalog.check_sheet.sections:
             form_layout.addWidget(self._build_section(section))
+        self.attachments = AttachmentsPanel(store, user, case_id, lang)
+        form_layout.addWidget(self.attachments)
         form_layout.addStretch(1)
         self.scroll = QScrollArea()
         self.scroll.setWidgetResizable(True)
@@ -426,6 +429,7 @@ class CheckSheetEditor(QWidget):
         editable = self.editable
         for w in self.widgets.values():
             w.setEnabled(editable)
+        self.attachments.set_editable(editable)
         self.submit_button.setEnabled(editable)
         member = self.store.is_member()
         owner = self.user.id in (self.case["applicant_id"], self.case["filed_by_id"])

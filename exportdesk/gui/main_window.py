@@ -65,6 +65,22 @@ class MainWindow(QMainWindow):
             self.icp_view = IcpView(self.store, self.user, self.lang)
             self.tabs.addTab(self.icp_view, self.tr("ICP"))
             fixed += 1
+        if self.user.sees_all_cases or self.user.managed_departments():
+            from exportdesk.gui.statistics import StatisticsPage
+
+            self.statistics_page = StatisticsPage(self.store, self.user, self.lang)
+            if self.is_reviewer:
+                self.statistics_page.open_case.connect(self.open_review)
+            else:
+                self.statistics_page.open_case.connect(self.open_case)
+            self.tabs.addTab(self.statistics_page, self.tr("Statistics"))
+            fixed += 1
+        if self.user.has("office") or self.user.has("chief_manager") or self.user.has("admin"):
+            from exportdesk.gui.internal_audit import AuditPage
+
+            self.audit_page = AuditPage(self.store, self.user, self.lang)
+            self.tabs.addTab(self.audit_page, self.tr("Internal audit"))
+            fixed += 1
         for tab in range(fixed):
             self.tabs.tabBar().setTabButton(tab, self.tabs.tabBar().ButtonPosition.RightSide, None)
         for kind, case_id in reopen or []:

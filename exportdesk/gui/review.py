@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
 from exportdesk.domain.workflow import STATUSES, STEP_TEXT, status_text
 from exportdesk.gui.cases_page import AnyIndex, CaseTableModel
 from exportdesk.gui.people_link import case_people_notes
+from exportdesk.gui.widgets.attachments import AttachmentsPanel
 from exportdesk.store import Store, StoreError
 from exportdesk.store.users import User
 
@@ -407,6 +408,14 @@ class ReviewEditor(QWidget):
         self.timeline = QTextBrowser()
         self.timeline.setObjectName("timeline")
         self.tabs.addTab(self.timeline, self.tr("Timeline"))
+        self.attachments = AttachmentsPanel(store, user, case_id, lang)
+        self.attachments.set_editable(
+            user.has("office") and self.case["status"] in ("submitted", "under_review")
+        )
+        self.tabs.addTab(
+            self.attachments,
+            self.tr("Attachments (%1)").replace("%1", str(len(self.attachments.rows))),
+        )
 
         self.chain = QLabel()
         self.chain.setObjectName("chain")

@@ -16,6 +16,9 @@ from exportdesk.store.base import Part, _action, _dumps, _loads, _status
 from exportdesk.store.errors import StoreError
 from exportdesk.store.users import User
 
+# Case files must stay small enough to mail; the container refuses members over 100 MB.
+MAX_ATTACHMENT_BYTES = 20 * 2**20
+
 
 class Cases(Part):
     # --- cases: reading ---------------------------------------------------------------
@@ -484,6 +487,16 @@ class Cases(Part):
             or (actor.has("office") and case["status"] in OFFICE_EDITABLE)
         ):
             raise StoreError("not_editable", status=_status(case["status"]))
+        if len(content) > MAX_ATTACHMENT_BYTES:
+            raise StoreError(
+                "invalid",
+                detail={
+                    "ja": f"添付ファイルは{MAX_ATTACHMENT_BYTES // 2**20}MBまでです",
+                    "en": f"attachments are limited to {MAX_ATTACHMENT_BYTES // 2**20} MB",
+                },
+            )
+        if not Path(filename).name.strip():
+            raise StoreError("invalid", detail="filename")
         digest = hashlib.sha256(content).hexdigest()
         row = {
             "case_id": case_id,

@@ -388,7 +388,65 @@ UPDATE people SET
                      ORDER BY x.declared_on DESC, x.id DESC LIMIT 1);
 """
 
-MIGRATIONS: list[str] = [V1, V2, V3, V4, V5, V6, V7, V8]
+# Version 9: statistics by filing date, report texts the office edits, the yearly
+# internal audit (sample, per-case checks, findings and corrective actions).
+V9 = """
+CREATE INDEX cases_stats ON cases(submitted_at, department_id, activity, outcome, decision,
+                                  counterpart_country, decided_at);
+CREATE INDEX cases_eul ON cases(submitted_at)
+    WHERE review_json LIKE '%"hits"%' AND review_json NOT LIKE '%"hits": []%';
+CREATE TABLE report_texts (
+    year INTEGER NOT NULL,
+    lang TEXT NOT NULL CHECK (lang IN ('ja', 'en')),
+    section TEXT NOT NULL,
+    body TEXT NOT NULL,
+    updated_by INTEGER REFERENCES users(id),
+    updated_at TEXT NOT NULL,
+    PRIMARY KEY (year, lang, section)
+);
+CREATE TABLE internal_audits (
+    id INTEGER PRIMARY KEY,
+    year INTEGER NOT NULL UNIQUE,
+    period_start TEXT NOT NULL, period_end TEXT NOT NULL,
+    seed TEXT NOT NULL,
+    per_department INTEGER NOT NULL,
+    population_json TEXT NOT NULL,
+    icp_format TEXT NOT NULL,
+    checklist_json TEXT NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('open', 'closed')),
+    summary TEXT NOT NULL DEFAULT '',
+    created_by INTEGER REFERENCES users(id),
+    created_at TEXT NOT NULL, updated_at TEXT NOT NULL, closed_at TEXT
+);
+CREATE TABLE internal_audit_cases (
+    audit_id INTEGER NOT NULL REFERENCES internal_audits(id),
+    case_id INTEGER NOT NULL REFERENCES cases(id),
+    department_id INTEGER,
+    evidence_json TEXT NOT NULL,
+    checks_json TEXT NOT NULL DEFAULT '{}',
+    note TEXT NOT NULL DEFAULT '',
+    checked_by INTEGER REFERENCES users(id),
+    checked_at TEXT,
+    PRIMARY KEY (audit_id, case_id)
+);
+CREATE TABLE internal_audit_findings (
+    id INTEGER PRIMARY KEY,
+    audit_id INTEGER NOT NULL REFERENCES internal_audits(id),
+    case_id INTEGER REFERENCES cases(id),
+    standard_id TEXT,
+    severity TEXT NOT NULL CHECK (severity IN ('major', 'minor', 'observation')),
+    finding TEXT NOT NULL,
+    action TEXT NOT NULL DEFAULT '',
+    owner_id INTEGER REFERENCES users(id),
+    due_date TEXT,
+    done_at TEXT,
+    done_note TEXT NOT NULL DEFAULT '',
+    created_by INTEGER REFERENCES users(id),
+    created_at TEXT NOT NULL
+);
+"""
+
+MIGRATIONS: list[str] = [V1, V2, V3, V4, V5, V6, V7, V8, V9]
 LATEST = len(MIGRATIONS)
 
 

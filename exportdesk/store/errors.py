@@ -146,6 +146,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "案件が「{status}」のため、判断「{decision}」は受け付けられません。",
         "The case is '{status}': the decision '{decision}' cannot be accepted.",
     ),
+    "audit_exists": (
+        "{year}年の内部監査は既に記録されています。",
+        "An internal audit for {year} is already on record.",
+    ),
+    "audit_closed": (
+        "この内部監査は完了済みのため変更できません。",
+        "This internal audit is closed and cannot be changed.",
+    ),
+    "audit_incomplete": (
+        "未確認の項目があるため完了できません：{missing}",
+        "The audit cannot be closed while items are unchecked: {missing}",
+    ),
     "not_a_database": (
         "ExportDeskのデータベースではありません：{path}",
         "Not an ExportDesk database: {path}",
