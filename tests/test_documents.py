@@ -262,7 +262,7 @@ def test_blank_sheets_and_pledge(campus: Campus, catalog):
     inst = s.institution()
     text = flat(text_of(pledge_pdf(catalog, inst, s.person(pid), s.declarations(pid)[-1])))
     assert "誓約書" in text and "WrittenPledge" in text
-    assert "WangLi（王立）" in text and "2026-04-05" in text
+    assert "WangLi（王立）" in text and "2026年4月5日/5April2026" in text
     assert "■類型2" in text and "□類型1" in text
     assert "■Category2" in text
 

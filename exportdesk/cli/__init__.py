@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from exportdesk import __version__
 from exportdesk.cli import (
     db_cmd,
     documents_cmd,
@@ -41,6 +42,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="exportdesk", description="Security export control for universities."
     )
+    parser.add_argument("--version", action="version", version=f"ExportDesk {__version__}")
     parser.add_argument("--forms", help="institution forms folder overriding the shipped forms")
     sub = parser.add_subparsers(dest="command")
     for group in GROUPS:

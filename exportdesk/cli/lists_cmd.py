@@ -17,8 +17,7 @@ from exportdesk.cli.common import (
 
 
 def cmd_eul(args: argparse.Namespace) -> int:
-    import datetime as dt
-
+    from exportdesk.domain.dates import DateError, parse_optional_date
     from exportdesk.imports.eul import EulImportError
     from exportdesk.store import Store, StoreError
 
@@ -26,11 +25,16 @@ def cmd_eul(args: argparse.Namespace) -> int:
     eul = store.eul
     try:
         if args.eul_command == "import":
-            effective = dt.date.fromisoformat(args.effective) if args.effective else None
+            try:
+                effective = parse_optional_date(args.effective)
+            except DateError as exc:
+                err(f"--effective: {exc.en}")
+                return EXIT_BAD_INPUT
             result = eul.import_file(None, args.file, effective, args.format)
+            encoding = f", {result['encoding']}" if result.get("encoding") else ""
             print(
                 f"imported version {result['version_id']}:"
-                f" {result['count']} entities ({result['format']}) into {result['list']}"
+                f" {result['count']} entities ({result['format']}{encoding}) into {result['list']}"
                 f"{' ' + result['notice'] if result['notice'] else ''},"
                 f" effective {result['effective']}"
             )
@@ -97,6 +101,7 @@ def cmd_screen(args: argparse.Namespace) -> int:
     """Screen names against every list in force (End User List and export-ban lists)."""
     import csv
 
+    from exportdesk.imports.textfile import TextFileError, read_csv
     from exportdesk.store import Store
 
     store = Store(db_path(args))
@@ -107,43 +112,50 @@ def cmd_screen(args: argparse.Namespace) -> int:
     threshold = args.threshold
     labels = [f"{v['list_kind']} {store.eul.version_label(v)}" for v, _index in found]
     if args.csv:
-        with open(args.csv, encoding="utf-8-sig", newline="") as fh:
-            reader = csv.DictReader(fh)
-            if not reader.fieldnames or "name" not in reader.fieldnames:
-                err(f"{args.csv}: a column 'name' is required (and optionally 'country')")
-                return EXIT_BAD_INPUT
-            writer = csv.writer(sys.stdout)
+        try:
+            source = read_csv(args.csv)
+        except OSError as exc:
+            err(f"{args.csv}: cannot be read ({exc.strerror})")
+            return EXIT_BAD_INPUT
+        except TextFileError as exc:
+            err(f"{args.csv}: {exc.en}")
+            return EXIT_BAD_INPUT
+        if "name" not in source.fieldnames:
+            err(f"{args.csv}: a column 'name' is required (and optionally 'country')")
+            return EXIT_BAD_INPUT
+        print(f"{args.csv}: read as {source.label}", file=sys.stderr)
+        writer = csv.writer(sys.stdout)
+        writer.writerow(
+            [
+                "name",
+                "country",
+                "hits",
+                "best_list",
+                "best_no",
+                "best_entity",
+                "best_score",
+                "measure",
+                "matched",
+                "why",
+            ]
+        )
+        for row in source.rows:
+            hits = store.eul.screen_all(row["name"], row.get("country") or None, threshold)
+            best = hits[0] if hits else {}
             writer.writerow(
                 [
-                    "name",
-                    "country",
-                    "hits",
-                    "best_list",
-                    "best_no",
-                    "best_entity",
-                    "best_score",
-                    "measure",
-                    "matched",
-                    "why",
+                    row["name"],
+                    row.get("country") or "",
+                    len(hits),
+                    best.get("list", ""),
+                    best.get("no", ""),
+                    best.get("entity", ""),
+                    best.get("score", ""),
+                    best.get("measure", ""),
+                    best.get("matched", ""),
+                    best.get("why", ""),
                 ]
             )
-            for row in reader:
-                hits = store.eul.screen_all(row["name"], row.get("country") or None, threshold)
-                best = hits[0] if hits else {}
-                writer.writerow(
-                    [
-                        row["name"],
-                        row.get("country") or "",
-                        len(hits),
-                        best.get("list", ""),
-                        best.get("no", ""),
-                        best.get("entity", ""),
-                        best.get("score", ""),
-                        best.get("measure", ""),
-                        best.get("matched", ""),
-                        best.get("why", ""),
-                    ]
-                )
         return EXIT_OK
     if not args.name:
         err("give a NAME or --csv FILE")
@@ -189,7 +201,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("file")
     p.add_argument(
         "--effective",
-        help="effective date YYYY-MM-DD (default: the list's last update, else today)",
+        help="effective date: 2026-12-01, 2026/12/01 or 令和8年12月1日"
+        " (default: the list's last update, else today)",
     )
     p.add_argument(
         "--format",

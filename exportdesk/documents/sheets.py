@@ -12,6 +12,7 @@ from exportdesk.documents.render import render_template
 from exportdesk.domain.catalog import Catalog, Question
 from exportdesk.domain.checksheet import CheckSheet, is_answered
 from exportdesk.domain.countries import all_countries
+from exportdesk.domain.dates import format_iso
 
 LABELS = {
     "ja": {
@@ -114,6 +115,8 @@ def format_answer(
         return f"{countries.get(value, value)} ({value})"
     if q.type == "percent":
         return f"{value}%"
+    if q.type == "date" and isinstance(value, str) and len(value) == 10:
+        return format_iso(value, lang)
     return str(value)
 
 
@@ -241,7 +244,7 @@ def review_sheet_xml(
                 "" if a["action"] == "approve" else (" (差戻し)" if lang == "ja" else " (returned)")
             ),
             "name": a.get("user_name", ""),
-            "date": a["at"][:10],
+            "date": format_iso(a["at"], lang),
             "comment": a.get("comment", ""),
         }
         for a in approvals or []
@@ -454,7 +457,8 @@ def pledge_pdf(
     date = ""
     if declaration:
         categories = [c for c in (1, 2, 3) if declaration.get(f"category_{c}")]
-        date = declaration["declared_on"]
+        day = declaration["declared_on"]
+        date = f"{format_iso(day, 'ja')} / {format_iso(day, 'en')}"
     xml = pledge_xml(
         catalog,
         institution={"ja": institution.get("name_ja", ""), "en": institution.get("name_en", "")},

@@ -3,9 +3,11 @@ the answers give to the determination engine. The GUI only renders this."""
 
 from __future__ import annotations
 
+import contextlib
 from typing import Any
 
 from exportdesk.domain.catalog import Catalog, Question, Section
+from exportdesk.domain.dates import DateError, parse_date
 
 Answers = dict[str, Any]
 
@@ -15,6 +17,21 @@ NONE = "none"
 
 def is_answered(value: Any) -> bool:
     return value is not None and value != "" and value != []
+
+
+def normalise_dates(catalog: Catalog, answers: Answers) -> Answers:
+    """Date answers typed as 2026/12/01 or 令和8年12月1日, stored as 2026-12-01.
+
+    A date that cannot be read is kept as typed (a draft may be half-written); the sheet
+    cannot be evaluated until it is corrected, and the engine says which answer is wrong.
+    """
+    out = dict(answers)
+    for qid, value in answers.items():
+        question = catalog.questions.get(qid)
+        if question is not None and question.type == "date" and isinstance(value, str) and value:
+            with contextlib.suppress(DateError):
+                out[qid] = parse_date(value).isoformat()
+    return out
 
 
 class CheckSheet:

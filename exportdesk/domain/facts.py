@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from exportdesk.domain.catalog import Catalog
+from exportdesk.domain.catalog_core import Catalog
 from exportdesk.domain.countries import is_country_code
+from exportdesk.domain.dates import DateError, parse_date
 
 
 class FactsError(ValueError):
@@ -122,8 +122,6 @@ def _bool(data: dict[str, Any], key: str, prefix: str) -> bool:
     return value
 
 
-# Only the extended form: fromisoformat would also take 20261125 and 2026W481.
-_DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
 # Dates the rules can compute with (six months or two years later still exist).
 DATE_MIN = dt.date(1900, 1, 1)
 DATE_MAX = dt.date(2199, 12, 31)
@@ -153,13 +151,14 @@ def _date(value: Any, name: str) -> dt.date | None:
         day = value
     elif not isinstance(value, str):
         raise FactsError(name, f"expected a date YYYY-MM-DD, got {_short(value)}")
-    elif not _DATE_RE.fullmatch(value):
+    elif len(value) > 40:
         raise FactsError(name, f"{_short(value)} is not a date in the form YYYY-MM-DD")
     else:
         try:
-            day = dt.date.fromisoformat(value)
-        except ValueError:
-            raise FactsError(name, f"'{value}' is not a valid date (expected YYYY-MM-DD)") from None
+            # 2026-12-01, 2026/12/01 or 令和8年12月1日; never 20261125 or 2026W481.
+            day = parse_date(value)
+        except DateError as exc:
+            raise FactsError(name, exc.en) from None
     if not DATE_MIN <= day <= DATE_MAX:
         raise FactsError(name, f"{day.isoformat()} is out of range ({DATE_MIN} to {DATE_MAX})")
     return day

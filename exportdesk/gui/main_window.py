@@ -81,6 +81,12 @@ class MainWindow(QMainWindow):
             self.audit_page = AuditPage(self.store, self.user, self.lang)
             self.tabs.addTab(self.audit_page, self.tr("Internal audit"))
             fixed += 1
+        if self.user.has("admin"):
+            from exportdesk.gui.users import UsersPage
+
+            self.users_page = UsersPage(self.store, self.user, self.lang)
+            self.tabs.addTab(self.users_page, self.tr("Users and roles"))
+            fixed += 1
         for tab in range(fixed):
             self.tabs.tabBar().setTabButton(tab, self.tabs.tabBar().ButtonPosition.RightSide, None)
         for kind, case_id in reopen or []:
@@ -315,11 +321,11 @@ class MainWindow(QMainWindow):
         )
         if not ok:
             return
-        import datetime as dt
+        from exportdesk.domain.dates import DateError, parse_optional_date
 
-        try:
-            day = dt.date.fromisoformat(effective.strip()) if effective.strip() else None
-        except ValueError:
+        try:  # 2026-12-01, 2026/12/01 or 令和8年12月1日
+            day = parse_optional_date(effective)
+        except DateError:
             QMessageBox.warning(
                 self, self.tr("End User List"), self.tr("Not a date: %1").replace("%1", effective)
             )

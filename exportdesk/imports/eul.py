@@ -22,6 +22,7 @@ from pathlib import Path
 
 from exportdesk.domain.countries import country_code_for
 from exportdesk.domain.screening import Entity, has_cjk
+from exportdesk.imports.textfile import TextFileError, decode_text
 
 TEMPLATE_COLUMNS = [
     "no",
@@ -57,6 +58,7 @@ class ParsedList:
     list_kind: str = "eul"  # an id in forms/screening_lists.yaml
     notice: str = ""  # the export-ban lists' MOFA notice
     last_updated: str = ""  # ISO date printed on the list, when it prints one
+    encoding: str = ""  # what a CSV was decoded from, e.g. "Shift_JIS (CP932)"
 
 
 # --- cell parsing -----------------------------------------------------------------------
@@ -302,20 +304,12 @@ def _rows_to_entities(rows: list[dict[str, str]], lines: list[int]) -> list[Enti
     return entities
 
 
-_NOT_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ue000-\uf8ff\ufffd]")
-
-
 def _decode(data: bytes) -> str:
     """UTF-8 (with or without BOM) or Shift_JIS; anything else is refused, not guessed."""
-    for encoding in ("utf-8-sig", "cp932"):
-        try:
-            text = data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-        # cp932 decodes almost any bytes: control or private-use characters betray a wrong guess.
-        if not _NOT_TEXT.search(text):
-            return text
-    raise EulImportError("the file is neither UTF-8 nor Shift_JIS (cp932) text")
+    try:
+        return decode_text(data).text
+    except TextFileError as exc:
+        raise EulImportError(exc.en) from None
 
 
 def read_csv_rows(text: str) -> tuple[list[str], list[tuple[int, list[str]]]]:
@@ -563,4 +557,6 @@ def read_list(path: Path | str, fmt: str = "auto") -> ParsedList:
     }.get(fmt)
     if parser is None:
         raise EulImportError(f"unknown format '{fmt}'")
-    return ParsedList(parser(data), fmt, sha, path.name)
+    entities = parser(data)
+    encoding = decode_text(data).label if fmt in ("csv", "opensanctions") else ""
+    return ParsedList(entities, fmt, sha, path.name, encoding=encoding)

@@ -19,6 +19,7 @@ from typing import Any
 
 from exportdesk.domain.countries import country_code_for
 from exportdesk.domain.people import PeopleRules
+from exportdesk.imports import textfile
 
 # ExportDesk's fields an import may fill, with the header names systems commonly use.
 FIELDS: dict[str, tuple[str, ...]] = {
@@ -40,7 +41,6 @@ FIELDS: dict[str, tuple[str, ...]] = {
 }
 REQUIRED = ("family_name", "nationality")
 
-_NOT_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ue000-\uf8ff\ufffd]")
 _ERAS = {"令和": 2018, "平成": 1988, "昭和": 1925, "R": 2018, "H": 1988, "S": 1925}
 
 
@@ -75,18 +75,11 @@ class Candidate:
 
 def decode_text(data: bytes) -> tuple[str, str]:
     """(text, encoding): UTF-8 with or without BOM, else CP932; anything else is refused."""
-    for encoding in ("utf-8-sig", "cp932"):
-        try:
-            text = data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-        # CP932 decodes nearly any bytes: control or private-use characters betray a wrong guess.
-        if not _NOT_TEXT.search(text.replace("\r", "").replace("\n", "").replace("\t", "")):
-            return text, "utf-8" if encoding == "utf-8-sig" else encoding
-    raise PeopleImportError(
-        "UTF-8でもShift_JIS（CP932）でもないファイルです。",
-        "The file is neither UTF-8 nor Shift_JIS (CP932) text.",
-    )
+    try:
+        decoded = textfile.decode_text(data)
+    except textfile.TextFileError as exc:  # names the encoding the file seems to be in
+        raise PeopleImportError(exc.ja, exc.en) from None
+    return decoded.text, "cp932" if decoded.encoding == "cp932" else "utf-8"
 
 
 def _square(rows: list[list[str]]) -> Table:

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import sqlite_utils
 
+from exportdesk.portable import restrict_to_owner
 from exportdesk.store.errors import StoreError
 
 APP_NAME = "ExportDesk"
@@ -468,7 +469,7 @@ def _backup(db: sqlite_utils.Database, path: Path, version: int) -> Path:
         db.conn.backup(dest)
     finally:
         dest.close()
-    os.chmod(target, 0o600)
+    restrict_to_owner(target)
     return target
 
 

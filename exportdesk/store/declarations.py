@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from exportdesk.domain import people as rules
+from exportdesk.domain.dates import DateError, parse_date
 from exportdesk.domain.workflow import APPLICANT_EDITABLE, OPEN
 from exportdesk.store.base import Part, _dumps
 from exportdesk.store.errors import StoreError
@@ -40,10 +40,11 @@ class Declarations(Part):
         person.
         """
         self.store.get_person(actor, person_id)
-        try:
-            day = dt.date.fromisoformat(declared_on)
-        except (TypeError, ValueError):
+        try:  # 2026-04-05, 2026/04/05 or 令和8年4月5日
+            day = parse_date(str(declared_on))
+        except DateError:
             raise StoreError("invalid", detail="declared_on") from None
+        declared_on = day.isoformat()
         resident = None
         if facts is not None:
             unknown = set(facts) - set(rules.DECLARED_ANSWERS)

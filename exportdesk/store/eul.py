@@ -110,6 +110,7 @@ class EndUserLists(Part):
             "notice": parsed.notice,
             "last_updated": parsed.last_updated,
             "effective": effective.isoformat(),
+            "encoding": parsed.encoding,
             "rescreened": changed,
         }
 

@@ -3,7 +3,6 @@ and the re-checks a change opens."""
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any, ClassVar
 
 from exportdesk.domain.people import (
@@ -115,6 +114,7 @@ class People(Part):
 
     def _check_person(self, fields: dict[str, Any]) -> dict[str, Any]:
         from exportdesk.domain.countries import is_country_code
+        from exportdesk.domain.dates import DateError, parse_date
 
         unknown = set(fields) - set(self.PERSON_FIELDS)
         if unknown:
@@ -123,11 +123,12 @@ class People(Part):
             raise StoreError("invalid", detail="nationality")
         if "family_name" in fields and not str(fields["family_name"] or "").strip():
             raise StoreError("invalid", detail="family_name")
+        fields = dict(fields)
         for key in ("birth_date", "entry_date", "stay_until"):
             if fields.get(key):
-                try:
-                    dt.date.fromisoformat(fields[key])
-                except (TypeError, ValueError):
+                try:  # typed as 2026/12/01 or 令和8年12月1日, stored as 2026-12-01
+                    fields[key] = parse_date(str(fields[key])).isoformat()
+                except DateError:
                     raise StoreError("invalid", detail=key) from None
         clean = dict(fields)
         for key in ("department_id", "host_user_id"):

@@ -3,7 +3,6 @@ and a `changed` signal; none of them knows any rule of the guidance."""
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
@@ -29,6 +28,7 @@ from PySide6.QtWidgets import (
 from exportdesk.domain.catalog import Catalog, Question
 from exportdesk.domain.checksheet import NONE
 from exportdesk.domain.countries import all_countries
+from exportdesk.domain.dates import DateError, parse_optional_date
 
 
 def _compact(combo: QComboBox) -> None:
@@ -154,7 +154,8 @@ class TextInput(QuestionWidget):
 
 
 class DateInput(QuestionWidget):
-    """A date typed as YYYY-MM-DD; an unfinished or impossible date is no answer."""
+    """A date typed as 2026-12-01, 2026/12/01 or 令和8年12月1日; an unfinished or impossible
+    date is no answer."""
 
     def __init__(self, question: Question, parent=None) -> None:
         super().__init__(question, parent)
@@ -163,7 +164,7 @@ class DateInput(QuestionWidget):
         self.edit = QLineEdit()
         self.edit.setObjectName(question.id)
         self.edit.setPlaceholderText("YYYY-MM-DD")
-        self.edit.setMaxLength(10)
+        self.edit.setMaxLength(24)  # 令和8年12月1日（火） and the like are accepted too
         self.edit.setFixedWidth(140)
         self.edit.textChanged.connect(self._on_text)
         layout.addWidget(self.edit)
@@ -177,11 +178,11 @@ class DateInput(QuestionWidget):
         self.changed.emit()
 
     def value(self) -> str | None:
-        text = self.edit.text().strip()
         try:
-            return dt.date.fromisoformat(text).isoformat() if len(text) == 10 else None
-        except ValueError:
+            day = parse_optional_date(self.edit.text())
+        except DateError:
             return None
+        return day.isoformat() if day else None
 
     def set_value(self, value: Any) -> None:
         if value != self.value():
