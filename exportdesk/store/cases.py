@@ -58,6 +58,14 @@ class Cases(Part):
             raise StoreError("not_visible")
         case = self._decode(row)
         case["applicant_name"] = self.store.get_user(row["applicant_id"]).name
+        who = self._row(
+            "SELECT u.job_title, d.name_ja, d.name_en FROM users u"
+            " LEFT JOIN departments d ON d.id = ? WHERE u.id = ?",
+            [row["department_id"], row["applicant_id"]],
+        )
+        case["applicant_title"] = (who or {}).get("job_title") or ""
+        case["department_ja"] = (who or {}).get("name_ja") or ""
+        case["department_en"] = (who or {}).get("name_en") or ""
         case["filed_by_name"] = self.store.get_user(row["filed_by_id"]).name
         case["approvals"] = self._rows(
             "SELECT a.*, u.name AS user_name FROM approvals a JOIN users u ON u.id = a.user_id"
@@ -76,8 +84,18 @@ class Cases(Part):
         )
         return case
 
-    def _visibility_sql(self, actor: User | None) -> tuple[str, list[Any]]:
-        """SQL restricting cases to what `actor` may see (None: the file owner, CLI)."""
+    def _visibility_sql(
+        self, actor: User | None, *, others_drafts: bool = True
+    ) -> tuple[str, list[Any]]:
+        """SQL restricting cases to what `actor` may see (None: the file owner, CLI).
+
+        `others_drafts=False` (exports, printing): drafts only of the actor's own cases."""
+        if actor is not None and not others_drafts:
+            where, params = self._visibility_sql(actor)
+            return (
+                f"({where} AND (c.status != 'draft' OR c.applicant_id = ? OR c.filed_by_id = ?))",
+                [*params, actor.id, actor.id],
+            )
         if actor is None or actor.sees_all_cases:
             return "TRUE", []
         deps = sorted(actor.managed_departments())
