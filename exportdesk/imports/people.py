@@ -14,12 +14,14 @@ import io
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from exportdesk.domain.countries import country_code_for
 from exportdesk.domain.dates import parse_date  # the shared reader of Japanese dates
-from exportdesk.domain.people import PeopleRules
 from exportdesk.imports import textfile
+
+if TYPE_CHECKING:
+    from exportdesk.domain.people_rules import PeopleRules
 
 # ExportDesk's fields an import may fill, with the header names systems commonly use.
 FIELDS: dict[str, tuple[str, ...]] = {
