@@ -14,6 +14,7 @@ from exportdesk.store.users import User
 
 # Case files must stay small enough to mail; the container refuses members over 100 MB.
 MAX_ATTACHMENT_BYTES = 20 * 2**20
+MAX_ATTACHMENTS = 50
 
 
 class Cases(Part):
@@ -35,12 +36,10 @@ class Cases(Part):
         return row
 
     def can_see(self, actor: User, case: dict[str, Any]) -> bool:
-        return (
-            actor.sees_all_cases
-            or case["applicant_id"] == actor.id
-            or case["filed_by_id"] == actor.id
-            or case["department_id"] in actor.managed_departments()
-        )
+        own = case["applicant_id"] == actor.id or case["filed_by_id"] == actor.id
+        if case["status"] == "draft":
+            return own  # a draft is the applicant's until it is submitted
+        return own or actor.sees_all_cases or case["department_id"] in actor.managed_departments()
 
     @staticmethod
     def _decode(row: dict[str, Any]) -> dict[str, Any]:
@@ -530,6 +529,9 @@ class Cases(Part):
             )
         if not Path(filename).name.strip():
             raise StoreError("invalid", detail="filename")
+        count = self._row("SELECT count(*) AS n FROM attachments WHERE case_id = ?", [case_id])
+        if count and count["n"] >= MAX_ATTACHMENTS:
+            raise StoreError("invalid", detail=f"more than {MAX_ATTACHMENTS} attachments")
         digest = hashlib.sha256(content).hexdigest()
         row = {
             "case_id": case_id,

@@ -388,7 +388,10 @@ class EndUserLists(Part):
         for query in queries:
             for hit in index.screen(query, country, limit=MAX_HITS):
                 kind = hit.entity.list_kind
-                data = self.hit_dict(versions[kind], hit) | {"query": query}
+                data = self.hit_dict(versions[kind], hit) | {
+                    "query": query,
+                    "query_country": country or "",
+                }
                 key = (kind, hit.entity.no)
                 if (kind, normalise(query), country or "", hit.entity.no) in known:
                     data["resolution"] = {
@@ -397,7 +400,14 @@ class EndUserLists(Part):
                         "by": "known-good list",
                         "at": self.store.now(),
                     }
-                elif key in old and old[key].get("resolution"):
+                elif (
+                    key in old
+                    and old[key].get("resolution")
+                    # A decision on an entry held for the name that was screened then: a
+                    # changed counterpart (or country) is screened afresh.
+                    and normalise(str(old[key].get("query") or "")) == normalise(query)
+                    and (old[key].get("query_country") or "") == (country or "")
+                ):
                     data["resolution"] = old[key]["resolution"]
                 else:
                     data["resolution"] = None
