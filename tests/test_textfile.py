@@ -92,7 +92,11 @@ def test_end_user_list_csv_in_euc_jp_is_refused_by_name(tmp_path: Path):
         read_list(path)
 
 
-def test_cli_screening_csv_in_shift_jis_and_japanese_effective_date(tmp_path: Path, capsys):
+def test_cli_screening_csv_in_shift_jis_and_japanese_effective_date(
+    tmp_path: Path, capsys, monkeypatch
+):
+    # Commands sign in: as the administrator (password from the environment, conftest).
+    monkeypatch.setenv("EXPORTDESK_USER", "admin")
     import csv
     import io
 
