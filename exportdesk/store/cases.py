@@ -58,6 +58,14 @@ class Cases(Part):
             raise StoreError("not_visible")
         case = self._decode(row)
         case["applicant_name"] = self.store.get_user(row["applicant_id"]).name
+        who = self._row(
+            "SELECT u.job_title, d.name_ja, d.name_en FROM users u"
+            " LEFT JOIN departments d ON d.id = ? WHERE u.id = ?",
+            [row["department_id"], row["applicant_id"]],
+        )
+        case["applicant_title"] = (who or {}).get("job_title") or ""
+        case["department_ja"] = (who or {}).get("name_ja") or ""
+        case["department_en"] = (who or {}).get("name_en") or ""
         case["filed_by_name"] = self.store.get_user(row["filed_by_id"]).name
         case["approvals"] = self._rows(
             "SELECT a.*, u.name AS user_name FROM approvals a JOIN users u ON u.id = a.user_id"
@@ -338,7 +346,7 @@ class Cases(Part):
     def submit(self, actor: User, case_id: int) -> dict[str, Any]:
         from exportdesk.domain.checksheet import CheckSheet
         from exportdesk.domain.determination import evaluate_dict
-        from exportdesk.domain.facts import FactsError
+        from exportdesk.domain.facts import FactsError, apply_screening
 
         case = self._case_row(case_id)
         self._require_owner(actor, case)
@@ -368,8 +376,11 @@ class Cases(Part):
         screening = eul.screening_for(self._decode(case), previous=review.get("screening"))
         if screening is not None:
             review["screening"] = screening
-            if eul.unresolved(screening) and "end_user_list" not in facts.get("red_flags", []):
-                facts["red_flags"] = [*facts.get("red_flags", []), "end_user_list"]
+            if apply_screening(
+                facts,
+                unresolved=bool(eul.unresolved(screening)),
+                export_ban=bool(eul.export_ban_hits(screening)),
+            ):
                 determination = evaluate_dict(facts, self.catalog)
         resubmission = case["status"] == "returned"
         update = {
