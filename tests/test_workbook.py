@@ -62,14 +62,16 @@ def test_helpers():
 def test_case_export_in_the_interface_language(
     tmp_path: Path,
     capsys,
+    monkeypatch,
     lang: str,
     status_header: str,
     created_header: str,
     stamp: str,
-    monkeypatch,
 ):
-    # Commands sign in: as the administrator (password from the environment, conftest).
-    monkeypatch.setenv("EXPORTDESK_USER", "admin")
+    from tests.store_fixtures import PASSWORD
+
+    monkeypatch.setenv("EXPORTDESK_USER", "office1")
+    monkeypatch.setenv("EXPORTDESK_PASSWORD", PASSWORD)
     campus = make_campus(tmp_path / "台帳.db")
     case = campus.store.create_case(campus.prof, answers=controlled_answers())
     campus.store.submit(campus.prof, case["id"])

@@ -346,7 +346,7 @@ class Cases(Part):
     def submit(self, actor: User, case_id: int) -> dict[str, Any]:
         from exportdesk.domain.checksheet import CheckSheet
         from exportdesk.domain.determination import evaluate_dict
-        from exportdesk.domain.facts import FactsError, apply_screening
+        from exportdesk.domain.facts import FactsError
 
         case = self._case_row(case_id)
         self._require_owner(actor, case)
@@ -376,11 +376,7 @@ class Cases(Part):
         screening = eul.screening_for(self._decode(case), previous=review.get("screening"))
         if screening is not None:
             review["screening"] = screening
-            if apply_screening(
-                facts,
-                unresolved=bool(eul.unresolved(screening)),
-                export_ban=bool(eul.export_ban_hits(screening)),
-            ):
+            if eul.apply_to_facts(facts, screening):
                 determination = evaluate_dict(facts, self.catalog)
         resubmission = case["status"] == "returned"
         update = {

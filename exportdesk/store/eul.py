@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from exportdesk.domain.screening import Entity, Hit, ScreeningIndex, normalise
-from exportdesk.domain.screening_lists import list_info, screening_lists
 from exportdesk.domain.workflow import FINAL, OPEN
 from exportdesk.imports.eul import EulImportError, read_list
 from exportdesk.store.base import Part
@@ -21,6 +20,19 @@ if TYPE_CHECKING:
 
 RESOLUTIONS = ("true_match", "false_positive")
 MAX_HITS = 10  # per name, over every list
+
+
+def screening_lists() -> dict[str, Any]:
+    # Imported when first needed: the forms loader (pydantic, yaml) stays out of start-up.
+    from exportdesk.domain.screening_lists import screening_lists as load
+
+    return load()
+
+
+def list_info(kind: str) -> Any:
+    from exportdesk.domain.screening_lists import list_info as info
+
+    return info(kind)
 
 
 class EndUserLists(Part):
@@ -412,6 +424,21 @@ class EndUserLists(Part):
             "queries": queries,
             "hits": sorted(hits.values(), key=lambda h: (-h["score"], h["list"], h["no"])),
         }
+
+    def apply_to_facts(self, facts: dict[str, Any], screening: dict[str, Any]) -> bool:
+        """What screening tells the engine: an open End User List hit is a red flag; a hit on
+        an export-ban list (not dismissed) puts the counterpart on that list, which no
+        exemption clears. Returns whether the facts changed."""
+        from exportdesk.domain.facts import apply_screening
+
+        open_eul = [
+            h
+            for h in self.unresolved(screening)
+            if h.get("hit_kind", "end_user_list") != "export_ban"
+        ]
+        return apply_screening(
+            facts, unresolved=bool(open_eul), export_ban=bool(self.export_ban_hits(screening))
+        )
 
     @staticmethod
     def export_ban_hits(screening: dict[str, Any] | None) -> list[dict[str, Any]]:

@@ -248,7 +248,7 @@ class Received(Part):
         """Import a validated case file (see exchange.schemas.CaseFile) as the office."""
         from exportdesk.domain.checksheet import CheckSheet
         from exportdesk.domain.determination import evaluate_dict
-        from exportdesk.domain.facts import FactsError, apply_screening
+        from exportdesk.domain.facts import FactsError
 
         if not actor.has("office"):
             raise StoreError("forbidden")
@@ -399,11 +399,7 @@ class Received(Part):
             if screening is not None:
                 review["screening"] = screening
                 update: dict[str, Any] = {"review_json": _dumps(review)}
-                if apply_screening(
-                    facts,
-                    unresolved=bool(self.store.eul.unresolved(screening)),
-                    export_ban=bool(self.store.eul.export_ban_hits(screening)),
-                ):
+                if self.store.eul.apply_to_facts(facts, screening):
                     determination = evaluate_dict(facts, self.catalog)
                     update |= {
                         "facts_json": _dumps(facts),
