@@ -77,7 +77,9 @@ def test_default_data_folder_under_a_japanese_path(home: Path, monkeypatch, caps
     assert stat.S_IMODE((keys / "ed25519.pem").stat().st_mode) == 0o600
 
 
-def test_restore_and_migration_never_replace_the_open_database(home: Path, capsys):
+def test_restore_and_migration_never_replace_the_open_database(home: Path, capsys, monkeypatch):
+    # Commands sign in: as the administrator (password from the environment, conftest).
+    monkeypatch.setenv("EXPORTDESK_USER", "admin")
     """Windows refuses to replace or delete an open file: restore copies pages into it."""
     from exportdesk.store import Store
 
@@ -98,7 +100,9 @@ def test_restore_and_migration_never_replace_the_open_database(home: Path, capsy
         assert stat.S_IMODE(backup.stat().st_mode) == 0o600
 
 
-def test_exports_and_imports_under_a_japanese_path(home: Path, capsys):
+def test_exports_and_imports_under_a_japanese_path(home: Path, capsys, monkeypatch):
+    # Commands sign in: as the professor, whose draft it is (others' drafts stay private).
+    monkeypatch.setenv("EXPORTDESK_USER", "prof")
     from openpyxl import load_workbook
 
     path = home / "台帳 データ.db"

@@ -89,16 +89,15 @@ class StoreCore:
             }
         )
 
-    def signed_head(self) -> dict[str, Any]:
+    def signed_head(self) -> dict[str, Any] | None:
         """The audit chain's length and head, signed with the installation's key, for a
         case file, decision file, export or printed sheet to carry (docs/threat-model.md).
 
-        Raises StoreError('audit_unsigned') when the engine keeps no signed head, or the
-        head and its signature disagree."""
+        None on an engine that keeps no signed head (the campus server guards its chain
+        itself); raises StoreError('audit_unsigned') when a SQLite file's head and its
+        signature disagree."""
         issue = getattr(self.db, "signed_head", None)
-        if issue is None:
-            raise StoreError("audit_unsigned")
-        return issue()  # type: ignore[no-any-return]
+        return issue() if issue is not None else None
 
     def _row(self, sql: str, params: Any = ()) -> dict[str, Any] | None:
         cursor = self.db.execute(sql, params)
