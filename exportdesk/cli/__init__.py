@@ -11,6 +11,7 @@ import argparse
 import sys
 
 from exportdesk.cli import (
+    campus_cmd,
     db_cmd,
     documents_cmd,
     exchange_cmd,
@@ -23,7 +24,7 @@ from exportdesk.cli.common import EXIT_BAD_INPUT, EXIT_FAIL, EXIT_OK
 __all__ = ["EXIT_BAD_INPUT", "EXIT_FAIL", "EXIT_OK", "build_parser", "main"]
 
 # Order of the groups in `exportdesk --help`.
-GROUPS = [guidance_cmd, db_cmd, documents_cmd, lists_cmd, exchange_cmd, gui_cmd]
+GROUPS = [guidance_cmd, db_cmd, campus_cmd, documents_cmd, lists_cmd, exchange_cmd, gui_cmd]
 
 
 def build_parser() -> argparse.ArgumentParser:

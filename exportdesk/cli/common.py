@@ -4,6 +4,7 @@ and the one place where a command finds the user it acts as."""
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -49,8 +50,16 @@ def db_path(args: argparse.Namespace) -> Path:
 
 
 def open_store(args: argparse.Namespace):  # type: ignore[no-untyped-def]
-    from exportdesk.store import Store
+    from exportdesk.store import Store, StoreError
+    from exportdesk.store.engine import is_dsn
 
+    target = getattr(args, "db", None) or os.environ.get("EXPORTDESK_DB")
+    if is_dsn(target):  # campus mode: a postgresql:// address
+        try:
+            return Store(target)
+        except StoreError as exc:
+            err(exc.en)
+            return None
     path = db_path(args)
     if not path.exists():
         err(f"no database at {path}")

@@ -237,8 +237,15 @@ class Cases(Part):
         }
         with self.db.atomic():
             case_id = int(self.db["cases"].insert(row).last_pk)
+            # The number comes from the cases' own sequence (the id); a campus database
+            # gives it in its insert trigger, so read back whichever is stored.
             ref = f"{self.clock().year}-{case_id:06d}"
-            self.db.execute("UPDATE cases SET ref = ? WHERE id = ?", [ref, case_id])
+            self.db.execute(
+                "UPDATE cases SET ref = ? WHERE id = ? AND ref LIKE 'tmp-%'", [ref, case_id]
+            )
+            stored = self._row("SELECT ref FROM cases WHERE id = ?", [case_id])
+            assert stored is not None
+            ref = stored["ref"]
             self._audit(
                 actor,
                 "create",
