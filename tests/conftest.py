@@ -1,10 +1,13 @@
 from __future__ import annotations
 
 import os
+import tempfile
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("EXPORTDESK_LANG", "ja")
 os.environ.setdefault("EXPORTDESK_FAST_HASH", "1")
+# Case files that member PCs write on submission go to a throwaway folder, not ~/Documents.
+os.environ.setdefault("EXPORTDESK_OUTBOX", tempfile.mkdtemp(prefix="exportdesk-outbox-"))
 
 import pytest
 

@@ -302,7 +302,7 @@ def test_campus_commands_set_up_an_institution_and_a_person(
         == 0
     )
     out = capsys.readouterr().out
-    assert "schema 0 -> 4" in out and pg_cluster.password not in out
+    assert f"schema 0 -> {LATEST}" in out and pg_cluster.password not in out
     assert (
         main(
             [

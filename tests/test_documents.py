@@ -15,7 +15,7 @@ from exportdesk.cli import main
 from exportdesk.documents.icp import icp_pdf
 from exportdesk.documents.sheets import blank_pdf, case_pdf, pledge_pdf
 from exportdesk.domain.profile import ProfileError, load_profile, parse_profile
-from tests.store_fixtures import Campus, controlled_answers, make_campus
+from tests.store_fixtures import Campus, controlled_answers, make_campus, ready_for_decision
 
 ROOT = Path(__file__).resolve().parent.parent
 PROFILE = ROOT / "examples" / "institution-profile.yaml"
@@ -219,6 +219,7 @@ def test_case_pdf_keeps_user_text_exactly(campus: Campus, catalog):
             "technology_classification": {"choice": "listed", "items": "5(1)"},
         },
     )
+    ready_for_decision(s, campus.office, case["id"])
     s.record_decision(
         campus.office,
         case["id"],

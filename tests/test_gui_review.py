@@ -59,6 +59,10 @@ def fill_review(
         "pledge:requested",
     ):
         user.click(radio(editor, name))
+    panel = editor.inputs["end_user_list"]
+    if panel.waive_button.isVisible():  # no list imported in these installations
+        user.type(panel.waiver, "No list imported yet")
+        user.click(panel.waive_button)
     combo = editor.inputs["decision"]
     user.choose(combo, decision)
     editor.inputs["reasons"].setPlainText(reasons)

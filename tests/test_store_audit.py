@@ -14,7 +14,7 @@ from exportdesk.cli import main
 from exportdesk.store import Store
 from exportdesk.store.db import LATEST, open_database
 from exportdesk.store.export import export_cases
-from tests.store_fixtures import Campus, controlled_answers, make_campus
+from tests.store_fixtures import Campus, controlled_answers, make_campus, ready_for_decision
 
 
 @pytest.fixture
@@ -24,6 +24,7 @@ def campus(tmp_path: Path) -> Campus:
     case = s.create_case(c.prof, answers=controlled_answers())
     s.submit(c.prof, case["id"])
     s.take_for_review(c.office, case["id"])
+    ready_for_decision(s, c.office, case["id"])
     s.record_decision(c.office, case["id"], "no_licence_needed", "公知の技術のみ & R&D <test>")
     s.approve(c.office, case["id"])
     s.approve(c.chief, case["id"])

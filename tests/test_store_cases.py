@@ -8,7 +8,13 @@ from pathlib import Path
 import pytest
 
 from exportdesk.store import StoreError
-from tests.store_fixtures import Campus, controlled_answers, make_campus, plain_visit_answers
+from tests.store_fixtures import (
+    Campus,
+    controlled_answers,
+    make_campus,
+    plain_visit_answers,
+    ready_for_decision,
+)
 
 
 @pytest.fixture
@@ -211,6 +217,7 @@ def test_bad_transitions(campus: Campus):
 def run_small_chain(c: Campus, case_id: int, decision="no_licence_needed") -> dict:
     s = c.store
     s.take_for_review(c.office, case_id)
+    ready_for_decision(s, c.office, case_id)
     s.record_decision(
         c.office,
         case_id,
@@ -245,6 +252,7 @@ def test_small_university_chain(campus: Campus):
         "approved_with_conditions",
         "limited data",
     )
+    ready_for_decision(s, campus.office, case["id"])
     s.record_decision(
         campus.office,
         case["id"],
@@ -273,6 +281,7 @@ def test_large_university_chain(large: Campus):
     refused(large, "not_visible", s.approve, large.manager_sci, case["id"])  # other department
     refused(large, "wrong_role", s.approve, large.office, case["id"])  # department signs first
     s.approve(large.manager_eng, case["id"], "部局確認済み")
+    ready_for_decision(s, large.office, case["id"])
     s.record_decision(
         large.office, case["id"], "licence_required", "List item 5 technology to a non-resident"
     )
@@ -297,6 +306,7 @@ def test_no_self_approval(large: Campus):
     prof = s.get_user(large.prof.id)
     own = submitted_case(large, who=prof)
     s.approve(large.manager_eng, own["id"])
+    ready_for_decision(s, large.office, own["id"])
     s.record_decision(large.office, own["id"], "no_licence_needed", "not listed")
     refused(large, "self_approval", s.approve, prof, own["id"])
     # Nor a proxy the case they filed.
@@ -307,6 +317,7 @@ def test_no_self_approval(large: Campus):
     s.set_roles(large.admin, large.secretary.id, [("proxy", None), ("office", None)])
     secretary = s.get_user(large.secretary.id)
     s.approve(large.manager_eng, by_proxy["id"])
+    ready_for_decision(s, large.office, by_proxy["id"])
     s.record_decision(large.office, by_proxy["id"], "no_licence_needed", "not listed")
     refused(large, "self_approval", s.approve, secretary, by_proxy["id"])
 
@@ -334,6 +345,7 @@ def test_chief_can_return_at_their_step(campus: Campus):
     s = campus.store
     case = submitted_case(campus)
     s.take_for_review(campus.office, case["id"])
+    ready_for_decision(s, campus.office, case["id"])
     s.record_decision(campus.office, case["id"], "no_licence_needed", "not listed")
     s.approve(campus.office, case["id"])
     # A department manager sees the case but holds no step in the small format.

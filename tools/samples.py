@@ -73,6 +73,7 @@ def main() -> None:
             "exemptions_applied": [],
         },
     )
+    store.waive_screening(users["office"], case_id, "リスト未取込みのため目視で確認")
     store.record_decision(
         users["office"],
         case_id,

@@ -76,8 +76,7 @@ def write(path: str, data: bytes) -> None:
 
 def acting_user(store: Any, login: str) -> Any:
     """The signed-in user a command acts as, or None (after a message) if there is none."""
-    row = store._row("SELECT id FROM users WHERE login = ?", [login])
-    if row is None:
+    user = store.user_by_login(login)
+    if user is None:
         err(f"no user '{login}' in this installation")
-        return None
-    return store.get_user(row["id"])
+    return user

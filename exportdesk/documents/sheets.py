@@ -47,6 +47,8 @@ LABELS = {
         "conditions": "条件",
         "blank_answer": "",
         "not_answered": "（未回答）",
+        "decision_title": "輸出管理担当部署の判断",
+        "decision_note": "この判断は担当部署から署名付きの判断ファイルで受け取ったものです。",
     },
     "en": {
         "title": "Check Sheet",
@@ -81,6 +83,8 @@ LABELS = {
         "conditions": "Conditions",
         "blank_answer": "",
         "not_answered": "(not answered)",
+        "decision_title": "Decision of the export control office",
+        "decision_note": "This decision was received from the office in a signed decision file.",
     },
 }
 
@@ -389,6 +393,7 @@ def flowables(xml: str, lang: str) -> list[Flowable]:
 
 def case_pdf(case: dict[str, Any], catalog: Catalog, lang: str, institution: str) -> bytes:
     """The filled check sheet, and the review sheet once the office has the case."""
+    from exportdesk.domain.decision_view import office_decision
     from exportdesk.domain.workflow import status_text
 
     story = flowables(
@@ -404,7 +409,16 @@ def case_pdf(case: dict[str, Any], catalog: Catalog, lang: str, institution: str
         ),
         lang,
     )
-    if case["status"] not in ("draft",) and case.get("determination"):
+    received = (case.get("review") or {}).get("office_approvals") is not None
+    decided = office_decision(case, catalog, lang)
+    if received and decided is not None:
+        # The applicant's PC holds the office's decision, not its review sheet.
+        story.append(PageBreak())
+        story += flowables(
+            render_template("decision.xml.j2", t=LABELS[lang], ref=case["ref"], d=decided),
+            lang,
+        )
+    elif case["status"] not in ("draft",) and case.get("determination"):
         story.append(PageBreak())
         story += flowables(
             review_sheet_xml(

@@ -7,7 +7,9 @@ through the store.
 
 from __future__ import annotations
 
+import os
 from html import escape
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -30,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from exportdesk.domain.catalog import Question
 from exportdesk.domain.checksheet import CheckSheet
+from exportdesk.domain.decision_view import OfficeDecision, office_decision
 from exportdesk.domain.facts import FactsError
 from exportdesk.domain.workflow import APPLICANT_EDITABLE, status_text
 from exportdesk.gui.widgets.questions import (
@@ -47,6 +50,31 @@ from exportdesk.store import Store, StoreError
 from exportdesk.store.users import User
 
 AUTOSAVE_MS = 300
+
+
+def outbox_path(ref: str, round_: int) -> Path:
+    """Where a member PC puts the case files it writes for the office."""
+    env = os.environ.get("EXPORTDESK_OUTBOX")
+    if env:
+        folder = Path(env)
+    else:
+        from platformdirs import user_documents_path
+
+        folder = user_documents_path() / "ExportDesk"
+    folder.mkdir(parents=True, exist_ok=True)
+    suffix = f"-{round_}" if round_ > 1 else ""
+    return folder / f"{ref}{suffix}.exportdesk"
+
+
+def local_date(stamp: str) -> str:
+    """An ISO UTC time stamp as the local calendar date."""
+    import datetime as dt
+
+    try:
+        moment = dt.datetime.fromisoformat(stamp.replace("Z", "+00:00"))
+    except ValueError:
+        return stamp[:10]
+    return moment.astimezone().date().isoformat()
 
 
 class ResultPanel(QFrame):
@@ -92,6 +120,31 @@ class ResultPanel(QFrame):
             f" background: {backgrounds[outcome]}; padding: 8px; border-radius: 4px;"
         )
         self.reasons.setText("".join(f"<p>・{escape(r)}</p>" for r in reasons))
+
+    def show_decision(self, d: OfficeDecision, labels: dict[str, str]) -> None:
+        """The office has spoken: its decision replaces the engine's provisional answer."""
+        good = d.status in ("approved", "approved_with_conditions")
+        outcome = "no_procedure" if good else "office_review"
+        self.show_result(outcome, f"{labels['office']}: {d.status_text}", [])
+        parts = []
+        if d.decision:
+            parts.append(f"<p><b>{escape(labels['decision'])}</b>: {escape(d.decision)}</p>")
+        if d.conditions:
+            parts.append(f"<p><b>{escape(labels['conditions'])}</b>: {escape(d.conditions)}</p>")
+        if d.reasons:
+            parts.append(f"<p><b>{escape(labels['reasons'])}</b>: {escape(d.reasons)}</p>")
+        if d.questions:
+            parts.append(f"<p><b>{escape(labels['questions'])}</b></p>")
+            parts += [f"<p>・{escape(q)}</p>" for q in d.questions]
+        if d.approvals:
+            parts.append(f"<p><b>{escape(labels['approvals'])}</b></p>")
+            parts += [
+                f"<p>・{escape(a.step)}: {escape(a.name)} ({escape(a.date)})</p>"
+                for a in d.approvals
+            ]
+        if d.decided_on:
+            parts.append(f"<p>{escape(labels['decided_on'])}: {escape(d.decided_on)}</p>")
+        self.reasons.setText("".join(parts))
 
 
 class CheckSheetEditor(QWidget):
@@ -343,7 +396,14 @@ class CheckSheetEditor(QWidget):
         for w in self.widgets.values():
             w.setEnabled(editable)
         self.submit_button.setEnabled(editable)
-        self.send_button.setEnabled(editable)
+        member = self.store.is_member()
+        owner = self.user.id in (self.case["applicant_id"], self.case["filed_by_id"])
+        resend = member and owner and self.case["status"] == "submitted"
+        self.send_button.setEnabled(editable or resend)
+        if member:
+            self.send_button.setText(
+                self.tr("Write the case file again…") if resend else self.tr("Save case file as…")
+            )
         self.save_button.setEnabled(editable)
         self._update_header()
         self._update_result()
@@ -356,10 +416,31 @@ class CheckSheetEditor(QWidget):
         if activity:
             parts.append(escape(activity.name.get(self.lang)))
         status = self.tr("Status")
-        parts.append(f"{status}: {escape(status_text(c['status'], self.lang))}")
+        state = status_text(c["status"], self.lang)
+        if c["status"] == "submitted" and c.get("sent_at"):
+            state = self.tr("sent to the office on %1, awaiting decision").replace(
+                "%1", local_date(c["sent_at"])
+            )
+        parts.append(f"{status}: {escape(state)}")
         self.header.setText(" — ".join(parts))
 
     def _update_result(self) -> None:
+        decided = office_decision(self.case, self.catalog, self.lang)
+        if decided is not None and decided.status != "returned":
+            self.result.missing.setText("")
+            self.result.show_decision(
+                decided,
+                {
+                    "office": self.tr("Decision of the export control office"),
+                    "decision": self.tr("Decision"),
+                    "conditions": self.tr("Conditions"),
+                    "reasons": self.tr("Reasons"),
+                    "questions": self.tr("Questions from the office"),
+                    "approvals": self.tr("Approved by"),
+                    "decided_on": self.tr("Decided on"),
+                },
+            )
+            return
         missing = self.sheet.missing(self.answers)
         if missing:
             items = "".join(f"<li>{escape(q.text.get(self.lang))}</li>" for q in missing)
@@ -402,10 +483,15 @@ class CheckSheetEditor(QWidget):
     def submit(self) -> None:
         if not self.editable or not self.save():
             return
+        self.result.status.setText("")
         try:
             reply = getattr(self, "reply", None)
             if reply is not None and reply.toPlainText().strip():
                 self.store.answer_questions(self.user, self.case_id, reply.toPlainText().strip())
+            if self.store.is_member():
+                # The office works elsewhere: submitting is writing the signed case file.
+                self.send_file(str(outbox_path(self.case["ref"], self.case["round"])))
+                return
             self.case = self.store.submit(self.user, self.case_id)
         except StoreError as exc:
             self.result.status.setText(exc.message(self.lang))
@@ -443,7 +529,7 @@ class CheckSheetEditor(QWidget):
 
     def send_file(self, path: str | None = None, open_mail: bool | None = None) -> str | None:
         """Submit and write the signed case file; offer to open the mail program."""
-        from PySide6.QtCore import QUrl
+        from PySide6.QtCore import QUrl, QUrlQuery
         from PySide6.QtGui import QDesktopServices
         from PySide6.QtWidgets import QFileDialog
 
@@ -466,30 +552,46 @@ class CheckSheetEditor(QWidget):
             self.result.status.setText(exc.message(self.lang))
             QMessageBox.warning(self, self.tr("Cannot submit yet"), exc.message(self.lang))
             return None
+        except OSError as exc:
+            text = self.tr("The case file could not be written: %1").replace(
+                "%1", exc.strerror or str(exc)
+            )
+            self.result.status.setText(text)
+            QMessageBox.warning(self, self.tr("Send to the office"), text)
+            return None
         self.case = self.store.get_case(self.user, self.case_id)
         self.refresh()
-        self.result.status.setText(self.tr("Case file written: %1").replace("%1", path))
+        self.result.status.setText(
+            self.tr("Submitted: the case file for the office is saved as %1.").replace("%1", path)
+        )
         self.submitted.emit(self.case_id)
         inst = self.store.institution() or {}
-        if open_mail is None:
-            answer = QMessageBox.question(
-                self,
-                self.tr("Send to the office"),
-                self.tr("Open your mail program to send the file to %1?\nAttach: %2")
-                .replace("%1", inst.get("office_email") or "—")
-                .replace("%2", path),
-            )
-            open_mail = answer == QMessageBox.StandardButton.Yes
+        url = QUrl(f"mailto:{inst.get('office_email', '')}")
+        query = QUrlQuery()
+        query.addQueryItem("subject", f"[ExportDesk] {self.case['ref']} {self.case['title']}")
+        query.addQueryItem("body", self.tr("Case file attached: %1").replace("%1", path))
+        url.setQuery(query)
+        self.mail_url = url
         if open_mail:
-            subject = f"[ExportDesk] {self.case['ref']} {self.case['title']}"
-            url = QUrl(f"mailto:{inst.get('office_email', '')}")
-            from PySide6.QtCore import QUrlQuery
-
-            query = QUrlQuery()
-            query.addQueryItem("subject", subject)
-            query.addQueryItem("body", self.tr("Case file attached: %1").replace("%1", path))
-            url.setQuery(query)
             QDesktopServices.openUrl(url)
+        elif open_mail is None:
+            # Not modal: the professor may go on working and mail the file later.
+            box = QMessageBox(
+                QMessageBox.Icon.Information,
+                self.tr("Send to the office"),
+                self.tr(
+                    "The case file is ready: %1\nSend it to the export control office (%2)"
+                    " by e-mail. Open your mail program now?"
+                )
+                .replace("%1", path)
+                .replace("%2", inst.get("office_email") or "—"),
+                QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Close,
+                self,
+            )
+            box.button(QMessageBox.StandardButton.Open).setText(self.tr("Open mail program"))
+            box.accepted.connect(lambda: QDesktopServices.openUrl(url))
+            box.open()
+            self.sent_box = box
         return path
 
     def move_section(self, step: int) -> None:

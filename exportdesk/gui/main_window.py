@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QTabWidget, QWidget
 
@@ -182,7 +180,8 @@ class MainWindow(QMainWindow):
         """Import a case file (office) or a decision file (applicant); returns the message shown."""
         from PySide6.QtWidgets import QFileDialog
 
-        from exportdesk.exchange import Exchange, ExchangeError, NeedsTrust, read_package
+        from exportdesk.domain.workflow import status_text
+        from exportdesk.exchange import Exchange, ExchangeError, NeedsTrust, read_package_file
 
         if not path:
             path, _ = QFileDialog.getOpenFileName(
@@ -192,14 +191,16 @@ class MainWindow(QMainWindow):
             return ""
         exchange = Exchange(self.store)
         try:
-            kind = read_package(Path(path).read_bytes()).kind
+            kind = read_package_file(path).kind
             if kind == "decision":
                 result = exchange.import_decision(self.user, path)
                 self._reopen(result["case_id"])
                 text = (
                     self.tr("This file was already imported; nothing changed.")
                     if result["already"]
-                    else self.tr("Decision received: %1").replace("%1", result["status"])
+                    else self.tr("Decision received: %1").replace(
+                        "%1", status_text(result["status"], self.lang)
+                    )
                 )
             else:
                 try:

@@ -218,18 +218,46 @@ class ScreeningPanel(QWidget):
         row.addWidget(self.accept_button)
         row.addWidget(self.dismiss_button)
         row.addWidget(self.rescreen_button)
+        # Without a list (or without a counterpart) the office records why it did not screen.
+        self.waiver = QLineEdit()
+        self.waiver.setObjectName("screening_waiver")
+        self.waiver.setPlaceholderText(self.tr("Why the counterpart is not screened"))
+        self.waive_button = QPushButton(self.tr("Record as not screened"))
+        self.waive_button.setObjectName("waive_screening")
+        self.waive_button.clicked.connect(self.waive)
+        waiver_row = QHBoxLayout()
+        waiver_row.addWidget(self.waiver, 1)
+        waiver_row.addWidget(self.waive_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.label)
         layout.addWidget(self.table)
         layout.addLayout(row)
+        layout.addLayout(waiver_row)
         self.show_case(case)
+
+    def waive(self) -> None:
+        try:
+            case = self.store.waive_screening(self.user, self.case["id"], self.waiver.text())
+        except StoreError as exc:
+            self.label.setText(exc.message(self.lang))
+            return
+        self.waiver.clear()
+        self.show_case(case)
+        self.resolved.emit()
 
     def show_case(self, case: dict[str, Any]) -> None:
         self.case = case
         screening = case.get("review", {}).get("screening")
         hits = (screening or {}).get("hits", [])
-        if not screening:
+        waiver = case.get("review", {}).get("screening_waiver")
+        if not screening and waiver:
+            self.label.setText(
+                self.tr("Not screened: %1 (%2)")
+                .replace("%1", escape(waiver["reason"]))
+                .replace("%2", escape(waiver["by"]))
+            )
+        elif not screening:
             self.label.setText(self.tr("No End User List screening recorded for this case."))
         else:
             version = escape(str(screening.get("list_version", "")))
@@ -259,6 +287,9 @@ class ScreeningPanel(QWidget):
             w.setVisible(bool(hits))
             w.setEnabled(office)
         self.rescreen_button.setEnabled(office)
+        for w in (self.waiver, self.waive_button):
+            w.setVisible(not screening)
+            w.setEnabled(office)
 
     def resolve(self, decision: str) -> None:
         rows = self.table.selectionModel().selectedRows()
@@ -285,18 +316,15 @@ class ScreeningPanel(QWidget):
         self.resolved.emit()
 
     def rescreen(self) -> None:
-        review = dict(self.case.get("review", {}))
-        screening = self.store.eul.screening_for(self.case, previous=review.get("screening"))
-        if screening is None:
-            self.label.setText(self.tr("No End User List has been imported yet."))
-            return
-        review["screening"] = screening
         try:
-            self.store.save_review(self.user, self.case["id"], review)
+            case = self.store.screen_case(self.user, self.case["id"])
         except StoreError as exc:
             self.label.setText(exc.message(self.lang))
             return
-        self.show_case(self.store.get_case(self.user, self.case["id"]))
+        if case is None:
+            self.label.setText(self.tr("No End User List has been imported yet."))
+            return
+        self.show_case(case)
         self.resolved.emit()
 
 
@@ -567,6 +595,7 @@ class ReviewEditor(QWidget):
             QMessageBox.warning(self, self.tr("Not possible"), exc.message(self.lang))
             return False
         self.case = self.store.get_case(self.user, self.case_id)
+        self.status.setText("")  # an earlier refusal no longer applies
         self.refresh()
         self.changed.emit(self.case_id)
         return True

@@ -136,6 +136,10 @@ class Accounts(Part):
             roles,
         )
 
+    def user_by_login(self, login: str) -> User | None:
+        row = self._row("SELECT id FROM users WHERE login = ?", [login])
+        return self.get_user(row["id"]) if row else None
+
     def users(self) -> list[User]:
         return [self.get_user(r[0]) for r in self.db.execute("SELECT id FROM users ORDER BY login")]
 

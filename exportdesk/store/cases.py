@@ -200,6 +200,14 @@ class Cases(Part):
             return
         raise StoreError("not_owner")
 
+    def _new_ref(self, case_id: int) -> str:
+        """2026-000123 at the office; 2026-K7QM-0123 on a member installation, whose prefix
+        comes from its key, so that its cases keep their reference at the office."""
+        inst = self._row("SELECT ref_prefix FROM institution WHERE id = 1")
+        prefix = inst["ref_prefix"] if inst else ""
+        year = self.clock().year
+        return f"{year}-{prefix}-{case_id:04d}" if prefix else f"{year}-{case_id:06d}"
+
     def _derived_columns(self, answers: dict[str, Any]) -> dict[str, Any]:
         return {
             "activity": str(answers.get("activity") or ""),
@@ -239,9 +247,9 @@ class Cases(Part):
             case_id = int(self.db["cases"].insert(row).last_pk)
             # The number comes from the cases' own sequence (the id); a campus database
             # gives it in its insert trigger, so read back whichever is stored.
-            ref = f"{self.clock().year}-{case_id:06d}"
             self.db.execute(
-                "UPDATE cases SET ref = ? WHERE id = ? AND ref LIKE 'tmp-%'", [ref, case_id]
+                "UPDATE cases SET ref = ? WHERE id = ? AND ref LIKE 'tmp-%'",
+                [self._new_ref(case_id), case_id],
             )
             stored = self._row("SELECT ref FROM cases WHERE id = ?", [case_id])
             assert stored is not None

@@ -252,7 +252,18 @@ CREATE TABLE exchange_log (
 );
 """
 
-MIGRATIONS: list[str] = [V1, V2, V3, V4]
+# Version 5: case files verified rather than believed. An exchange id is bound to the key
+# that created it; a member installation (set up from the office's institution file)
+# numbers its cases with its own prefix so that a case keeps one reference everywhere;
+# a case written for the office records when it was sent.
+V5 = """
+ALTER TABLE cases ADD COLUMN exchange_key TEXT NOT NULL DEFAULT '';
+ALTER TABLE cases ADD COLUMN sent_at TEXT;
+ALTER TABLE institution ADD COLUMN member INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE institution ADD COLUMN ref_prefix TEXT NOT NULL DEFAULT '';
+"""
+
+MIGRATIONS: list[str] = [V1, V2, V3, V4, V5]
 LATEST = len(MIGRATIONS)
 
 

@@ -46,6 +46,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "判断と理由が記録されていないため承認できません。",
         "A decision with reasons must be recorded before approval.",
     ),
+    "review_incomplete": (
+        "判断の前に次の項目が必要です：{missing}",
+        "Before a decision, the review needs: {missing}",
+    ),
     "reasons_required": ("理由の記入は必須です。", "Reasons are required."),
     "conditions_required": (
         "条件付き承認には条件の記入が必要です。",
@@ -83,6 +87,44 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "schema_newer": (
         "データベースはこのバージョンより新しい形式です（{found} > {known}）。",
         "The database was made by a newer ExportDesk (schema {found} > {known}).",
+    ),
+    "key_mismatch": (
+        "{login} の鍵が登録済みの鍵と異なります（{fingerprint}）。受け取れません。",
+        "The key of {login} differs from the one on record ({fingerprint}); refused.",
+    ),
+    "key_not_trusted": (
+        "{login} の鍵はまだ信頼されていません（{fingerprint}）。",
+        "The key of {login} is not trusted yet ({fingerprint}).",
+    ),
+    "filed_for_other": (
+        "送信者 {sender} は {applicant} の案件を提出できません"
+        "（本人又は登録された代理申請者のみ）。",
+        "The sender {sender} may not file for {applicant}"
+        " (only the applicant or a registered proxy may).",
+    ),
+    "exchange_owner": (
+        "この案件番号は別の送信者の案件に属しています。受け取れません。",
+        "This exchange id belongs to another sender's case; refused.",
+    ),
+    "not_returned": (
+        "この案件は差し戻されていないため、新しい回を受け付けません。",
+        "This case was not returned to the applicant; a new round is not accepted.",
+    ),
+    "stale_round": (
+        "古い回のファイルです（ファイル {got}回目、案件 {have}回目）。",
+        "The file is for round {got}; the case is at round {have}.",
+    ),
+    "unknown_case": (
+        "このファイルに対応する案件がありません。",
+        "No case here matches this file.",
+    ),
+    "not_office_key": (
+        "担当部署の鍵で署名されていません。受け取れません。",
+        "The file is not signed by the export control office's key; refused.",
+    ),
+    "decision_not_allowed": (
+        "案件が「{status}」のため、判断「{decision}」は受け付けられません。",
+        "The case is '{status}': the decision '{decision}' cannot be accepted.",
     ),
     "not_a_database": (
         "ExportDeskのデータベースではありません：{path}",

@@ -39,6 +39,7 @@ class Institutions(Part):
         retention_years: int = 7,
         office_email: str = "",
         profile: dict[str, Any] | None = None,
+        roles: list[tuple[str, int | None]] | None = None,
     ) -> User:
         """First run: the institution, its departments and the first administrator."""
         if self.is_set_up():
@@ -79,7 +80,8 @@ class Institutions(Part):
             for code, ja, en in departments:
                 self.db["departments"].insert({"code": code.strip(), "name_ja": ja, "name_en": en})
             admin = self.store._insert_user(admin_login, admin_name, admin_password, "", None, "ja")
-            self.store._insert_roles(admin, [("admin", None), ("office", None)])
+            roles = roles or [("admin", None), ("office", None)]
+            self.store._insert_roles(admin, roles)
             user = self.store.get_user(admin)
             self._audit(user, "create", "institution", 1, None, inst)
             self._audit(
@@ -88,7 +90,7 @@ class Institutions(Part):
                 "user",
                 admin,
                 None,
-                {"login": admin_login, "roles": ["admin", "office"]},
+                {"login": admin_login, "roles": [r for r, _ in roles]},
             )
         return user
 

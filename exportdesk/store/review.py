@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Iterator
 from typing import Any
 
+from exportdesk.domain.review_rules import decision_blockers
 from exportdesk.domain.workflow import (
     CHAINS,
     FINAL,
@@ -18,6 +19,8 @@ from exportdesk.store import audit
 from exportdesk.store.base import Part, _action, _dumps, _loads, _status
 from exportdesk.store.errors import StoreError
 from exportdesk.store.users import User
+
+STORE_OWNED = ("screening", "screening_waiver", "office_approvals")
 
 
 class Reviews(Part):
@@ -47,6 +50,10 @@ class Reviews(Part):
         if case["status"] not in OFFICE_EDITABLE:
             raise StoreError("not_editable", status=_status(case["status"]))
         old = _loads(case["review_json"], {})
+        # Screening results, waivers and received approvals are the store's to write.
+        review = {k: v for k, v in review.items() if k not in STORE_OWNED} | {
+            k: old[k] for k in STORE_OWNED if k in old
+        }
         changed = {k for k in set(old) | set(review) if old.get(k) != review.get(k)}
         if not changed:
             return self.store._decode(case)
@@ -80,6 +87,15 @@ class Reviews(Part):
             raise StoreError("conditions_required")
         if decision == "returned":
             return self.return_case(actor, case_id, reasons)
+        blockers = decision_blockers(self.catalog, _loads(case["review_json"], {}))
+        if blockers:
+            raise StoreError(
+                "review_incomplete",
+                missing={
+                    "ja": "、".join(ja for ja, _ in blockers),
+                    "en": "; ".join(en for _, en in blockers),
+                },
+            )
         signed = self._approved_steps(case)
         if "office" in signed:
             raise StoreError(
@@ -110,6 +126,51 @@ class Reviews(Part):
                     "status": "under_review",
                 },
             )
+        return self.store.get_case(actor, case_id)
+
+    def screen_case(self, actor: User, case_id: int) -> dict[str, Any] | None:
+        """Screen the counterpart against the lists in force now; None if none imported."""
+        case = self.store._case_row(case_id)
+        self._require_reviewer(actor, case)
+        if case["status"] not in OFFICE_EDITABLE:
+            raise StoreError("not_editable", status=_status(case["status"]))
+        review = _loads(case["review_json"], {})
+        screening = self.store.eul.screening_for(
+            self.store._decode(case), previous=review.get("screening")
+        )
+        if screening is None:
+            return None
+        review["screening"] = screening
+        with self.db.atomic():
+            self.db["cases"].update(
+                case_id, {"review_json": _dumps(review), "updated_at": self.now()}
+            )
+            self._audit(
+                actor,
+                "screen",
+                "case",
+                case_id,
+                None,
+                {"list_version": screening.get("list_version"), "hits": len(screening["hits"])},
+            )
+        return self.store.get_case(actor, case_id)
+
+    def waive_screening(self, actor: User, case_id: int, reason: str) -> dict[str, Any]:
+        """Record why the counterpart is not screened (no list imported yet, no counterpart)."""
+        case = self.store._case_row(case_id)
+        self._require_reviewer(actor, case)
+        if case["status"] not in OFFICE_EDITABLE:
+            raise StoreError("not_editable", status=_status(case["status"]))
+        if not reason.strip():
+            raise StoreError("reasons_required")
+        review = _loads(case["review_json"], {})
+        waiver = {"reason": reason.strip(), "by": actor.name, "at": self.now()}
+        review["screening_waiver"] = waiver
+        with self.db.atomic():
+            self.db["cases"].update(
+                case_id, {"review_json": _dumps(review), "updated_at": self.now()}
+            )
+            self._audit(actor, "waive_screening", "case", case_id, None, waiver)
         return self.store.get_case(actor, case_id)
 
     def _approved_steps(self, case: dict[str, Any]) -> list[str]:

@@ -27,6 +27,7 @@ from exportdesk.store.engine import Engine, SQLiteEngine, open_engine
 from exportdesk.store.eul import EndUserLists
 from exportdesk.store.institution import Institutions
 from exportdesk.store.people import People
+from exportdesk.store.received import Received
 from exportdesk.store.review import Reviews
 
 # The parts whose methods make up Store's flat interface, by attribute name.
@@ -36,6 +37,7 @@ FLAT_PARTS: dict[str, type[Part]] = {
     "people": People,
     "cases": Cases,
     "reviews": Reviews,
+    "received": Received,
 }
 
 
@@ -47,6 +49,7 @@ class Store(StoreCore):
     people: People
     cases: Cases
     reviews: Reviews
+    received: Received
     eul: EndUserLists
 
     def __init__(

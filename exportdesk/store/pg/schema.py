@@ -226,7 +226,15 @@ CREATE TABLE exchange_log (
 );
 """
 
-MIGRATIONS: list[str] = [V1, V2, V3, V4]
+# Version 5: exchange ids bound to their key, member installations' own case prefix.
+V5 = """
+ALTER TABLE cases ADD COLUMN exchange_key TEXT NOT NULL DEFAULT '';
+ALTER TABLE cases ADD COLUMN sent_at TEXT;
+ALTER TABLE institution ADD COLUMN member INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE institution ADD COLUMN ref_prefix TEXT NOT NULL DEFAULT '';
+"""
+
+MIGRATIONS: list[str] = [V1, V2, V3, V4, V5]
 
 # Tables every person may read (subject to their policies) and the ones only the
 # owner's functions write.
