@@ -14,7 +14,7 @@ APT_WINDOW := libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 \
 # Campus-mode tests start a throwaway PostgreSQL cluster (tests/pg_cluster.py).
 APT_TEST := poppler-utils postgresql postgresql-common postgresql-client
 
-.PHONY: run demo test setup setup-test lint format translations screenshots clean
+.PHONY: run demo campus-demo test setup setup-test lint format translations screenshots clean
 
 define apt_install
 	@if command -v dpkg >/dev/null 2>&1; then \
@@ -56,6 +56,11 @@ run: setup
 
 demo: setup
 	$(BIN)/exportdesk demo
+
+# A throwaway local PostgreSQL with the sample institution (docs/campus.md).
+campus-demo: setup
+	$(call apt_install,postgresql postgresql-common)
+	$(BIN)/python tools/campus_demo.py
 
 test: setup-test
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest

@@ -23,7 +23,7 @@ from campus_world import (
     sqlite_world,
     user_dsn,
 )
-from store_fixtures import plain_visit_answers
+from store_fixtures import plain_visit_answers, ready_for_decision
 
 from exportdesk.cli import main
 from exportdesk.store import Store, StoreError
@@ -178,6 +178,7 @@ def test_approval_chain_is_rechecked_by_the_server(world: World) -> None:
     case = filed(w)
     office = w.store(w.office)
     office.take_for_review(w.office, case["id"])
+    ready_for_decision(office, w.office, case["id"])
     office.record_decision(w.office, case["id"], "no_licence_needed", "公知")
     # The chief tries to sign before the office's step (skipping the chain).
     before = snapshot(w)
@@ -363,6 +364,7 @@ def test_db_copy_moves_a_single_pc_installation(pg_cluster, tmp_path, capsys) ->
     case = s.create_case(w.prof, answers=plain_visit_answers())
     s.submit(w.prof, case["id"])
     s.take_for_review(w.office, case["id"])
+    ready_for_decision(s, w.office, case["id"])
     s.record_decision(w.office, case["id"], "no_licence_needed", "公知")
     s.approve(w.office2, case["id"])
     s.approve(w.chief, case["id"])

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 from campus_world import World, pg_world, sqlite_world
-from store_fixtures import plain_visit_answers
+from store_fixtures import plain_visit_answers, ready_for_decision
 
 from exportdesk.store import StoreError
 
@@ -36,6 +36,7 @@ def test_small_chain_from_filing_to_approval(world: World) -> None:
     assert case["ref"].endswith(f"{case['id']:06d}")
     office = w.store(w.office)
     office.take_for_review(w.office, case["id"])
+    ready_for_decision(office, w.office, case["id"])
     office.record_decision(w.office, case["id"], "no_licence_needed", "公知の技術のみ")
     with pytest.raises(StoreError) as refused:
         w.store(w.prof).approve(w.prof, case["id"])

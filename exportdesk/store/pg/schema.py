@@ -493,7 +493,8 @@ BEGIN
     IF session_user::text = '{OWNER}' OR pg_has_role(session_user, '{OWNER}', 'MEMBER') THEN
         RETURN NEW;
     END IF;
-    SELECT * INTO c FROM cases WHERE id = NEW.case_id;
+    -- Lock the case: two people signing at once are checked one after the other.
+    SELECT * INTO c FROM cases WHERE id = NEW.case_id FOR UPDATE;
     IF NEW.user_id IS DISTINCT FROM who THEN
         RAISE EXCEPTION 'an approval is signed by the person connected';
     END IF;
