@@ -63,8 +63,13 @@ def test_each_person_sees_only_their_cases(world: World) -> None:
         assert refused.value.code in {"not_visible", "not_found"}
         assert store.list_cases(user) == []
         assert store.count_cases(user) == 0
+        # Nor through the text search (a separate path on PostgreSQL: search_cases).
+        assert store.list_cases(user, search="Kyoto") == []
+        assert store.count_cases(user, search="Kyoto") == 0
     for user in (w.prof, w.manager_eng, w.office, w.chief):
         assert [c["id"] for c in w.store(user).list_cases(user)] == [case["id"]], user.login
+        found = w.store(user).list_cases(user, search="kyoto")
+        assert [c["id"] for c in found] == [case["id"]], user.login
 
 
 def test_proxy_files_for_the_professor(world: World) -> None:

@@ -192,11 +192,8 @@ class PostgresEngine:
         # pg_trgm's GIN indexes serve ILIKE '%text%' for 3+ characters; shorter text
         # scans, as on SQLite. Same matches as FTS5's trigram tokenizer: a
         # case-insensitive substring of ref, title or counterpart.
-        like = like_pattern(text)
-        return (
-            "(c.title ILIKE ? OR c.counterpart_name ILIKE ? OR c.ref ILIKE ?)",
-            [like, like, like],
-        )
+        # (search_cases in schema.py: the same visibility as the cases' policy).
+        return "c.id IN (SELECT search_cases(?))", [like_pattern(text)]
 
     def watch_cases(self, callback: Callable[[int], None]) -> CaseWatch:
         from exportdesk.store.pg.schema import NOTIFY_CHANNEL

@@ -314,6 +314,18 @@ LANGUAGE sql STABLE SECURITY DEFINER SET search_path = exportdesk, pg_temp AS $$
             OR p.department_id = ANY (managed_departments())))
 $$;
 
+-- Text search: ILIKE is not leakproof, so under row-level security PostgreSQL will not
+-- use it as an index condition. This function searches as the owner (through the
+-- pg_trgm indexes) and applies the same visibility as the cases' policy itself.
+CREATE OR REPLACE FUNCTION search_cases(pattern TEXT) RETURNS SETOF BIGINT
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = exportdesk, pg_temp AS $$
+    SELECT c.id FROM cases c
+    WHERE (c.title ILIKE pattern OR c.counterpart_name ILIKE pattern OR c.ref ILIKE pattern)
+      AND ((SELECT sees_all()) OR c.applicant_id = (SELECT me())
+           OR c.filed_by_id = (SELECT me())
+           OR c.department_id IN (SELECT unnest(managed_departments())))
+$$;
+
 -- The audit log: numbered, timed, attributed and hashed here, under the lock of the
 -- head row, so concurrent clients cannot fork the chain. The hash is the one
 -- exportdesk.store.audit.entry_hash computes (the same canonical JSON array).
