@@ -15,11 +15,11 @@ from typing import Any
 from urllib.parse import quote
 
 import psycopg
-from store_fixtures import PASSWORD, FakeClock, make_campus
 
 from exportdesk.domain.profile import parse_profile
 from exportdesk.store import Store
 from exportdesk.store.users import User
+from tests.store_fixtures import PASSWORD, FakeClock, make_campus
 
 _counter = itertools.count(1)
 
@@ -163,3 +163,33 @@ def pg_world(cluster: Any, icp_format: str = "small") -> World:
         dsns[attr] = dsn
     deps = {d["code"]: d["id"] for d in next(iter(stores.values())).departments()}
     return World("postgresql", users, stores, deps["ENG"], deps["SCI"], dsns, admin_dsn, dbname)
+
+
+def pg_campus(cluster: Any, icp_format: str = "small") -> Any:
+    """store_fixtures.Campus on a copy of the template database, through one connection as
+    the schema owner (past the policies: this runs the Python rules and their SQL on
+    PostgreSQL; the per-person connections of pg_world test the server's own checks)."""
+    from exportdesk.store.pg.engine import PostgresEngine
+    from exportdesk.store.pg.schema import OWNER
+    from tests.store_fixtures import Campus
+
+    w = pg_world(cluster, icp_format)
+    w.close()
+    clock = FakeClock()
+    store = Store(engine=PostgresEngine(w.admin_dsn, role=OWNER), clock=clock)
+    u = w.users
+    return Campus(
+        store,
+        clock,
+        u["admin"],
+        u["office"],
+        u["office2"],
+        u["chief"],
+        u["manager_eng"],
+        u["manager_sci"],
+        u["prof"],
+        u["prof_sci"],
+        u["secretary"],
+        w.eng,
+        w.sci,
+    )

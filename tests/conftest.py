@@ -33,7 +33,7 @@ def pg_cluster():  # type: ignore[no-untyped-def]
 
     Skips only where PostgreSQL cannot run here; under CI a missing server fails.
     """
-    import pg_cluster
+    from tests import pg_cluster
 
     reason = pg_cluster.unavailable_reason()
     if reason:

@@ -14,7 +14,12 @@ import time
 
 import psycopg
 import pytest
-from campus_world import (
+
+from exportdesk.cli import main
+from exportdesk.store import Store, StoreError
+from exportdesk.store.db import LATEST, MIGRATIONS
+from exportdesk.store.pg import schema
+from tests.campus_world import (
     PASSWORD,
     PROFILE,
     World,
@@ -23,12 +28,7 @@ from campus_world import (
     sqlite_world,
     user_dsn,
 )
-from store_fixtures import plain_visit_answers, ready_for_decision
-
-from exportdesk.cli import main
-from exportdesk.store import Store, StoreError
-from exportdesk.store.db import LATEST, MIGRATIONS
-from exportdesk.store.pg import schema
+from tests.store_fixtures import plain_visit_answers, ready_for_decision
 
 
 @pytest.fixture
@@ -448,3 +448,27 @@ def test_a_single_pc_file_has_nothing_to_watch(tmp_path) -> None:  # type: ignor
     w = sqlite_world(tmp_path / "one.db")
     assert w.store(w.office).watch_cases(lambda _id: None) is None
     w.close()
+
+
+def test_the_office_window_shows_a_case_submitted_elsewhere(
+    world: World, qtbot, qapp, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    from exportdesk.gui.app import install_language
+    from exportdesk.gui.main_window import MainWindow
+
+    install_language(qapp, "ja")
+    w = world
+    window = MainWindow(w.store(w.office), w.office, "ja")
+    qtbot.addWidget(window)
+    window.resize(1024, 640)
+    window.show()
+    queue = window.queue_page
+    assert queue is not None and queue.model.rowCount() == 0
+    prof = w.store(w.prof)
+    case = prof.create_case(w.prof, answers=plain_visit_answers(title="Arrives without a reload"))
+    start = time.monotonic()
+    prof.submit(w.prof, case["id"])
+    qtbot.waitUntil(lambda: queue.model.rowCount() == 1, timeout=2000)
+    assert time.monotonic() - start < 2.0
+    assert queue.model.case_id(0) == case["id"]
+    window.close()

@@ -7,10 +7,10 @@ row-level security, guard triggers and audit function take part in every call.
 from __future__ import annotations
 
 import pytest
-from campus_world import World, pg_world, sqlite_world
-from store_fixtures import plain_visit_answers, ready_for_decision
 
 from exportdesk.store import StoreError
+from tests.campus_world import World, pg_world, sqlite_world
+from tests.store_fixtures import plain_visit_answers, ready_for_decision
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])

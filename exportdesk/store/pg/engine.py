@@ -189,10 +189,10 @@ class PostgresEngine:
         return audit.verify(self)
 
     def text_search(self, text: str) -> tuple[str, list[Any]]:
-        # pg_trgm's GIN indexes serve ILIKE '%text%' for 3+ characters; shorter text
-        # scans, as on SQLite. Same matches as FTS5's trigram tokenizer: a
-        # case-insensitive substring of ref, title or counterpart.
-        # (search_cases in schema.py: the same visibility as the cases' policy).
+        # search_cases (schema.py): a case-insensitive substring of ref, title or
+        # counterpart, as FTS5's trigram tokenizer matches, through one pg_trgm index
+        # (3+ characters; shorter text scans, as on SQLite), with the same visibility
+        # as the cases' policy.
         return "c.id IN (SELECT search_cases(?))", [like_pattern(text)]
 
     def watch_cases(self, callback: Callable[[int], None]) -> CaseWatch:
@@ -260,8 +260,6 @@ class PostgresEngine:
         try:
             self.conn.execute(statement)
         except psycopg.errors.DuplicateObject:
-            raise StoreError(
-                "duplicate_login", login=str(statement.as_string(self.conn))[:0] or "?"
-            ) from None
+            raise StoreError("duplicate_login", login=login) from None
         except psycopg.errors.InsufficientPrivilege as exc:
             raise StoreError("forbidden_by_server", detail=exc.diag.message_primary) from None

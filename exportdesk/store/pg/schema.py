@@ -165,9 +165,10 @@ CREATE INDEX audit_entity ON audit_log(entity, entity_id);
 # created by `campus init` as the connecting administrator), listing indexes, the
 # re-check flag on people.
 V2 = """
-CREATE INDEX cases_title_trgm ON cases USING gin (title gin_trgm_ops);
-CREATE INDEX cases_counterpart_trgm ON cases USING gin (counterpart_name gin_trgm_ops);
-CREATE INDEX cases_ref_trgm ON cases USING gin (ref gin_trgm_ops);
+-- One trigram index over the three searched columns (one index scan instead of three
+-- OR-ed ones); chr(31) keeps a match from spanning two columns, as FTS5's does not.
+CREATE INDEX cases_search_trgm ON cases
+    USING gin ((lower(ref || chr(31) || title || chr(31) || counterpart_name)) gin_trgm_ops);
 CREATE INDEX cases_status_dept_updated ON cases(status, department_id, updated_at DESC);
 CREATE INDEX cases_updated ON cases(updated_at DESC);
 ALTER TABLE people ADD COLUMN needs_recheck INTEGER NOT NULL DEFAULT 0;
@@ -317,14 +318,21 @@ $$;
 -- Text search: ILIKE is not leakproof, so under row-level security PostgreSQL will not
 -- use it as an index condition. This function searches as the owner (through the
 -- pg_trgm indexes) and applies the same visibility as the cases' policy itself.
-CREATE OR REPLACE FUNCTION search_cases(pattern TEXT) RETURNS SETOF BIGINT
-LANGUAGE sql STABLE SECURITY DEFINER SET search_path = exportdesk, pg_temp AS $$
-    SELECT c.id FROM cases c
-    WHERE (c.title ILIKE pattern OR c.counterpart_name ILIKE pattern OR c.ref ILIKE pattern)
-      AND ((SELECT sees_all()) OR c.applicant_id = (SELECT me())
-           OR c.filed_by_id = (SELECT me())
-           OR c.department_id IN (SELECT unnest(managed_departments())))
-$$;
+DROP FUNCTION IF EXISTS search_cases(TEXT);
+CREATE FUNCTION search_cases(pattern TEXT) RETURNS SETOF BIGINT
+LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = exportdesk, pg_temp AS $$
+BEGIN
+    -- Planned for this pattern (EXECUTE), so that the trigram indexes are chosen.
+    RETURN QUERY EXECUTE format(
+        'SELECT c.id FROM cases c'
+        ' WHERE lower(c.ref || chr(31) || c.title || chr(31) || c.counterpart_name) LIKE %L'
+        ' AND ($1 OR c.applicant_id = $2 OR c.filed_by_id = $2'
+        ' OR c.department_id = ANY ($3))', lower(pattern))
+        -- The set-up connection (IT, acting as the owner) sees every case, as it does
+        -- past the policies.
+        USING sees_all() OR pg_has_role(session_user, '{OWNER}', 'MEMBER'), me(),
+              managed_departments();
+END $$;
 
 -- The audit log: numbered, timed, attributed and hashed here, under the lock of the
 -- head row, so concurrent clients cannot fork the chain. The hash is the one
