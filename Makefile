@@ -14,7 +14,7 @@ APT_WINDOW := libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 \
 # Campus-mode tests start a throwaway PostgreSQL cluster (tests/pg_cluster.py).
 APT_TEST := poppler-utils postgresql postgresql-common postgresql-client
 
-.PHONY: run demo campus-demo test setup setup-test lint format translations screenshots clean
+.PHONY: run demo campus-demo test setup setup-test lint format translations screenshots clean dist test-dist
 
 define apt_install
 	@if command -v dpkg >/dev/null 2>&1; then \
@@ -40,6 +40,10 @@ $(VENV)/.runtime: pyproject.toml | $(BIN)/python
 $(VENV)/.test: pyproject.toml | $(BIN)/python
 	$(BIN)/pip install -q -e '.[test]'
 	touch $@ $(VENV)/.runtime
+
+$(VENV)/.dist: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install -q -e '.[test,dist]'
+	touch $@ $(VENV)/.test $(VENV)/.runtime
 
 setup:
 	$(call apt_install,$(APT_QT) $(APT_WINDOW))
@@ -73,6 +77,17 @@ format: setup-test
 
 translations: setup
 	$(BIN)/python tools/i18n.py && $(BIN)/python tools/i18n.py --release
+
+# The self-contained application folder and archive for this platform (docs/packaging.md).
+# The window libraries are installed so that the bundle carries what Qt's xcb plug-in needs.
+dist:
+	$(call apt_install,$(APT_QT) $(APT_WINDOW) $(APT_TEST))
+	@$(MAKE) --no-print-directory $(VENV)/.dist
+	$(BIN)/python tools/dist.py
+
+# Builds the folder, then runs it from a clean place with an empty environment. CI runs it.
+test-dist: dist
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest packaging/test_bundle.py
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .ruff_cache

@@ -19,9 +19,12 @@ def main() -> None:
         case = store.create_case(user, answers={"title": f"seed {seed}"})
         print(f"CREATE {case['id']} {case['revision']}", file=out, flush=True)
         for i in range(rng.randint(1, 8)):
-            title = f"seed {seed} edit {i} {'x' * rng.randint(0, 2000)}"
+            title = f"seed {seed} edit {i} {'x' * rng.randint(0, 150)}"
+            text = "y" * rng.randint(0, 2000)  # bulk in a long-text answer (titles stop at 200)
             saved = store.save_draft(
-                user, case["id"], {"title": title, "counterpart_name": "渡辺研究所"}
+                user,
+                case["id"],
+                {"title": title, "counterpart_name": "渡辺研究所", "technology_description": text},
             )
             print(f"SAVE {case['id']} {saved['revision']} {len(title)}", file=out, flush=True)
 

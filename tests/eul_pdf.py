@@ -27,15 +27,26 @@ WIDTHS = (0.05, 0.13, 0.32, 0.32, 0.11, 0.07)
 PADDING = 6  # reportlab's default cell padding, top + bottom
 
 
-def meti_pdf(entities: list[Entity], *, font_size: float = 8, drop_row: int | None = None) -> bytes:
+def meti_pdf(
+    entities: list[Entity],
+    *,
+    font_size: float = 8,
+    drop_row: int | None = None,
+    page: tuple[float, float] = PAGE,
+    widths: tuple[float, ...] = WIDTHS,
+    header_on: str = "every",  # every page | first page only | "split": page 1 and split rows
+    no_in: str = "first",  # which fragment of a split row carries the No.
+    valign: str = "TOP",
+    rules: str = "grid",  # grid lines, or "box": a box around every cell
+) -> bytes:
     register_fonts()
     style = ParagraphStyle(
         "cell", fontName=MINCHO, fontSize=font_size, leading=font_size * 1.35, wordWrap="CJK"
     )
     head = ParagraphStyle("head", parent=style, fontName=GOTHIC)
-    width = PAGE[0] - 2 * MARGIN
-    cols = [w * width for w in WIDTHS]
-    usable = PAGE[1] - 2 * MARGIN - 4
+    width = page[0] - 2 * MARGIN
+    cols = [w * width for w in widths]
+    usable = page[1] - 2 * MARGIN - 4
 
     def para(text: str, s: ParagraphStyle = style) -> Paragraph:
         return Paragraph(text, s)
@@ -50,7 +61,8 @@ def meti_pdf(entities: list[Entity], *, font_size: float = 8, drop_row: int | No
         )
         alias_text = "<br/>".join("・" + escape(a) for a in aliases)
         if not first:
-            return [para(""), para(""), para(""), para(alias_text), para(""), para("")]
+            no = str(e.no) if no_in == "last" else ""
+            return [para(no), para(""), para(""), para(alias_text), para(""), para("")]
         return [
             para(str(e.no)),
             para(f"{escape(e.country_ja)}<br/>{escape(e.country_en)}"),
@@ -91,14 +103,19 @@ def meti_pdf(entities: list[Entity], *, font_size: float = 8, drop_row: int | No
                     fit = k
                     break
             if fit and (first is False or height(cells_for(e, pending[:fit], True)) <= left):
-                pages[-1].append(cells_for(e, pending[:fit], first))
+                part = cells_for(e, pending[:fit], first)
+                if no_in == "last":  # only the row's last part carries the No.
+                    part[0] = para("")
+                pages[-1].append(part)
                 pending, first = pending[fit:], False
-            pages.append([header])
-            left = usable - height(header)
+            again = header_on == "every" or (header_on == "split" and not first)
+            pages.append([header] if again else [])
+            left = usable - (height(header) if again else 0)
     style_cmds = TableStyle(
         [
-            ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("GRID" if rules == "grid" else "BOX", (0, 0), (-1, -1), 0.5, colors.black),
+            *([("INNERGRID", (0, 0), (-1, -1), 0.5, colors.black)] if rules == "box" else []),
+            ("VALIGN", (0, 0), (-1, -1), valign),
             ("FONTNAME", (0, 0), (-1, -1), MINCHO),
             ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#dddddd")),
         ]
@@ -107,13 +124,15 @@ def meti_pdf(entities: list[Entity], *, font_size: float = 8, drop_row: int | No
     for i, rows in enumerate(pages):
         table = Table(rows, colWidths=cols)
         table.setStyle(style_cmds)
+        if rows and rows[0] is not header:
+            table.setStyle(TableStyle([("BACKGROUND", (0, 0), (-1, 0), colors.white)]))
         if i:
             story.append(PageBreak())
         story.append(table)
     buffer = BytesIO()
     doc = SimpleDocTemplate(
         buffer,
-        pagesize=PAGE,
+        pagesize=page,
         leftMargin=MARGIN,
         rightMargin=MARGIN,
         topMargin=MARGIN,

@@ -127,6 +127,7 @@ def controlled_answers() -> dict[str, Any]:
         for_patent_filing=False,
         technology_list_controlled="yes",
         technology_list_items=["5"],
+        end_use="Joint testing of composite samples",
     )
 
 

@@ -152,3 +152,118 @@ def test_override_folder_errors_are_reported(tmp_path: Path):
         load_catalog(inst)
     with pytest.raises(FormsError, match="forms folder not found"):
         load_catalog(tmp_path / "missing")
+
+
+# --- Against the law itself (e-Gov XML of the Export Trade Control Order) ---------------------
+
+
+def _law_dir() -> Path:
+    from exportdesk.domain.law import default_law_dir, find_order
+
+    found = default_law_dir()
+    return found if found is not None and find_order(found) is not None else Path("/nonexistent")
+
+
+LAW_DIR = _law_dir()
+needs_law = pytest.mark.skipif(
+    not LAW_DIR.is_dir(), reason="e-Gov XML of the Export Trade Control Order not present"
+)
+
+
+@needs_law
+def test_country_groups_and_list_items_match_the_order(catalog):
+    """Appended Tables 3 (27), 3-2 (10), 4 (3) and the items of Appended Table 1."""
+    from exportdesk.domain.law import check_against_law
+
+    used, problems = check_against_law(catalog, LAW_DIR)
+    assert used is not None and used.name.startswith("export-trade-control-order-")
+    assert problems == []
+
+
+@needs_law
+def test_a_wrong_country_group_is_reported_against_the_order(forms_copy: Path, capsys):
+    from exportdesk.cli import main
+    from exportdesk.domain.law import check_against_law
+
+    # Drop Korea from Group A (as before 2023-07-21) and add Syria to the embargo list.
+    _edit(forms_copy / "country_groups.yaml", " KR,", "")
+    _edit(forms_copy / "country_groups.yaml", "expected_count: 27", "expected_count: 26")
+    _edit(forms_copy / "country_groups.yaml", "SO, SD, SS]", "SO, SD, SS, SY]")
+    _edit(forms_copy / "country_groups.yaml", "expected_count: 10", "expected_count: 11")
+    cat = load_catalog(base_dir=forms_copy)
+    _, problems = check_against_law(cat, LAW_DIR)
+    assert "country group 'A': KR is in 別表第三, not in forms" in problems
+    assert "country group 'un_arms_embargo': SY is in forms, not in 別表第三の二" in problems
+    assert main(["forms", "validate", "--law", str(LAW_DIR)]) == 0
+    assert "country groups and list items agree" in capsys.readouterr().out
+    assert main(["forms", "validate", str(forms_copy), "--law", str(LAW_DIR)]) == 1
+    err = capsys.readouterr().err
+    assert "KR is in 別表第三, not in forms" in err and "SY is in forms" in err
+
+
+def test_law_folder_without_the_order_is_not_checked(catalog, tmp_path: Path, capsys):
+    from exportdesk.cli import main
+    from exportdesk.domain.law import check_against_law
+
+    assert check_against_law(catalog, tmp_path) == (None, [])
+    (tmp_path / "export-trade-control-order-2026-02-14.xml").write_text("<Law>", encoding="utf-8")
+    assert main(["forms", "validate", "--law", str(tmp_path)]) == 1
+    assert "cannot be read as XML" in capsys.readouterr().err
+
+
+def test_law_table_parsing_on_a_small_fixture(catalog, tmp_path: Path):
+    """A hand-made table in the e-Gov layout: a missing country and an unknown name."""
+    from exportdesk.domain.law import check_against_law, kanji_item
+
+    assert [kanji_item(x) for x in ("一", "三の二", "一〇", "一六")] == ["1", "3-2", "10", "16"]
+    rows = "".join(
+        f"<TableRow><TableColumn><Sentence>{k}</Sentence></TableColumn>"
+        f"<TableColumn><Sentence>goods</Sentence></TableColumn></TableRow>"
+        for k in ["一", "二", "三", "三の二"] + [kanji_item_ja(n) for n in range(4, 17)]
+    )
+    xml = (
+        "<Law><LawBody>"
+        "<AppdxTable><AppdxTableTitle>別表第一</AppdxTableTitle><TableStruct><Table>"
+        f"{rows}</Table></TableStruct></AppdxTable>"
+        "<AppdxTable><AppdxTableTitle>別表第四</AppdxTableTitle><Item><ItemSentence>"
+        "<Sentence>イラン、北朝鮮、ナルニア</Sentence></ItemSentence></Item></AppdxTable>"
+        "</LawBody></Law>"
+    )
+    (tmp_path / "export-trade-control-order-2099-01-01.xml").write_text(xml, encoding="utf-8")
+    _, problems = check_against_law(catalog, tmp_path)
+    assert "country group 'concern': IQ is in forms, not in 別表第四" in problems
+    assert any("'ナルニア'" in p for p in problems)
+    assert any("別表第三 not found" in p for p in problems)
+    assert not any("list item" in p or "Appended Table 1" in p for p in problems)
+
+
+def kanji_item_ja(n: int) -> str:
+    digits = "〇一二三四五六七八九"
+    return "".join(digits[int(c)] for c in str(n))
+
+
+def test_every_confirmed_entry_names_a_primary_source(catalog):
+    from exportdesk.domain.catalog import _confirmed_entries, _is_primary
+
+    confirmed = _confirmed_entries(catalog)
+    assert len(confirmed) > 40
+    assert [(f, e) for f, e, src in confirmed if not _is_primary(src)] == []
+    groups = {g.id: g for g in catalog.country_groups.groups}
+    for gid in ("A", "un_arms_embargo", "concern"):
+        assert groups[gid].confidence == "confirmed" and "e-Gov" in groups[gid].source
+
+
+def test_confirmed_from_a_practitioner_page_is_refused(forms_copy: Path):
+    _edit(
+        forms_copy / "exemptions.yaml",
+        "source: https://www.meti.go.jp/policy/anpo/daigaku/el/4/q10_a2.html",
+        "source: https://example-consultant.com/basic-science",
+    )
+    with pytest.raises(FormsError, match=r"exemptions.yaml: entry 'basic_science': confirmed"):
+        load_catalog(base_dir=forms_copy)
+
+
+def test_measures_are_validated(forms_copy: Path):
+    _edit(forms_copy / "measures.yaml", "countries: [RU, BY]", "countries: [RU, XX]")
+    with pytest.raises(FormsError, match=r"measures.yaml: entry 'russia_belarus_export_ban'"):
+        load_catalog(base_dir=forms_copy)

@@ -103,7 +103,7 @@ def test_evaluate_stdin(capsys, monkeypatch):
         ('{"activity": "moon_landing"}', "activity: unknown activity 'moon_landing'"),
         (
             '{"activity": "joint_research", "as_of": "2026-02-30"}',
-            "as_of: '2026-02-30' is not a valid date",
+            "as_of: '2026-02-30' is not a date (no such day)",
         ),
         (
             '{"activity": "joint_research", "counterpart": {"country": "QQ"}}',

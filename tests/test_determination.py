@@ -107,7 +107,12 @@ def test_category_1_contract_with_duty(catalog):
     "exception", ["japanese_employer_priority_agreed", "counterparty_is_group_company"]
 )
 def test_category_1_exceptions(catalog, exception):
-    contract = {"exists": True, "must_follow_instructions": True, exception: True}
+    contract = {
+        "exists": True,
+        "must_follow_instructions": True,
+        "japanese_corporation_contract": True,
+        exception: True,
+    }
     result = run(catalog, person={**RESIDENT, "foreign_contract": contract})
     assert result["specific_categories"] == []
     assert "category_exception" in codes(result)

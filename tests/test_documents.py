@@ -262,7 +262,7 @@ def test_blank_sheets_and_pledge(campus: Campus, catalog):
     inst = s.institution()
     text = flat(text_of(pledge_pdf(catalog, inst, s.person(pid), s.declarations(pid)[-1])))
     assert "誓約書" in text and "WrittenPledge" in text
-    assert "WangLi（王立）" in text and "2026-04-05" in text
+    assert "WangLi（王立）" in text and "2026年4月5日/5April2026" in text
     assert "■類型2" in text and "□類型1" in text
     assert "■Category2" in text
 
@@ -271,15 +271,22 @@ def test_print_and_pledge_cli(campus: Campus, tmp_path: Path, capsys):
     s = campus.store
     case = s.create_case(campus.prof, answers=controlled_answers())
     s.submit(campus.prof, case["id"])
-    pid = s.add_person(campus.prof, family_name="Kim", nationality="KR")
+    pid = s.add_person(campus.prof, family_name="Kim", nationality="KR", status="doctoral")
     out = tmp_path / "case.pdf"
     assert main(["print", case["ref"], "--db", str(s.path), "-o", str(out)]) == 0
     assert case["ref"] in text_of(out.read_bytes())
     assert main(["print", "9999", "--db", str(s.path), "-o", str(out)]) == 1
     assert "not found" in capsys.readouterr().err
     pledge = tmp_path / "pledge.pdf"
-    assert main(["pledge", "--person", str(pid), "--db", str(s.path), "-o", str(pledge)]) == 0
-    assert "Kim" in text_of(pledge.read_bytes())
+    args = ["pledge", "--person", str(pid), "--db", str(s.path), "-o", str(pledge)]
+    assert main([*args, "--user", "prof", "--kind", "exit"]) == 0
+    text = text_of(pledge.read_bytes())
+    assert "Kim" in text and "離籍時の誓約書" in text and "Pledge at the end of the stay" in text
+    assert "博士課程学生 / Doctoral student" in text
+    # Someone who may not see the person gets nothing.
+    pledge.unlink()
+    assert main([*args, "--user", "prof-sci"]) == 1
+    assert not pledge.exists()
 
 
 @pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="poppler-utils not installed")
@@ -328,7 +335,7 @@ def test_gui_print_and_icp_screen(campus: Campus, qtbot, fonts, tmp_path: Path):
     assert "架空工業大学安全保障輸出管理規程" in text and "工学部" in text
     view.name_ja.clear()
     view.preview()
-    assert "name.ja" in view.message.text()
+    assert view.message.text() == "「機関名（日本語）」が空欄です。"
 
 
 def test_print_all_cases_in_a_batch(campus: Campus, tmp_path: Path, capsys):

@@ -108,7 +108,11 @@ def test_round_trip_with_return_and_resubmit(tmp_path: Path, fmt: str):
 
     # The professor answers and resubmits; the office receives round 2 of the same case.
     pair.prof_store.answer_questions(pair.prof, local_id, "含まれません")
-    pair.prof_store.save_draft(pair.prof, local_id, local["answers"] | {"publicly_available": True})
+    pair.prof_store.save_draft(
+        pair.prof,
+        local_id,
+        local["answers"] | {"publicly_available": True, "publication_restricted": False},
+    )
     pair.prof_x.write_case(pair.prof, local_id, tmp_path / "case-2.exportdesk")
     result2 = pair.office_x.import_case(o.office, tmp_path / "case-2.exportdesk")
     assert result2["case_id"] == case_id and not result2["new"] and result2["round"] == 2

@@ -51,7 +51,7 @@ def outcome(editor: CheckSheetEditor) -> str:
     return editor.result.outcome.text()
 
 
-def test_typical_visit_in_at_most_15_interactions(window: MainWindow, campus: Campus, qtbot):
+def test_typical_visit_in_at_most_16_interactions(window: MainWindow, campus: Campus, qtbot):
     user = User(qtbot)
     editor = new_case(window, user)
     user.answer(editor, "activity", "visiting_researcher")
@@ -64,9 +64,12 @@ def test_typical_visit_in_at_most_15_interactions(window: MainWindow, campus: Ca
     user.answer(editor, "acts_on_foreign_government_instructions", False)
     user.answer(editor, "technology_provided", False)
     assert "手続不要" in outcome(editor)
+    # An untouched red-flag list is not a "no": the explicit answer is one more click.
+    assert "すべて回答済み" not in editor.result.missing.text()
+    user.click(editor.widgets["red_flags"].boxes["none"])
     assert "すべて回答済み" in editor.result.missing.text()
     user.click(editor.submit_button)
-    assert user.interactions <= 15, user.interactions
+    assert user.interactions <= 16, user.interactions
     stored = campus.store.get_case(campus.prof, editor.case_id)
     assert stored["status"] == "submitted"
     assert stored["outcome"] == "no_procedure"
@@ -168,8 +171,12 @@ def test_hidden_questions_follow_answers(window: MainWindow, campus: Campus, qtb
     assert editor.sections["person"].isVisible()
     assert not editor.sections["goods"].isVisible()
     user.answer(editor, "nationality", "JP")
-    assert editor.widgets["working_abroad"].isVisible()
+    assert editor.widgets["japanese_lives_abroad"].isVisible()
+    assert not editor.widgets["working_abroad"].isVisible()
     assert not editor.widgets["entry_date"].isVisible()
+    user.answer(editor, "japanese_lives_abroad", True)
+    assert editor.widgets["japanese_abroad_since"].isVisible()
+    assert editor.widgets["working_abroad"].isVisible()
     user.answer(editor, "foreign_contract_exists", True)
     assert editor.widgets["must_follow_instructions"].isVisible()
     assert not editor.widgets["japanese_employer_priority_agreed"].isVisible()

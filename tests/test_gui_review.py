@@ -87,9 +87,9 @@ def test_small_university_review_and_chain(tmp_path, qtbot, qapp, fonts, warning
     office = window_for(campus, campus.office, qtbot)
     queue = office.queue_page
     row = [queue.model.case_id(r) for r in range(queue.model.rowCount())].index(case_id)
-    why = queue.model.index(row, 7).data()
+    why = queue.model.index(row, queue.model.COLUMNS.index("why")).data()
     assert "リスト規制技術（5）" in why
-    assert queue.model.index(row, 6).data() == "グループA"
+    assert queue.model.index(row, queue.model.COLUMNS.index("country_group")).data() == "グループA"
     assert "提出済み: 1" in queue.counts.text()
 
     editor = open_from_queue(office, case_id)
@@ -154,6 +154,7 @@ def test_large_university_chain_with_return_and_resubmit(tmp_path, qtbot, qapp, 
     )
     editor.reply.setPlainText("図面 No. A-123 のみです")
     user.answer(editor, "publicly_available", True)
+    user.answer(editor, "publication_restricted", False)
     user.click(editor.submit_button)
     resubmitted = campus.store.get_case(campus.prof, case_id)
     assert resubmitted["status"] == "submitted" and resubmitted["round"] == 2

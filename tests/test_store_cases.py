@@ -349,7 +349,7 @@ def test_return_and_resubmit_round(campus: Campus):
     assert returned["status"] == "returned"
     assert returned["messages"][-1]["kind"] == "question"
     s.answer_questions(campus.prof, case["id"], "Only the published figures.")
-    answers = dict(returned["answers"], publicly_available=True)
+    answers = dict(returned["answers"], publicly_available=True, publication_restricted=False)
     s.save_draft(campus.prof, case["id"], answers)
     again = s.submit(campus.prof, case["id"])
     assert again["status"] == "submitted" and again["round"] == 2

@@ -28,8 +28,9 @@ def shoot(widget: QWidget, name: str) -> None:
 def main() -> int:
     from PySide6.QtWidgets import QMessageBox
 
-    from exportdesk.gui.dialogs import LoginDialog, SetupDialog
+    from exportdesk.gui.dialogs import LoginDialog
     from exportdesk.gui.main_window import MainWindow
+    from exportdesk.gui.setup import SetupDialog
     from exportdesk.store import Store
     from exportdesk.store.sample import seed_sample
 
@@ -98,7 +99,112 @@ def main() -> int:
         office.icp_view.preview()
         shoot(office, f"{lang}-12-icp")
         office.close()
+
+        admin_user = next(u for u in store.users() if u.has("admin"))
+        admin = MainWindow(store, admin_user, lang)
+        admin.resize(1024, 640)
+        admin.show()
+        admin.tabs.setCurrentWidget(admin.users_page)
+        admin.users_page.select("prof")
+        shoot(admin, f"{lang}-13-users-and-roles")
+        dialog = admin.users_page.edit_user()
+        shoot(dialog, f"{lang}-14-user-dialog")
+        dialog.close()
+        admin.close()
+        setup = SetupDialog(Store(tmp / "fresh.db"), lang)
+        setup.resize(1024, 640)
+        setup.show()
+        setup.mode_file.setChecked(True)
+        shoot(setup, f"{lang}-15-setup-from-institution-file")
+        setup.close()
+        people_screens(store, users, lang)
     print(f"screenshots in {OUT}")
+
+
+def people_screens(store, users, lang: str) -> None:  # type: ignore[no-untyped-def]
+    """The People screen, the reminders and the import dialog at 1024x640."""
+    from exportdesk.gui.main_window import MainWindow
+    from exportdesk.gui.people_import import ImportDialog
+
+    office = users["office"]
+    deps = {d["code"]: d["id"] for d in store.departments()}
+    first = next(iter(deps.values()))
+    people = [
+        ("S2026001", "Wang", "Li", "王力", "CN", "2026-04-01", "master", "2028-03-31"),
+        (
+            "S2026002",
+            "Kim",
+            "Minji",
+            "金敏智",
+            "KR",
+            "2026-11-10",
+            "research_student",
+            "2027-03-31",
+        ),
+        ("S2026003", "Nguyen", "An", "", "VN", "2025-10-01", "doctoral", "2026-12-20"),
+        (
+            "R2026004",
+            "Schmidt",
+            "Anna",
+            "",
+            "DE",
+            "2026-09-01",
+            "visiting_researcher",
+            "2027-08-31",
+        ),
+        ("P2026005", "Okafor", "Ada", "", "NG", "2024-04-01", "postdoc", "2027-03-31"),
+        ("S2026006", "Chen", "Wei", "陳偉", "TW", "2025-04-01", "doctoral", "2028-03-31"),
+    ]
+    ids = []
+    for ext, family, given, native, country, entry, status, until in people:
+        ids.append(
+            store.add_person(
+                office,
+                external_id=ext,
+                family_name=family,
+                given_name=given,
+                name_native=native,
+                nationality=country,
+                entry_date=entry,
+                status=status,
+                stay_until=until,
+                department_id=first,
+                supervisor="研究 一郎",
+                email=f"{family.lower()}@example.ac.jp",
+            )
+        )
+    store.declare(office, ids[0], declared_on="2026-04-10", categories=[])
+    pledge = store.request_pledge(office, ids[0], "entry")
+    store.receive_pledge(office, pledge, "wang-pledge.pdf", b"%PDF-1.4 signed pledge")
+    store.check_pledge(office, pledge)
+    store.declare(office, ids[5], declared_on="2025-04-15", categories=[2])
+    store.update_person(office, ids[0], status="doctoral")
+    store.record_training(office, course="METI e-learning", taken_on="2026-05-01", person_id=ids[0])
+    window = MainWindow(store, office, lang)
+    window.resize(1024, 640)
+    window.show()
+    window.tabs.setCurrentWidget(window.due_panel)
+    shoot(window, f"{lang}-13-reminders")
+    window.tabs.setCurrentWidget(window.people_page)
+    window.people_page.select_person(ids[0])
+    window.people_page.panel.tabs.setCurrentIndex(1)
+    shoot(window, f"{lang}-14-people")
+    sample = Path(tempfile.mkdtemp()) / "students.csv"
+    sample.write_bytes(
+        (
+            "学籍番号,姓,名,国籍,入国日,身分,所属,メール\n"
+            "S2026101,Zhang,Hua,中国,令和8年10月1日,修士課程学生,ENG,zhang@example.ac.jp\n"
+            "S2026002,Kim,Minji,韓国,2026/11/10,博士課程学生,ENG,kim@example.ac.jp\n"
+            "S2026102,Doe,Jan,Atlantis,2026/02/30,研究生,ENG,\n"
+        ).encode("cp932")
+    )
+    dialog = ImportDialog(store, office, lang, window)
+    dialog.resize(1024, 640)
+    dialog.load(str(sample))
+    dialog.show()
+    shoot(dialog, f"{lang}-15-people-import")
+    dialog.close()
+    window.close()
     return 0
 
 

@@ -1,6 +1,292 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="ja_JP">
 <context>
+    <name>AttachmentsPanel</name>
+    <message>
+        <location filename="../../exportdesk/gui/widgets/attachments.py" line="35" />
+        <source>Attachments</source>
+        <translation>添付ファイル</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/widgets/attachments.py" line="43" />
+        <source>For example the person's CV, the maker's classification certificate (該非判定書) or the signed pledge. Each file is recorded with its SHA-256.</source>
+        <translation>例：本人の履歴書、メーカーの該非判定書、署名済みの誓約書。各ファイルは SHA-256 とともに記録されます。</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/widgets/attachments.py" line="51" />
+        <source>File</source>
+        <translation>ファイル</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/widgets/attachments.py" line="51" />
+        <source>Size</source>
+        <translation>サイズ</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/widgets/attachments.py" line="57" />
+        <source>Add file…</source>
+        <translation>ファイルを追加…</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/widgets/attachments.py" line="59" />
+        <source>Save a copy…</source>
+        <translation>コピーを保存…</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/widgets/attachments.py" line="94" />
+        <source>Attach a file</source>
+        <translation>添付するファイル</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/widgets/attachments.py" line="105" />
+        <source>The file cannot be read: %1</source>
+        <translation>ファイルを読めません：%1</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/widgets/attachments.py" line="120" />
+        <source>Save a copy</source>
+        <translation>コピーを保存</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/widgets/attachments.py" line="127" />
+        <source>The file cannot be written: %1</source>
+        <translation>ファイルを書き込めません：%1</translation>
+    </message>
+</context>
+<context>
+    <name>AuditPage</name>
+    <message>
+        <location filename="../../exportdesk/gui/internal_audit.py" line="63" />
+        <source>random</source>
+        <translation>無作為</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/internal_audit.py" line="65" />
+        <source>Start the audit</source>
+        <translation>監査を開始</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/internal_audit.py" line="66" />
+        <source>Close the audit…</source>
+        <translation>監査を完了…</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/internal_audit.py" line="67" />
+        <source>Audit report (PDF)…</source>
+        <translation>監査報告書（PDF）…</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/internal_audit.py" line="69" />
+        <source>Year</source>
+        <translation>年</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/internal_audit.py" line="71" />
+        <source>Cases per department</source>
+        <translation>部局ごとの抽出件数</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/internal_audit.py" line="73" />
+        <source>Seed</source>
+        <translation>シード</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/internal_audit.py" line="83" />
+        <source>Pass</source>
+        <translation>適合</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/internal_audit.py" line="84" />
+        <source>Fail</source>
+        <translation>不適合</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/internal_audit.py" line="85" />
+        <source>Not applicable</source>
+        <translation>該当なし</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/internal_audit.py" line="90" />
+        <source>Standards element</source>
+        <translation>遵守基準の要素</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/internal_audit.py" line="91" />
+        <source>ICP articles</source>
+        <translation>規程の条</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/internal_audit.py" line="92" />
+        <source>Result</source>
+        <translation>結果</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/internal_audit.py" line="93" />
+        <location filename="../../exportdesk/gui/internal_audit.py" line="111" />
+        <source>Note</source>
+        <translation>備考</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/internal_audit.py" line="98" />
+        <source>Record</source>
+        <translation>記録</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/internal_audit.py" line="111" />
+        <source>Case</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/internal_audit.py" line="111" />
+        <source>Title</source>
+        <translation>件名</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/internal_audit.py" line="124" />
+        <source>Note (required when a check fails)</source>
+        <translation>所見（不適合がある場合は必須）</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/internal_audit.py" line="125" />
+        <source>Record the checks</source>
+        <translation>点検結果を記録</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/internal_audit.py" line="130" />
+        <source>○ pass, × fail, － not applicable; in brackets: what the records suggest</source>
+        <translation>○適合、×不適合、－該当なし。括弧内は記録から推定した結果（点検結果の記録前）</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/internal_audit.py" line="143" />
+        <location filename="../../exportdesk/gui/internal_audit.py" line="166" />
+        <source>Severity</source>
+        <translation>区分</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/internal_audit.py" line="144" />
+        <location filename="../../exportdesk/gui/internal_audit.py" line="167" />
+        <source>Finding</source>
+        <translation>指摘</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/internal_audit.py" line="145" />
+        <location filename="../../exportdesk/gui/internal_audit.py" line="168" />
+        <source>Corrective action</source>
+        <translation>是正措置</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/internal_audit.py" line="146" />
+        <location filename="../../exportdesk/gui/internal_audit.py" line="173" />
+        <source>Owner</source>
+        <translation>担当</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/internal_audit.py" line="147" />
+        <location filename="../../exportdesk/gui/internal_audit.py" line="171" />
+        <source>Due</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/internal_audit.py" line="148" />
+        <source>Done</source>
+        <translation>完了</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/internal_audit.py" line="163" />
+        <source>Add the finding</source>
+        <translation>指摘を追加</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/internal_audit.py" line="164" />
+        <source>Action done…</source>
+        <translation>是正完了…</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/internal_audit.py" line="185" />
+        <source>Programme checklist</source>
+        <translation>規程・体制の点検</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/internal_audit.py" line="186" />
+        <source>Sampled cases</source>
+        <translation>抽出案件の点検</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/internal_audit.py" line="187" />
+        <source>Findings and actions</source>
+        <translation>指摘事項と是正措置</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/internal_audit.py" line="211" />
+        <source>Internal audit</source>
+        <translation>内部監査</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/internal_audit.py" line="230" />
+        <source>No internal audit is recorded for this year.</source>
+        <translation>この年の内部監査は記録されていません。</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/internal_audit.py" line="236" />
+        <source>%1 · seed %2 · %3 of %4 sampled cases checked · %5 finding(s)</source>
+        <translation>%1・シード %2・抽出案件 %4件中 %3件点検済み・指摘 %5件</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/internal_audit.py" line="237" />
+        <source>Closed</source>
+        <translation>完了</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/internal_audit.py" line="237" />
+        <source>Open</source>
+        <translation>開く</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/internal_audit.py" line="393" />
+        <source>Action done</source>
+        <translation>是正完了</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/internal_audit.py" line="393" />
+        <source>How was it corrected?</source>
+        <translation>どのように是正しましたか。</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/internal_audit.py" line="410" />
+        <source>Close the audit</source>
+        <translation>監査を完了</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/internal_audit.py" line="410" />
+        <source>Summary of the audit:</source>
+        <translation>監査の総括：</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/internal_audit.py" line="430" />
+        <location filename="../../exportdesk/gui/internal_audit.py" line="444" />
+        <source>Audit report</source>
+        <translation>監査報告書</translation>
+    </message>
+</context>
+<context>
+    <name>CaseNotes</name>
+    <message>
+        <location filename="../../exportdesk/gui/people_link.py" line="133" />
+        <source>The applicant has no export-control training on record.</source>
+        <translation>申請者の輸出管理研修の記録がありません。</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_link.py" line="136" />
+        <source>The applicant's export-control training expired on %1.</source>
+        <translation>申請者の輸出管理研修は %1 に期限切れです。</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_link.py" line="142" />
+        <source>Re-check open for the person: %1</source>
+        <translation>対象の人物の再確認が必要：%1</translation>
+    </message>
+</context>
+<context>
     <name>CaseTableModel</name>
     <message>
         <location filename="../../exportdesk/gui/cases_page.py" line="67" />
@@ -57,8 +343,8 @@
     </message>
     <message>
         <location filename="../../exportdesk/gui/cases_page.py" line="179" />
-        <location filename="../../exportdesk/gui/cases_page.py" line="257" />
-        <location filename="../../exportdesk/gui/cases_page.py" line="265" />
+        <location filename="../../exportdesk/gui/cases_page.py" line="276" />
+        <location filename="../../exportdesk/gui/cases_page.py" line="284" />
         <source>New case</source>
         <translation>新規案件</translation>
     </message>
@@ -69,7 +355,7 @@
     </message>
     <message>
         <location filename="../../exportdesk/gui/cases_page.py" line="183" />
-        <location filename="../../exportdesk/gui/cases_page.py" line="277" />
+        <location filename="../../exportdesk/gui/cases_page.py" line="296" />
         <source>Same as last time</source>
         <translation>前回と同じ内容で作成</translation>
     </message>
@@ -80,30 +366,40 @@
     </message>
     <message>
         <location filename="../../exportdesk/gui/cases_page.py" line="185" />
-        <location filename="../../exportdesk/gui/cases_page.py" line="287" />
-        <location filename="../../exportdesk/gui/cases_page.py" line="294" />
+        <location filename="../../exportdesk/gui/cases_page.py" line="306" />
+        <location filename="../../exportdesk/gui/cases_page.py" line="313" />
         <source>Withdraw</source>
         <translation>取下げ</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../exportdesk/gui/cases_page.py" line="236" />
+        <location filename="../../exportdesk/gui/cases_page.py" line="241" />
         <source>%n case(s)</source>
         <translation>
             <numerusform>%n 件</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/cases_page.py" line="253" />
+        <location filename="../../exportdesk/gui/cases_page.py" line="247" />
+        <source>No case matches the search or filter.</source>
+        <translation>検索・絞り込みに該当する案件はありません。</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/cases_page.py" line="250" />
+        <source>No cases yet. Press 'New case' (Ctrl+N) before a visit, a shipment of samples, a trip with equipment or sharing technology abroad: the check sheet tells you in a few questions whether the export control office needs to look at it.</source>
+        <translation>まだ案件はありません。外国からの研究者の受入れ、試料の送付、機器を持っての海外出張、海外への技術の提供の前に「新しい案件」（Ctrl+N）を押してください。いくつかの質問に答えると、輸出管理担当部署の確認が必要かどうかが分かります。</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/cases_page.py" line="272" />
         <source>myself</source>
         <translation>本人</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/cases_page.py" line="257" />
+        <location filename="../../exportdesk/gui/cases_page.py" line="276" />
         <source>Filing for:</source>
         <translation>申請者：</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/cases_page.py" line="287" />
+        <location filename="../../exportdesk/gui/cases_page.py" line="306" />
         <source>Reason for withdrawing:</source>
         <translation>取下げの理由：</translation>
     </message>
@@ -111,336 +407,443 @@
 <context>
     <name>CheckSheetEditor</name>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="190" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="202" />
         <source>Result</source>
         <translation>結果</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="197" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="209" />
         <source>Previous section</source>
         <translation>前の項目へ</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="198" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="210" />
         <source>Next section</source>
         <translation>次の項目へ</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="199" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="211" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="200" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="212" />
         <source>Print / Save as PDF</source>
         <translation>印刷・PDFで保存</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="203" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="215" />
         <source>Send to the office as a file…</source>
         <translation>ファイルで担当部署へ送る…</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="205" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="217" />
         <source>For an office that works on another PC: submits and writes a signed case file</source>
         <translation>担当部署が別のPCで作業する場合：提出し、署名付きの案件ファイルを作成します</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="208" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="220" />
         <source>Submit to the office</source>
         <translation>提出する</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="255" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="270" />
         <source>Questions from the export control office</source>
         <translation>輸出管理担当部署からの質問</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="263" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="278" />
         <source>Your answer (sent with the resubmission)</source>
         <translation>回答（再提出時に送付されます）</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="270" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="285" />
         <source>Yes</source>
         <translation>はい</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="270" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="285" />
         <source>No</source>
         <translation>いいえ</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="270" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="285" />
         <source>Don't know</source>
         <translation>不明</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="279" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="294" />
         <source>— choose —</source>
         <translation>— 選択してください —</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="285" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="315" />
         <source>Type a country name or code</source>
         <translation>国名又は国コードを入力</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="290" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="320" />
         <source>Search by name or KAKENHI code</source>
         <translation>分野名又は科研費の区分番号で検索</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="340" />
-        <location filename="../../exportdesk/gui/checksheet.py" line="348" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="370" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="378" />
         <source>Category</source>
         <translation>類型</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="355" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="385" />
         <source>Example cases</source>
         <translation>例</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="365" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="395" />
         <source>Help</source>
         <translation>ヘルプ</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="405" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="440" />
         <source>Write the case file again…</source>
         <translation>案件ファイルを再作成…</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="405" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="440" />
         <source>Save case file as…</source>
         <translation>案件ファイルを別名で保存…</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="414" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="449" />
         <source>(untitled)</source>
         <translation>（件名未入力）</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="418" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="453" />
         <source>Status</source>
         <translation>状態</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="421" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="456" />
         <source>sent to the office on %1, awaiting decision</source>
         <translation>担当部署へ送付済み（%1）・判断待ち</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="434" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="469" />
         <source>Decision of the export control office</source>
         <translation>輸出管理担当部署の判断</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="435" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="470" />
         <source>Decision</source>
         <translation>判断</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="436" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="471" />
         <source>Conditions</source>
         <translation>条件</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="437" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="472" />
         <source>Reasons</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="438" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="473" />
         <source>Questions from the office</source>
         <translation>担当部署からの質問</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="439" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="474" />
         <source>Approved by</source>
         <translation>承認者</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="440" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="475" />
         <source>Decided on</source>
         <translation>判断日</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="447" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="482" />
         <source>Still to answer</source>
         <translation>未回答の必須項目</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="450" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="485" />
         <source>All required answers given.</source>
         <translation>必須項目はすべて回答済みです。</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="453" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="488" />
         <source>Choose the activity to begin.</source>
         <translation>まず活動を選んでください。</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="458" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="493" />
         <source>Some answers cannot be read yet.</source>
         <translation>読み取れない回答があります。</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="462" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="497" />
         <source>So far: </source>
         <translation>現時点では：</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="480" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="519" />
         <source>Saved</source>
         <translation>保存しました</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="498" />
-        <location filename="../../exportdesk/gui/checksheet.py" line="553" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="539" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="583" />
         <source>Cannot submit yet</source>
         <translation>まだ提出できません</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="502" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="543" />
         <source>Submitted. The sheet is filed with the export control office.</source>
         <translation>提出しました。シートは輸出管理担当部署に保存されます。</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="518" />
-        <source>Save as PDF</source>
-        <translation>PDFで保存</translation>
-    </message>
-    <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="527" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="557" />
         <source>Saved to %1</source>
         <translation>保存しました：%1</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="543" />
-        <location filename="../../exportdesk/gui/checksheet.py" line="560" />
-        <location filename="../../exportdesk/gui/checksheet.py" line="581" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="573" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="590" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="611" />
         <source>Send to the office</source>
         <translation>担当部署へ送る</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="556" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="586" />
         <source>The case file could not be written: %1</source>
         <translation>案件ファイルを書き込めませんでした：%1</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="565" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="595" />
         <source>Submitted: the case file for the office is saved as %1.</source>
         <translation>提出しました。担当部署あての案件ファイルを %1 に保存しました。</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="583" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="613" />
         <source>The case file is ready: %1
 Send it to the export control office (%2) by e-mail. Open your mail program now?</source>
         <translation>案件ファイルを作成しました：%1
 メールで輸出管理担当部署（%2）へ送ってください。メールソフトを開きますか？</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="591" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="621" />
         <source>Open mail program</source>
         <translation>メールソフトを開く</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="572" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="602" />
         <source>Case file attached: %1</source>
         <translation>案件ファイルを添付します：%1</translation>
     </message>
 </context>
 <context>
+    <name>DeclarationDialog</name>
+    <message>
+        <location filename="../../exportdesk/gui/people_page.py" line="189" />
+        <source>Record a declaration</source>
+        <translation>申告の記録</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_page.py" line="198" />
+        <source>Declared on</source>
+        <translation>申告日</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_page.py" line="205" />
+        <source>Note</source>
+        <translation>備考</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_page.py" line="207" />
+        <source>Attach the signed scan…</source>
+        <translation>署名済みのスキャンを添付…</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_page.py" line="209" />
+        <location filename="../../exportdesk/gui/people_page.py" line="218" />
+        <source>Scan</source>
+        <translation>スキャン</translation>
+    </message>
+</context>
+<context>
+    <name>DuePanel</name>
+    <message>
+        <location filename="../../exportdesk/gui/people_due.py" line="57" />
+        <source>Due</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_due.py" line="58" />
+        <source>What</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_due.py" line="59" />
+        <source>ID</source>
+        <translation>番号</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_due.py" line="60" />
+        <source>Name</source>
+        <translation>氏名</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_due.py" line="61" />
+        <source>Department</source>
+        <translation>部局</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_due.py" line="62" />
+        <source>Supervisor</source>
+        <translation>指導教員</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_due.py" line="63" />
+        <source>Detail</source>
+        <translation>詳細</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_due.py" line="73" />
+        <source>Refresh</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_due.py" line="74" />
+        <source>Export to Excel…</source>
+        <translation>Excelに出力…</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_due.py" line="75" />
+        <source>Reminder mail…</source>
+        <translation>督促メール…</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_due.py" line="76" />
+        <source>Opens your mail program with the selected people</source>
+        <translation>選択した人へのメールをメールソフトで作成します</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_due.py" line="99" />
+        <source>Overdue</source>
+        <translation>期限切れ</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_due.py" line="105" />
+        <source>%1 due, %2 overdue</source>
+        <translation>%1 件（期限切れ %2 件）</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_due.py" line="113" />
+        <source>Export to Excel</source>
+        <translation>Excelに出力</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_due.py" line="126" />
+        <source>Export control: documents to submit</source>
+        <translation>安全保障輸出管理：提出書類のお願い</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_due.py" line="128" />
+        <source>Please submit the following to the export control office:</source>
+        <translation>次の書類を輸出管理担当部署に提出してください。</translation>
+    </message>
+</context>
+<context>
     <name>GuidanceBrowser</name>
     <message>
-        <location filename="../../exportdesk/gui/guidance_browser.py" line="62" />
+        <location filename="../../exportdesk/gui/guidance_browser.py" line="63" />
         <source>Code</source>
         <translation>コード</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/guidance_browser.py" line="63" />
+        <location filename="../../exportdesk/gui/guidance_browser.py" line="64" />
         <source>Research area</source>
         <translation>研究分野</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/guidance_browser.py" line="64" />
+        <location filename="../../exportdesk/gui/guidance_browser.py" line="65" />
         <source>Related list items</source>
         <translation>関連するリスト規制項目</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/guidance_browser.py" line="65" />
+        <location filename="../../exportdesk/gui/guidance_browser.py" line="66" />
         <source>Confidence</source>
         <translation>確度</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/guidance_browser.py" line="169" />
+        <location filename="../../exportdesk/gui/guidance_browser.py" line="170" />
         <source>ExportDesk: guidance data</source>
         <translation>ExportDesk：ガイダンスデータ</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/guidance_browser.py" line="170" />
+        <location filename="../../exportdesk/gui/guidance_browser.py" line="171" />
         <source>&amp;Language</source>
         <translation>言語(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/guidance_browser.py" line="173" />
+        <location filename="../../exportdesk/gui/guidance_browser.py" line="174" />
         <source>Research areas of concern</source>
         <translation>注意を要する研究分野</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/guidance_browser.py" line="174" />
+        <location filename="../../exportdesk/gui/guidance_browser.py" line="175" />
         <source>Specific categories</source>
         <translation>特定類型</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/guidance_browser.py" line="175" />
+        <location filename="../../exportdesk/gui/guidance_browser.py" line="176" />
         <source>Activities</source>
         <translation>活動</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/guidance_browser.py" line="176" />
+        <location filename="../../exportdesk/gui/guidance_browser.py" line="177" />
         <source>Check-sheet questions</source>
         <translation>事前確認シートの質問</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/guidance_browser.py" line="177" />
+        <location filename="../../exportdesk/gui/guidance_browser.py" line="178" />
         <source>Country groups</source>
         <translation>国グループ</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/guidance_browser.py" line="182" />
+        <location filename="../../exportdesk/gui/guidance_browser.py" line="183" />
         <source>Search by Japanese or English name, KAKENHI code or list item</source>
         <translation>日本語名・英語名・科研費区分番号・項番で検索</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/guidance_browser.py" line="198" />
+        <location filename="../../exportdesk/gui/guidance_browser.py" line="199" />
         <source>Category</source>
         <translation>類型</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/guidance_browser.py" line="199" />
+        <location filename="../../exportdesk/gui/guidance_browser.py" line="200" />
         <source>Exceptions</source>
         <translation>例外</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/guidance_browser.py" line="200" />
+        <location filename="../../exportdesk/gui/guidance_browser.py" line="201" />
         <source>Example cases</source>
         <translation>例</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/guidance_browser.py" line="240" />
+        <location filename="../../exportdesk/gui/guidance_browser.py" line="242" />
         <source>Question</source>
         <translation>質問</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/guidance_browser.py" line="240" />
+        <location filename="../../exportdesk/gui/guidance_browser.py" line="242" />
         <source>Required</source>
         <translation>必須</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/guidance_browser.py" line="245" />
+        <location filename="../../exportdesk/gui/guidance_browser.py" line="247" />
         <source>required</source>
         <translation>必須</translation>
     </message>
@@ -551,24 +954,278 @@ Send it to the export control office (%2) by e-mail. Open your mail program now?
     </message>
 </context>
 <context>
+    <name>ImportDialog</name>
+    <message>
+        <location filename="../../exportdesk/gui/people_import.py" line="41" />
+        <location filename="../../exportdesk/gui/people_import.py" line="113" />
+        <source>Import people</source>
+        <translation>人物の取込み</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_import.py" line="44" />
+        <source>Choose file…</source>
+        <translation>ファイルを選択…</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_import.py" line="50" />
+        <source>ID</source>
+        <translation>番号</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_import.py" line="51" />
+        <source>Family name *</source>
+        <translation>姓 *</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_import.py" line="52" />
+        <source>Given name</source>
+        <translation>名</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_import.py" line="53" />
+        <source>Native name</source>
+        <translation>原語氏名</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_import.py" line="54" />
+        <source>Nationality *</source>
+        <translation>国籍 *</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_import.py" line="55" />
+        <source>Birth date</source>
+        <translation>生年月日</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_import.py" line="56" />
+        <source>Entry</source>
+        <translation>入国日</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_import.py" line="57" />
+        <source>Stay until</source>
+        <translation>在籍期限</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_import.py" line="58" />
+        <source>Status</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_import.py" line="59" />
+        <source>Department</source>
+        <translation>部局</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_import.py" line="60" />
+        <source>Supervisor</source>
+        <translation>指導教員</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_import.py" line="61" />
+        <source>E-mail</source>
+        <translation>メール</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_import.py" line="62" />
+        <source>Funding</source>
+        <translation>資金源</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_import.py" line="63" />
+        <source>Employed in Japan</source>
+        <translation>国内での雇用</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_import.py" line="64" />
+        <source>Foreign contracts</source>
+        <translation>外国との契約</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_import.py" line="74" />
+        <source>Line</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_import.py" line="74" />
+        <source>Action</source>
+        <translation>処理</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_import.py" line="74" />
+        <source>Person</source>
+        <translation>人物</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_import.py" line="74" />
+        <source>Problems</source>
+        <translation>問題</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_import.py" line="82" />
+        <source>Preview</source>
+        <translation>プレビュー</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_import.py" line="86" />
+        <source>Import</source>
+        <translation>取込み</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_import.py" line="113" />
+        <source>Tables (*.csv *.txt *.xlsx)</source>
+        <translation>表（*.csv *.txt *.xlsx）</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_import.py" line="129" />
+        <source>%1 rows</source>
+        <translation>%1 行</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_import.py" line="135" />
+        <source>(not imported)</source>
+        <translation>（取り込まない）</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_import.py" line="162" />
+        <source>new</source>
+        <translation>新規</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_import.py" line="162" />
+        <source>update</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_import.py" line="192" />
+        <source>%1 rows have errors: correct the file or the mapping. Nothing is imported while any row is wrong.</source>
+        <translation>%1行に誤りがあります。ファイル又は列の対応を直してください。誤りのある行が残る間は何も取り込みません。</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_import.py" line="199" />
+        <source>%1 new, %2 to update.</source>
+        <translation>新規 %1 件、更新 %2 件。</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_import.py" line="214" />
+        <source>Imported: %1 new, %2 updated, %3 unchanged.</source>
+        <translation>取り込みました：新規 %1 件、更新 %2 件、変更なし %3 件。</translation>
+    </message>
+</context>
+<context>
+    <name>ListsPage</name>
+    <message>
+        <location filename="../../exportdesk/gui/lists_page.py" line="31" />
+        <source>Lists screened against</source>
+        <translation>照合するリスト</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/lists_page.py" line="41" />
+        <location filename="../../exportdesk/gui/lists_page.py" line="55" />
+        <source>List</source>
+        <translation>リスト</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/lists_page.py" line="42" />
+        <source>Measure</source>
+        <translation>措置</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/lists_page.py" line="43" />
+        <location filename="../../exportdesk/gui/lists_page.py" line="54" />
+        <source>Version</source>
+        <translation>版</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/lists_page.py" line="44" />
+        <location filename="../../exportdesk/gui/lists_page.py" line="56" />
+        <source>In force from</source>
+        <translation>適用開始日</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/lists_page.py" line="45" />
+        <location filename="../../exportdesk/gui/lists_page.py" line="57" />
+        <source>Last update</source>
+        <translation>最終更新日</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/lists_page.py" line="46" />
+        <location filename="../../exportdesk/gui/lists_page.py" line="58" />
+        <source>Entities</source>
+        <translation>掲載数</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/lists_page.py" line="47" />
+        <source>Threshold</source>
+        <translation>しきい値</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/lists_page.py" line="59" />
+        <source>File</source>
+        <translation>ファイル</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/lists_page.py" line="60" />
+        <source>Notice</source>
+        <translation>告示</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/lists_page.py" line="70" />
+        <source>Import a list…</source>
+        <translation>リストを取り込む…</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/lists_page.py" line="84" />
+        <source>Imported versions</source>
+        <translation>取り込んだ版</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/lists_page.py" line="90" />
+        <source>Catch-all: licence needed</source>
+        <translation>キャッチオール：許可申請が必要</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/lists_page.py" line="91" />
+        <source>Export prohibited</source>
+        <translation>輸出等禁止</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/lists_page.py" line="105" />
+        <source>not imported</source>
+        <translation>未取込</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../exportdesk/gui/lists_page.py" line="131" />
+        <source>%n list(s) not imported yet: cases are not screened against them.</source>
+        <translation>
+            <numerusform>%n 件のリストが未取込です。案件はそのリストと照合されません。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/lists_page.py" line="135" />
+        <source>Every list is imported; cases are screened against all.</source>
+        <translation>すべてのリストを取り込み済みです。案件はすべてのリストと照合されます。</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../exportdesk/gui/dialogs.py" line="168" />
+        <location filename="../../exportdesk/gui/dialogs.py" line="41" />
         <source>ExportDesk: sign in</source>
         <translation>ExportDesk：サインイン</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/dialogs.py" line="181" />
+        <location filename="../../exportdesk/gui/dialogs.py" line="54" />
         <source>User name</source>
         <translation>ユーザー名</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/dialogs.py" line="182" />
+        <location filename="../../exportdesk/gui/dialogs.py" line="55" />
         <source>Password</source>
         <translation>パスワード</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/dialogs.py" line="186" />
+        <location filename="../../exportdesk/gui/dialogs.py" line="59" />
         <source>Sign in</source>
         <translation>サインイン</translation>
     </message>
@@ -576,167 +1233,197 @@ Send it to the export control office (%2) by e-mail. Open your mail program now?
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="41" />
+        <location filename="../../exportdesk/gui/main_window.py" line="43" />
         <source>Review queue</source>
         <translation>審査待ち一覧</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="45" />
+        <location filename="../../exportdesk/gui/main_window.py" line="50" />
         <source>My cases</source>
         <translation>自分の案件</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="48" />
+        <location filename="../../exportdesk/gui/main_window.py" line="53" />
         <source>Guidance</source>
         <translation>ガイダンス</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="53" />
+        <location filename="../../exportdesk/gui/main_window.py" line="60" />
+        <source>Lists</source>
+        <translation>リスト</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/main_window.py" line="66" />
         <source>ICP</source>
         <translation>輸出管理規程</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="113" />
+        <location filename="../../exportdesk/gui/main_window.py" line="76" />
+        <source>Statistics</source>
+        <translation>統計</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/main_window.py" line="82" />
+        <source>Internal audit</source>
+        <translation>内部監査</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/main_window.py" line="88" />
+        <source>Users and roles</source>
+        <translation>ユーザーと役割</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/main_window.py" line="103" />
+        <source>Reminders</source>
+        <translation>リマインダー</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/main_window.py" line="104" />
+        <source>People</source>
+        <translation>人物</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/main_window.py" line="168" />
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="114" />
+        <location filename="../../exportdesk/gui/main_window.py" line="169" />
         <source>&amp;New case</source>
         <translation>新規案件(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="118" />
+        <location filename="../../exportdesk/gui/main_window.py" line="173" />
         <source>&amp;Close case</source>
         <translation>案件を閉じる(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="122" />
+        <location filename="../../exportdesk/gui/main_window.py" line="177" />
         <source>&amp;Open case or decision file…</source>
         <translation>案件・判断ファイルを開く(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="127" />
+        <location filename="../../exportdesk/gui/main_window.py" line="182" />
         <source>&amp;Export institution file…</source>
         <translation>機関設定ファイルを書き出す(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="131" />
+        <location filename="../../exportdesk/gui/main_window.py" line="186" />
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="137" />
+        <location filename="../../exportdesk/gui/main_window.py" line="192" />
         <source>&amp;End User List</source>
         <translation>外国ユーザーリスト(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="138" />
+        <location filename="../../exportdesk/gui/main_window.py" line="193" />
         <source>&amp;Import a list version…</source>
         <translation>リストの版を取り込む(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="142" />
+        <location filename="../../exportdesk/gui/main_window.py" line="197" />
         <source>&amp;Language</source>
         <translation>言語(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="153" />
+        <location filename="../../exportdesk/gui/main_window.py" line="208" />
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="154" />
+        <location filename="../../exportdesk/gui/main_window.py" line="209" />
         <source>&amp;About ExportDesk</source>
         <translation>ExportDeskについて(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="178" />
+        <location filename="../../exportdesk/gui/main_window.py" line="233" />
         <source>Open</source>
         <translation>開く</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="189" />
-        <location filename="../../exportdesk/gui/main_window.py" line="212" />
+        <location filename="../../exportdesk/gui/main_window.py" line="244" />
+        <location filename="../../exportdesk/gui/main_window.py" line="267" />
         <source>This file was already imported; nothing changed.</source>
         <translation>このファイルは既に取り込まれています。変更はありません。</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="191" />
+        <location filename="../../exportdesk/gui/main_window.py" line="246" />
         <source>Decision received: %1</source>
         <translation>判断を受け取りました：%1</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="202" />
+        <location filename="../../exportdesk/gui/main_window.py" line="257" />
         <source>New sender</source>
         <translation>新しい送信者</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="205" />
+        <location filename="../../exportdesk/gui/main_window.py" line="260" />
         <source>Trust this key and import the case?</source>
         <translation>この鍵を信頼して案件を取り込みますか？</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="216" />
+        <location filename="../../exportdesk/gui/main_window.py" line="271" />
         <source>New case in the review queue: %1</source>
         <translation>審査待ち一覧に新しい案件が入りました：%1</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="218" />
+        <location filename="../../exportdesk/gui/main_window.py" line="273" />
         <source>New round of an existing case: %1</source>
         <translation>既存の案件の再提出を受け付けました：%1</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="221" />
+        <location filename="../../exportdesk/gui/main_window.py" line="276" />
         <source>Cannot import</source>
         <translation>取り込めません</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="245" />
+        <location filename="../../exportdesk/gui/main_window.py" line="300" />
         <source>Export institution file</source>
         <translation>機関設定ファイルを書き出す</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="260" />
-        <location filename="../../exportdesk/gui/main_window.py" line="265" />
-        <location filename="../../exportdesk/gui/main_window.py" line="275" />
-        <location filename="../../exportdesk/gui/main_window.py" line="290" />
-        <location filename="../../exportdesk/gui/main_window.py" line="296" />
+        <location filename="../../exportdesk/gui/main_window.py" line="315" />
+        <location filename="../../exportdesk/gui/main_window.py" line="320" />
+        <location filename="../../exportdesk/gui/main_window.py" line="330" />
+        <location filename="../../exportdesk/gui/main_window.py" line="345" />
+        <location filename="../../exportdesk/gui/main_window.py" line="353" />
         <source>End User List</source>
         <translation>外国ユーザーリスト</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="260" />
+        <location filename="../../exportdesk/gui/main_window.py" line="315" />
         <source>Lists (*.pdf *.csv *.xlsx)</source>
         <translation>リスト (*.pdf *.csv *.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="265" />
+        <location filename="../../exportdesk/gui/main_window.py" line="320" />
         <source>Effective date (YYYY-MM-DD):</source>
         <translation>施行日（YYYY-MM-DD）：</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="275" />
+        <location filename="../../exportdesk/gui/main_window.py" line="330" />
         <source>Not a date: %1</source>
         <translation>日付ではありません：%1</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="283" />
+        <location filename="../../exportdesk/gui/main_window.py" line="338" />
         <source>Imported version %1 with %2 entities.</source>
         <translation>版 %1（%2 件）を取り込みました。</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="288" />
+        <location filename="../../exportdesk/gui/main_window.py" line="343" />
         <source>Cases whose screening result changed:</source>
         <translation>照合結果が変わった案件：</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="300" />
+        <location filename="../../exportdesk/gui/main_window.py" line="357" />
         <source>Importing the End User List…</source>
         <translation>外国ユーザーリストを取り込んでいます…</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="311" />
+        <location filename="../../exportdesk/gui/main_window.py" line="368" />
         <source>ExportDesk: security export control for universities.
 Forms version %1</source>
         <translation>ExportDesk：大学のための安全保障輸出管理
@@ -744,313 +1431,848 @@ Forms version %1</source>
     </message>
 </context>
 <context>
-    <name>QueueModel</name>
+    <name>PasswordDialog</name>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="65" />
-        <source>Ref</source>
-        <translation>案件番号</translation>
+        <location filename="../../exportdesk/gui/users.py" line="227" />
+        <source>Reset password</source>
+        <translation>パスワードの再設定</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="66" />
+        <location filename="../../exportdesk/gui/users.py" line="234" />
+        <source>New password for %1 (%2)</source>
+        <translation>%1（%2）の新しいパスワード</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/users.py" line="239" />
+        <source>New password</source>
+        <translation>新しいパスワード</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/users.py" line="240" />
+        <source>Password again</source>
+        <translation>パスワード（確認）</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/users.py" line="245" />
+        <source>Set password</source>
+        <translation>パスワードを設定</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/users.py" line="246" />
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/users.py" line="256" />
+        <source>The two passwords differ.</source>
+        <translation>パスワードが一致しません。</translation>
+    </message>
+</context>
+<context>
+    <name>PeoplePage</name>
+    <message>
+        <location filename="../../exportdesk/gui/people_page.py" line="551" />
+        <source>Search name, ID, supervisor, nationality</source>
+        <translation>氏名・番号・指導教員・国籍で検索</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_page.py" line="553" />
+        <source>Re-check open only</source>
+        <translation>再確認が必要な人のみ</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_page.py" line="554" />
+        <source>Import…</source>
+        <translation>取込み…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../exportdesk/gui/people_page.py" line="613" />
+        <source>%n people</source>
+        <translation>
+            <numerusform>%n 人</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PeopleTableModel</name>
+    <message>
+        <location filename="../../exportdesk/gui/people_page.py" line="100" />
+        <source>ID</source>
+        <translation>番号</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_page.py" line="101" />
+        <source>Name</source>
+        <translation>氏名</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_page.py" line="102" />
+        <source>Native name</source>
+        <translation>原語氏名</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_page.py" line="103" />
+        <source>Nationality</source>
+        <translation>国籍</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_page.py" line="104" />
         <source>Status</source>
         <translation>状態</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="67" />
+        <location filename="../../exportdesk/gui/people_page.py" line="105" />
+        <source>Department</source>
+        <translation>部局</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_page.py" line="106" />
+        <source>Supervisor</source>
+        <translation>指導教員</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_page.py" line="107" />
+        <source>Entry</source>
+        <translation>入国日</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_page.py" line="108" />
+        <source>Stay until</source>
+        <translation>在籍期限</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_page.py" line="109" />
+        <source>Declared</source>
+        <translation>申告日</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_page.py" line="110" />
+        <source>Categories</source>
+        <translation>特定類型</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_page.py" line="111" />
+        <source>Pledges</source>
+        <translation>誓約書</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_page.py" line="163" />
+        <source>none</source>
+        <translation>該当なし</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_page.py" line="170" />
+        <source>Re-check open</source>
+        <translation>再確認が必要</translation>
+    </message>
+</context>
+<context>
+    <name>PersonLink</name>
+    <message>
+        <location filename="../../exportdesk/gui/people_link.py" line="31" />
+        <source>(no recorded person)</source>
+        <translation>（登録された人物なし）</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_link.py" line="48" />
+        <source>Person on record:</source>
+        <translation>対象の人物：</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_link.py" line="84" />
+        <source>No declaration on record.</source>
+        <translation>申告の記録がありません。</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_link.py" line="87" />
+        <source>Answers from the declaration of %1 (%2 days old).</source>
+        <translation>%1 の申告による回答です（%2 日前）。</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_link.py" line="104" />
+        <source>Differs from the person's record (%1): the office will re-check.</source>
+        <translation>人物の記録と異なります（%1）。輸出管理担当部署が再確認します。</translation>
+    </message>
+</context>
+<context>
+    <name>PersonPanel</name>
+    <message>
+        <location filename="../../exportdesk/gui/people_page.py" line="253" />
+        <source>Declared on</source>
+        <translation>申告日</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_page.py" line="253" />
+        <source>Categories</source>
+        <translation>特定類型</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_page.py" line="253" />
+        <source>Resident</source>
+        <translation>居住者</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_page.py" line="253" />
+        <location filename="../../exportdesk/gui/people_page.py" line="256" />
+        <source>State</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_page.py" line="256" />
+        <source>Pledge</source>
+        <translation>誓約書</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_page.py" line="256" />
+        <source>Due</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_page.py" line="256" />
+        <source>Scan (SHA-256)</source>
+        <translation>スキャン（SHA-256）</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_page.py" line="258" />
+        <source>Course</source>
+        <translation>研修</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_page.py" line="258" />
+        <source>Taken</source>
+        <translation>受講日</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_page.py" line="258" />
+        <source>Expires</source>
+        <translation>有効期限</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_page.py" line="263" />
+        <source>Request</source>
+        <translation>依頼</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_page.py" line="264" />
+        <source>Received…</source>
+        <translation>受領…</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_page.py" line="265" />
+        <source>Checked</source>
+        <translation>確認済みにする</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_page.py" line="266" />
+        <source>Print pledge…</source>
+        <translation>誓約書を印刷…</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_page.py" line="267" />
+        <source>Record a declaration…</source>
+        <translation>申告を記録…</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_page.py" line="268" />
+        <source>Declaration checked</source>
+        <translation>申告を確認済みにする</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_page.py" line="289" />
+        <source>Declarations</source>
+        <translation>申告</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_page.py" line="301" />
+        <source>Pledges</source>
+        <translation>誓約書</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_page.py" line="302" />
+        <location filename="../../exportdesk/gui/people_page.py" line="393" />
+        <source>Training</source>
+        <translation>研修</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_page.py" line="349" />
+        <source>Select a person</source>
+        <translation>人物を選択してください</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_page.py" line="364" />
+        <source>Re-check open: %1</source>
+        <translation>再確認が必要：%1</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_page.py" line="375" />
+        <source>valid until %1</source>
+        <translation>%1 まで有効</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_page.py" line="376" />
+        <source>expired on %1</source>
+        <translation>%1 に期限切れ</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_page.py" line="377" />
+        <source>not trained</source>
+        <translation>未受講</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_page.py" line="380" />
+        <source>ID</source>
+        <translation>番号</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_page.py" line="381" />
+        <source>Nationality</source>
+        <translation>国籍</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_page.py" line="382" />
+        <source>Department</source>
+        <translation>部局</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_page.py" line="383" />
+        <source>Supervisor</source>
+        <translation>指導教員</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_page.py" line="384" />
+        <source>Status</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_page.py" line="385" />
+        <source>Entry</source>
+        <translation>入国日</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_page.py" line="386" />
+        <source>Stay until</source>
+        <translation>在籍期限</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_page.py" line="387" />
+        <source>Funding</source>
+        <translation>資金源</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_page.py" line="389" />
+        <source>Employed in Japan</source>
+        <translation>国内での雇用</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_page.py" line="390" />
+        <location filename="../../exportdesk/gui/people_page.py" line="408" />
+        <source>yes</source>
+        <translation>はい</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_page.py" line="390" />
+        <location filename="../../exportdesk/gui/people_page.py" line="408" />
+        <source>no</source>
+        <translation>いいえ</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_page.py" line="392" />
+        <source>Foreign contracts</source>
+        <translation>外国との契約</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_page.py" line="417" />
+        <source>none</source>
+        <translation>該当なし</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_page.py" line="479" />
+        <source>Signed pledge</source>
+        <translation>署名済みの誓約書</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_page.py" line="524" />
+        <source>Print pledge</source>
+        <translation>誓約書を印刷</translation>
+    </message>
+</context>
+<context>
+    <name>PrintCase</name>
+    <message>
+        <location filename="../../exportdesk/gui/widgets/print_case.py" line="30" />
+        <source>Save as PDF</source>
+        <translation>PDFとして保存</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/widgets/print_case.py" line="49" />
+        <source>Printing failed</source>
+        <translation>印刷できませんでした</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/widgets/print_case.py" line="50" />
+        <source>The PDF could not be made: %1</source>
+        <translation>PDF を作成できませんでした：%1</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/widgets/print_case.py" line="54" />
+        <source>Check the file location, or shorten very long answers, and try again.</source>
+        <translation>保存先を確認するか、非常に長い回答を短くしてから、もう一度お試しください。</translation>
+    </message>
+</context>
+<context>
+    <name>QueueModel</name>
+    <message>
+        <location filename="../../exportdesk/gui/review.py" line="72" />
+        <source>Ref</source>
+        <translation>案件番号</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/review.py" line="73" />
+        <source>Status</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/review.py" line="74" />
         <source>Age (days)</source>
         <translation>経過日数</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="68" />
+        <location filename="../../exportdesk/gui/review.py" line="75" />
+        <source>Title</source>
+        <translation>件名</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/review.py" line="76" />
+        <source>Planned date</source>
+        <translation>実施予定日</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/review.py" line="77" />
         <source>Activity</source>
         <translation>活動</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="69" />
+        <location filename="../../exportdesk/gui/review.py" line="78" />
         <source>Counterpart</source>
         <translation>相手方</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="70" />
+        <location filename="../../exportdesk/gui/review.py" line="79" />
         <source>Country</source>
         <translation>国</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="71" />
+        <location filename="../../exportdesk/gui/review.py" line="80" />
         <source>Country group</source>
         <translation>国グループ</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="72" />
+        <location filename="../../exportdesk/gui/review.py" line="81" />
         <source>Why it came to the office</source>
         <translation>審査が必要な理由</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="73" />
+        <location filename="../../exportdesk/gui/review.py" line="82" />
         <source>Applicant</source>
         <translation>申請者</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/review.py" line="83" />
+        <source>Department</source>
+        <translation>部局</translation>
     </message>
 </context>
 <context>
     <name>QueuePage</name>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="119" />
+        <location filename="../../exportdesk/gui/review.py" line="136" />
         <source>Search title, counterpart or reference</source>
         <translation>件名・相手方・案件番号で検索</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="121" />
-        <location filename="../../exportdesk/gui/review.py" line="163" />
+        <location filename="../../exportdesk/gui/review.py" line="138" />
+        <location filename="../../exportdesk/gui/review.py" line="187" />
         <source>Open cases</source>
         <translation>未処理の案件</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="124" />
+        <location filename="../../exportdesk/gui/review.py" line="141" />
         <source>All</source>
         <translation>すべて</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="142" />
+        <location filename="../../exportdesk/gui/review.py" line="165" />
         <source>Open review sheet</source>
         <translation>審査票を開く</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/review.py" line="192" />
+        <source>No case matches the search or filter.</source>
+        <translation>検索・絞り込みに該当する案件はありません。</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/review.py" line="195" />
+        <source>No case is waiting for the office. Submitted check sheets appear here; case files sent by e-mail are opened with File &gt; Open (or dropped here).</source>
+        <translation>審査待ちの案件はありません。提出された確認シートはここに表示されます。メールで届いた案件ファイルは「ファイル」＞「開く」で開くか、ここにドロップしてください。</translation>
+    </message>
+</context>
+<context>
+    <name>ReportTextsDialog</name>
+    <message>
+        <location filename="../../exportdesk/gui/statistics.py" line="376" />
+        <source>Report texts %1</source>
+        <translation>報告書の本文 %1年</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/statistics.py" line="392" />
+        <source>Left empty, the report prints the text drafted from the figures.</source>
+        <translation>空欄の場合は、集計値から作成した文案を印刷します。</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/statistics.py" line="409" />
+        <source>Report texts</source>
+        <translation>報告書の本文</translation>
     </message>
 </context>
 <context>
     <name>ReviewEditor</name>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="363" />
+        <location filename="../../exportdesk/gui/review.py" line="404" />
         <source>Review sheet</source>
         <translation>審査票</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="366" />
+        <location filename="../../exportdesk/gui/review.py" line="407" />
         <source>Check-sheet answers</source>
         <translation>事前確認シートの回答</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="369" />
+        <location filename="../../exportdesk/gui/review.py" line="410" />
         <source>Timeline</source>
         <translation>経過</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="376" />
+        <location filename="../../exportdesk/gui/review.py" line="417" />
+        <source>Attachments (%1)</source>
+        <translation>添付ファイル（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/review.py" line="425" />
         <source>Comment (required to return the case)</source>
         <translation>コメント（差戻しには必須）</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="377" />
+        <location filename="../../exportdesk/gui/review.py" line="426" />
         <source>Start review</source>
         <translation>審査を開始</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="378" />
+        <location filename="../../exportdesk/gui/review.py" line="427" />
         <source>Record decision</source>
         <translation>判断を記録</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="379" />
+        <location filename="../../exportdesk/gui/review.py" line="428" />
         <source>Approve</source>
         <translation>承認</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="381" />
+        <location filename="../../exportdesk/gui/review.py" line="430" />
         <source>Return to applicant</source>
         <translation>申請者に差し戻す</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="382" />
+        <location filename="../../exportdesk/gui/review.py" line="431" />
         <source>Send decision file…</source>
         <translation>判断ファイルを送る…</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="443" />
+        <location filename="../../exportdesk/gui/review.py" line="433" />
+        <source>Print / Save as PDF</source>
+        <translation>印刷／PDF保存</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/review.py" line="502" />
         <source>Yes</source>
         <translation>はい</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="443" />
+        <location filename="../../exportdesk/gui/review.py" line="502" />
         <source>No</source>
         <translation>いいえ</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="459" />
+        <location filename="../../exportdesk/gui/review.py" line="518" />
         <source>Item and sub-item, e.g. 5(1)</source>
         <translation>項番・号（例：5(1)）</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="490" />
+        <location filename="../../exportdesk/gui/review.py" line="549" />
         <source>— choose —</source>
         <translation>— 選択してください —</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="595" />
+        <location filename="../../exportdesk/gui/review.py" line="654" />
         <source>Not possible</source>
         <translation>実行できません</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="623" />
+        <location filename="../../exportdesk/gui/review.py" line="680" />
+        <source>Saved to %1</source>
+        <translation>%1 に保存しました</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/review.py" line="691" />
         <source>Choose a decision.</source>
         <translation>判断を選んでください。</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="651" />
+        <location filename="../../exportdesk/gui/review.py" line="719" />
         <source>Status</source>
         <translation>状態</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="710" />
+        <location filename="../../exportdesk/gui/review.py" line="778" />
         <source>Send decision file</source>
         <translation>判断ファイルを送る</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="721" />
+        <location filename="../../exportdesk/gui/review.py" line="789" />
         <source>Decision file written: %1</source>
         <translation>判断ファイルを作成しました：%1</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="733" />
+        <location filename="../../exportdesk/gui/review.py" line="801" />
         <source>Approvals</source>
         <translation>承認</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="787" />
+        <location filename="../../exportdesk/gui/review.py" line="859" />
         <source>created</source>
         <translation>作成</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="788" />
+        <location filename="../../exportdesk/gui/review.py" line="860" />
         <source>check sheet edited</source>
         <translation>事前確認シート編集</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="789" />
+        <location filename="../../exportdesk/gui/review.py" line="861" />
         <source>status</source>
         <translation>状態変更</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="790" />
+        <location filename="../../exportdesk/gui/review.py" line="862" />
         <source>review sheet edited</source>
         <translation>審査票編集</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="791" />
+        <location filename="../../exportdesk/gui/review.py" line="863" />
         <source>decision</source>
         <translation>判断</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="792" />
+        <location filename="../../exportdesk/gui/review.py" line="864" />
         <source>approved</source>
         <translation>承認</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="793" />
+        <location filename="../../exportdesk/gui/review.py" line="865" />
         <source>question to applicant</source>
         <translation>申請者への質問</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="794" />
+        <location filename="../../exportdesk/gui/review.py" line="866" />
         <source>applicant's answer</source>
         <translation>申請者の回答</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="795" />
+        <location filename="../../exportdesk/gui/review.py" line="867" />
         <source>attachment</source>
         <translation>添付</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="796" />
+        <location filename="../../exportdesk/gui/review.py" line="868" />
         <source>comment</source>
         <translation>コメント</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/review.py" line="869" />
+        <source>case file received</source>
+        <translation>案件ファイルを受領</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/review.py" line="870" />
+        <source>decision file received</source>
+        <translation>判断ファイルを受領</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/review.py" line="871" />
+        <source>case file written for the office</source>
+        <translation>担当部署あての案件ファイルを作成</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/review.py" line="872" />
+        <source>file written</source>
+        <translation>ファイルを出力</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/review.py" line="873" />
+        <source>screened against the lists</source>
+        <translation>リストと照合</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/review.py" line="874" />
+        <source>screened again (new list)</source>
+        <translation>再照合（新しいリスト）</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/review.py" line="875" />
+        <source>list match resolved</source>
+        <translation>照合候補を判断</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/review.py" line="876" />
+        <source>recorded as not screened</source>
+        <translation>照合なしとして記録</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/review.py" line="877" />
+        <source>sender's key trusted</source>
+        <translation>送信者の鍵を信頼</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/review.py" line="879" />
+        <source>other change</source>
+        <translation>その他の変更</translation>
+    </message>
+</context>
+<context>
+    <name>Roles</name>
+    <message>
+        <location filename="../../exportdesk/gui/users.py" line="41" />
+        <source>Applicant</source>
+        <translation>申請者</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/users.py" line="42" />
+        <source>Proxy (files for others)</source>
+        <translation>代理申請者</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/users.py" line="43" />
+        <source>Department manager</source>
+        <translation>部局責任者</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/users.py" line="44" />
+        <source>Export control office</source>
+        <translation>輸出管理担当部署</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/users.py" line="45" />
+        <source>Chief export control manager</source>
+        <translation>輸出管理統括責任者</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/users.py" line="46" />
+        <source>Administrator</source>
+        <translation>管理者</translation>
     </message>
 </context>
 <context>
     <name>ScreeningPanel</name>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="194" />
+        <location filename="../../exportdesk/gui/review.py" line="230" />
         <source>Listed entity</source>
         <translation>掲載者</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="195" />
+        <location filename="../../exportdesk/gui/review.py" line="231" />
         <source>Matched name</source>
         <translation>一致した名称</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="196" />
+        <location filename="../../exportdesk/gui/review.py" line="232" />
         <source>Score</source>
         <translation>スコア</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="197" />
+        <location filename="../../exportdesk/gui/review.py" line="233" />
         <source>Why</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="198" />
+        <location filename="../../exportdesk/gui/review.py" line="234" />
         <source>Resolution</source>
         <translation>判断</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="207" />
+        <location filename="../../exportdesk/gui/review.py" line="243" />
         <source>Note (required)</source>
         <translation>理由（必須）</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="208" />
+        <location filename="../../exportdesk/gui/review.py" line="244" />
         <source>Add to known-good counterparts</source>
         <translation>問題のない相手方として登録</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="209" />
-        <location filename="../../exportdesk/gui/review.py" line="269" />
+        <location filename="../../exportdesk/gui/review.py" line="245" />
+        <location filename="../../exportdesk/gui/review.py" line="306" />
         <source>True match</source>
         <translation>該当と判断</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="210" />
-        <location filename="../../exportdesk/gui/review.py" line="270" />
+        <location filename="../../exportdesk/gui/review.py" line="246" />
+        <location filename="../../exportdesk/gui/review.py" line="307" />
         <source>False positive</source>
         <translation>非該当と判断</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="211" />
+        <location filename="../../exportdesk/gui/review.py" line="247" />
         <source>Screen now</source>
         <translation>今すぐ照合</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="224" />
+        <location filename="../../exportdesk/gui/review.py" line="260" />
         <source>Why the counterpart is not screened</source>
         <translation>照合しない理由（例：リスト未取込み、相手方なし）</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="225" />
+        <location filename="../../exportdesk/gui/review.py" line="261" />
         <source>Record as not screened</source>
         <translation>照合なしとして記録</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="256" />
+        <location filename="../../exportdesk/gui/review.py" line="292" />
         <source>Not screened: %1 (%2)</source>
         <translation>照合なし：%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="261" />
+        <location filename="../../exportdesk/gui/review.py" line="297" />
         <source>No End User List screening recorded for this case.</source>
         <translation>この案件の外国ユーザーリスト照合結果は記録されていません。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../exportdesk/gui/review.py" line="264" />
+        <location filename="../../exportdesk/gui/review.py" line="301" />
         <source>%n possible match(es)</source>
         <translation>
             <numerusform>該当の可能性 %n 件</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="271" />
+        <location filename="../../exportdesk/gui/review.py" line="308" />
         <source>Open</source>
         <translation>未判断</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="325" />
+        <location filename="../../exportdesk/gui/review.py" line="314" />
+        <source>export prohibited</source>
+        <translation>輸出等禁止</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/review.py" line="366" />
         <source>No End User List has been imported yet.</source>
         <translation>外国ユーザーリストがまだ取り込まれていません。</translation>
     </message>
@@ -1058,105 +2280,539 @@ Forms version %1</source>
 <context>
     <name>SetupDialog</name>
     <message>
-        <location filename="../../exportdesk/gui/dialogs.py" line="32" />
+        <location filename="../../exportdesk/gui/setup.py" line="39" />
         <source>ExportDesk: first-time set-up</source>
         <translation>ExportDesk：初期設定</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/dialogs.py" line="38" />
+        <location filename="../../exportdesk/gui/setup.py" line="42" />
+        <source>Set up from an institution file (a professor's or secretary's PC)</source>
+        <translation>機関設定ファイルから設定する（教員・秘書のPC）</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/setup.py" line="46" />
+        <source>Set up a new institution (the export control office, once)</source>
+        <translation>新しい機関を設定する（輸出管理担当部署で一度だけ）</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/setup.py" line="58" />
+        <source>The export control office sets ExportDesk up once and gives everyone an institution file (institution.exportdesk). If you received one, choose the first option.</source>
+        <translation>輸出管理担当部署がExportDeskを一度設定し、全員に機関設定ファイル（institution.exportdesk）を配布します。このファイルを受け取った方は、一つ目を選んでください。</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/setup.py" line="92" />
+        <source>Set up</source>
+        <translation>設定する</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/setup.py" line="93" />
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/setup.py" line="108" />
+        <source>Choose the institution file…</source>
+        <translation>機関設定ファイルを選ぶ…</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/setup.py" line="110" />
+        <source>No file chosen.</source>
+        <translation>ファイルが選ばれていません。</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/setup.py" line="117" />
+        <source>Your department</source>
+        <translation>所属部局</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/setup.py" line="127" />
         <source>Small university: one central office</source>
         <translation>小規模大学型：輸出管理担当部署が一元的に管理</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/dialogs.py" line="39" />
+        <location filename="../../exportdesk/gui/setup.py" line="128" />
         <source>Large university: department managers, then the office</source>
         <translation>大規模大学型：部局の輸出管理責任者、次に担当部署</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/dialogs.py" line="49" />
+        <location filename="../../exportdesk/gui/setup.py" line="138" />
         <source>One per line: CODE, Japanese name, English name</source>
         <translation>1行に1部局：コード, 日本語名, 英語名</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/dialogs.py" line="55" />
+        <location filename="../../exportdesk/gui/setup.py" line="144" />
         <source> years</source>
         <translation> 年</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/dialogs.py" line="68" />
+        <location filename="../../exportdesk/gui/setup.py" line="147" />
         <source>Institution name (Japanese)</source>
         <translation>機関名（日本語）</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/dialogs.py" line="69" />
+        <location filename="../../exportdesk/gui/setup.py" line="148" />
         <source>Institution name (English)</source>
         <translation>機関名（英語）</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/dialogs.py" line="70" />
+        <location filename="../../exportdesk/gui/setup.py" line="149" />
         <source>ICP format</source>
         <translation>規程の様式</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/dialogs.py" line="71" />
+        <location filename="../../exportdesk/gui/setup.py" line="150" />
         <source>Office name (Japanese)</source>
         <translation>担当部署名（日本語）</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/dialogs.py" line="72" />
+        <location filename="../../exportdesk/gui/setup.py" line="151" />
         <source>Office name (English)</source>
         <translation>担当部署名（英語）</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/dialogs.py" line="73" />
+        <location filename="../../exportdesk/gui/setup.py" line="152" />
         <source>Office e-mail</source>
         <translation>担当部署のメールアドレス</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/dialogs.py" line="74" />
+        <location filename="../../exportdesk/gui/setup.py" line="153" />
         <source>Departments</source>
         <translation>部局</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/dialogs.py" line="75" />
+        <location filename="../../exportdesk/gui/setup.py" line="154" />
         <source>Retention period</source>
         <translation>保存期間</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/dialogs.py" line="76" />
+        <location filename="../../exportdesk/gui/setup.py" line="163" />
         <source>Administrator user name</source>
         <translation>管理者のユーザー名</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/dialogs.py" line="77" />
+        <location filename="../../exportdesk/gui/setup.py" line="164" />
         <source>Administrator full name</source>
         <translation>管理者の氏名</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/dialogs.py" line="78" />
+        <location filename="../../exportdesk/gui/setup.py" line="82" />
         <source>Password</source>
         <translation>パスワード</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/dialogs.py" line="79" />
+        <location filename="../../exportdesk/gui/setup.py" line="83" />
         <source>Password again</source>
         <translation>パスワード（確認）</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/dialogs.py" line="97" />
-        <location filename="../../exportdesk/gui/dialogs.py" line="132" />
+        <location filename="../../exportdesk/gui/setup.py" line="166" />
+        <source>Your user name</source>
+        <translation>ユーザー名</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/setup.py" line="167" />
+        <source>Your full name</source>
+        <translation>氏名</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/setup.py" line="191" />
+        <source>%1 — institution file of %2</source>
+        <translation>%1 — %2の機関設定ファイル</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/setup.py" line="194" />
+        <source>(none)</source>
+        <translation>（なし）</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/setup.py" line="213" />
+        <location filename="../../exportdesk/gui/setup.py" line="249" />
         <source>The two passwords differ.</source>
         <translation>パスワードが一致しません。</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/dialogs.py" line="101" />
+        <location filename="../../exportdesk/gui/setup.py" line="115" />
+        <location filename="../../exportdesk/gui/setup.py" line="178" />
         <source>Institution file</source>
         <translation>機関設定ファイル</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/dialogs.py" line="138" />
+        <location filename="../../exportdesk/gui/setup.py" line="219" />
+        <source>Choose the institution file first.</source>
+        <translation>先に機関設定ファイルを選んでください。</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/setup.py" line="255" />
         <source>Cannot read this department line: %1</source>
         <translation>次の部局の行を読み取れません：%1</translation>
+    </message>
+</context>
+<context>
+    <name>StatisticsPage</name>
+    <message>
+        <location filename="../../exportdesk/gui/statistics.py" line="69" />
+        <source>Calendar year</source>
+        <translation>暦年</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/statistics.py" line="70" />
+        <source>Fiscal year (April–March)</source>
+        <translation>年度（4月～3月）</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/statistics.py" line="71" />
+        <source>Annual report (PDF)…</source>
+        <translation>年次報告（PDF）…</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/statistics.py" line="72" />
+        <source>Report texts…</source>
+        <translation>報告書の本文…</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/statistics.py" line="75" />
+        <source>Year</source>
+        <translation>年</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/statistics.py" line="87" />
+        <source>By month and activity</source>
+        <translation>月別・活動別</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/statistics.py" line="88" />
+        <source>By activity</source>
+        <translation>活動別</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/statistics.py" line="89" />
+        <source>By outcome</source>
+        <translation>判定結果別</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/statistics.py" line="90" />
+        <source>By decision</source>
+        <translation>審査の判断別</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/statistics.py" line="91" />
+        <source>By country group and outcome</source>
+        <translation>国グループ別・判定結果別</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/statistics.py" line="92" />
+        <source>By department</source>
+        <translation>部局別</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/statistics.py" line="93" />
+        <source>Review time</source>
+        <translation>審査期間</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/statistics.py" line="94" />
+        <source>End User List hits</source>
+        <translation>外国ユーザーリストのヒット</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/statistics.py" line="95" />
+        <source>Licences applied for</source>
+        <translation>許可申請</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/statistics.py" line="154" />
+        <source>%1 d</source>
+        <translation>%1日</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/statistics.py" line="159" />
+        <source>Cases filed: %1 · needing review: %2 · licences applied for: %3 · review time median %4, 90th percentile %5 · End User List hits: %6 (unresolved %7)</source>
+        <translation>提出 %1件・審査対象 %2件・許可申請 %3件・審査期間 中央値 %4、90%値 %5・外国ユーザーリストのヒット %6件（未解消 %7件）</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/statistics.py" line="246" />
+        <source>Click a bar to list its cases.</source>
+        <translation>棒をクリックすると、その案件を一覧表示します。</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/statistics.py" line="262" />
+        <source>Statistics</source>
+        <translation>統計</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/statistics.py" line="266" />
+        <source>Cases behind “%1”: %2 (double-click to open)</source>
+        <translation>「%1」の案件：%2件（ダブルクリックで開く）</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/statistics.py" line="271" />
+        <source>Reference</source>
+        <translation>案件番号</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/statistics.py" line="272" />
+        <source>Status</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/statistics.py" line="273" />
+        <source>Title</source>
+        <translation>件名</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/statistics.py" line="274" />
+        <source>Counterpart</source>
+        <translation>相手方</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/statistics.py" line="275" />
+        <source>Country</source>
+        <translation>国</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/statistics.py" line="276" />
+        <source>Filed</source>
+        <translation>提出日</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/statistics.py" line="300" />
+        <source>Department</source>
+        <translation>部局</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/statistics.py" line="301" />
+        <source>Decided</source>
+        <translation>審査済</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/statistics.py" line="302" />
+        <source>Median (days)</source>
+        <translation>中央値（日）</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/statistics.py" line="303" />
+        <source>90th percentile (days)</source>
+        <translation>90%値（日）</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/statistics.py" line="305" />
+        <source>Review time from filing to decision, by department</source>
+        <translation>部局別の審査期間（提出から判断まで）</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/statistics.py" line="342" />
+        <location filename="../../exportdesk/gui/statistics.py" line="353" />
+        <location filename="../../exportdesk/gui/statistics.py" line="356" />
+        <source>Annual report</source>
+        <translation>年次報告</translation>
+    </message>
+</context>
+<context>
+    <name>UserDialog</name>
+    <message>
+        <location filename="../../exportdesk/gui/users.py" line="77" />
+        <source>New user</source>
+        <translation>新しいユーザー</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/users.py" line="77" />
+        <source>Edit user</source>
+        <translation>ユーザーの編集</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/users.py" line="85" />
+        <source>(none)</source>
+        <translation>（なし）</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/users.py" line="134" />
+        <source>User name</source>
+        <translation>ユーザー名</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/users.py" line="135" />
+        <source>Full name</source>
+        <translation>氏名</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/users.py" line="136" />
+        <source>E-mail</source>
+        <translation>メール</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/users.py" line="137" />
+        <source>Department</source>
+        <translation>部局</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/users.py" line="139" />
+        <source>Password</source>
+        <translation>パスワード</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/users.py" line="140" />
+        <source>Password again</source>
+        <translation>パスワード（確認）</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/users.py" line="142" />
+        <source>Roles</source>
+        <translation>役割</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/users.py" line="144" />
+        <source>Manages these departments</source>
+        <translation>管理する部局</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/users.py" line="146" />
+        <source>Files cases for</source>
+        <translation>代理申請の相手</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/users.py" line="153" />
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/users.py" line="154" />
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/users.py" line="190" />
+        <source>Choose at least one role.</source>
+        <translation>役割を一つ以上選んでください。</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/users.py" line="193" />
+        <source>Choose the departments this manager manages.</source>
+        <translation>部局責任者が管理する部局を選んでください。</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/users.py" line="196" />
+        <source>The two passwords differ.</source>
+        <translation>パスワードが一致しません。</translation>
+    </message>
+</context>
+<context>
+    <name>UsersPage</name>
+    <message>
+        <location filename="../../exportdesk/gui/users.py" line="280" />
+        <source>User name</source>
+        <translation>ユーザー名</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/users.py" line="280" />
+        <source>Full name</source>
+        <translation>氏名</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/users.py" line="280" />
+        <source>Department</source>
+        <translation>部局</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/users.py" line="280" />
+        <source>Roles</source>
+        <translation>役割</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/users.py" line="281" />
+        <source>State</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/users.py" line="293" />
+        <source>New user…</source>
+        <translation>新しいユーザー…</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/users.py" line="294" />
+        <source>Edit…</source>
+        <translation>編集…</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/users.py" line="295" />
+        <source>Reset password…</source>
+        <translation>パスワードの再設定…</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/users.py" line="296" />
+        <source>Unlock</source>
+        <translation>ロック解除</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/users.py" line="297" />
+        <location filename="../../exportdesk/gui/users.py" line="393" />
+        <location filename="../../exportdesk/gui/users.py" line="457" />
+        <source>Deactivate</source>
+        <translation>無効にする</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/users.py" line="319" />
+        <source>Accounts on this installation. Every change is recorded in the audit log. Deactivated accounts keep their cases and history.</source>
+        <translation>このインストールのアカウントです。変更はすべて監査記録に残ります。無効にしたアカウントの案件と履歴はそのまま残ります。</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/users.py" line="350" />
+        <source>for %1</source>
+        <translation>%1の代理</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/users.py" line="355" />
+        <source>Deactivated</source>
+        <translation>無効</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/users.py" line="357" />
+        <source>Locked</source>
+        <translation>ロック中</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/users.py" line="359" />
+        <source>Active</source>
+        <translation>有効</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/users.py" line="393" />
+        <source>Reactivate</source>
+        <translation>有効に戻す</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/users.py" line="413" />
+        <source>The account was created.</source>
+        <translation>アカウントを作成しました。</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/users.py" line="421" />
+        <source>The account was saved.</source>
+        <translation>アカウントを保存しました。</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/users.py" line="430" />
+        <source>The new password is set. Tell it to %1 in person.</source>
+        <translation>新しいパスワードを設定しました。%1さんに直接伝えてください。</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/users.py" line="447" />
+        <source>%1 can sign in again.</source>
+        <translation>%1さんは再びサインインできます。</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/users.py" line="458" />
+        <source>Deactivate the account of %1? Their cases and history stay.</source>
+        <translation>%1さんのアカウントを無効にしますか？案件と履歴は残ります。</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/users.py" line="466" />
+        <source>%1 is deactivated.</source>
+        <translation>%1さんのアカウントを無効にしました。</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/users.py" line="466" />
+        <source>%1 is active again.</source>
+        <translation>%1さんのアカウントを有効に戻しました。</translation>
     </message>
 </context>
 </TS>

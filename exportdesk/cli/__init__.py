@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from exportdesk import __version__
 from exportdesk.cli import (
     campus_cmd,
     db_cmd,
@@ -18,19 +19,32 @@ from exportdesk.cli import (
     gui_cmd,
     guidance_cmd,
     lists_cmd,
+    people_cmd,
+    reports_cmd,
 )
 from exportdesk.cli.common import EXIT_BAD_INPUT, EXIT_FAIL, EXIT_OK
 
 __all__ = ["EXIT_BAD_INPUT", "EXIT_FAIL", "EXIT_OK", "build_parser", "main"]
 
 # Order of the groups in `exportdesk --help`.
-GROUPS = [guidance_cmd, db_cmd, campus_cmd, documents_cmd, lists_cmd, exchange_cmd, gui_cmd]
+GROUPS = [
+    guidance_cmd,
+    db_cmd,
+    campus_cmd,
+    documents_cmd,
+    people_cmd,
+    reports_cmd,
+    lists_cmd,
+    exchange_cmd,
+    gui_cmd,
+]
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="exportdesk", description="Security export control for universities."
     )
+    parser.add_argument("--version", action="version", version=f"ExportDesk {__version__}")
     parser.add_argument("--forms", help="institution forms folder overriding the shipped forms")
     sub = parser.add_subparsers(dest="command")
     for group in GROUPS:

@@ -11,6 +11,7 @@ from exportdesk.cli.common import (
     db_path,
     err,
 )
+from exportdesk.portable import restrict_to_owner
 
 
 def cmd_db(args: argparse.Namespace) -> int:
@@ -55,7 +56,7 @@ def cmd_db(args: argparse.Namespace) -> int:
             dest = sqlite3.connect(target)
             db.conn.backup(dest)
             dest.close()
-            target.chmod(0o600)
+            restrict_to_owner(target)
             print(f"backed up {path} to {target}")
             return EXIT_OK
         if action == "restore":
@@ -76,7 +77,11 @@ def cmd_db(args: argparse.Namespace) -> int:
             dest = sqlite3.connect(safety)
             db.conn.backup(dest)
             dest.close()
+            restrict_to_owner(safety)
+            # Page by page into the open database: the file itself is never replaced,
+            # which Windows would refuse while the application has it open.
             source.conn.backup(db.conn)
+            source.conn.close()
             migrate(db, path)
             print(f"restored {source_path} into {path} (previous copy: {safety})")
             return EXIT_OK
@@ -121,7 +126,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         return EXIT_FAIL
     store = Store(path)
     target = Path(args.output or f"exportdesk-cases.{args.format}")
-    count = export_cases(store, target, args.format)
+    count = export_cases(store, target, args.format, lang=args.lang)
     print(f"{count} cases written to {target}")
     return EXIT_OK
 
@@ -142,6 +147,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     p = sub.add_parser("export", help="export all cases with their decisions")
     p.add_argument("--format", choices=["xlsx", "csv", "json"], default="xlsx")
+    p.add_argument("--lang", choices=["ja", "en"], default="ja", help="headers and texts")
     p.add_argument("-o", "--output", help="output file")
     p.add_argument("--db", help="database file")
     p.set_defaults(func=cmd_export)

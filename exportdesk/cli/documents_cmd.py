@@ -1,4 +1,4 @@
-"""Documents: the ICP, filled and blank sheets, pledges."""
+"""Documents: the ICP, filled and blank sheets (pledges: people_cmd)."""
 
 from __future__ import annotations
 
@@ -64,28 +64,6 @@ def cmd_print(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def cmd_pledge(args: argparse.Namespace) -> int:
-    from exportdesk.documents.sheets import pledge_pdf
-    from exportdesk.store import StoreError
-
-    store = open_store(args)
-    if store is None:
-        return EXIT_FAIL
-    try:
-        person = store.person(int(args.person))
-    except (StoreError, ValueError):
-        err(f"person {args.person}: not found")
-        return EXIT_FAIL
-    inst = store.institution() or {}
-    declarations = store.declarations(person["id"])
-    write(
-        args.output,
-        pledge_pdf(store.catalog, inst, person, declarations[-1] if declarations else None),
-    )
-    print(f"{args.output}: pledge for person {person['id']}")
-    return EXIT_OK
-
-
 def cmd_blank(args: argparse.Namespace) -> int:
     from exportdesk.documents.sheets import blank_pdf
 
@@ -116,12 +94,6 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("-o", "--output", required=True)
     p.add_argument("--db", help="database file")
     p.set_defaults(func=cmd_print)
-
-    p = sub.add_parser("pledge", help="a written pledge for a person, Japanese and English")
-    p.add_argument("--person", required=True, help="person id")
-    p.add_argument("-o", "--output", required=True)
-    p.add_argument("--db", help="database file")
-    p.set_defaults(func=cmd_pledge)
 
     p = sub.add_parser("blank", help="a blank sheet for paper use")
     p.add_argument("kind", choices=["check", "review"])

@@ -18,9 +18,9 @@ from exportdesk.cli.common import (
 
 
 def cmd_evaluate(args: argparse.Namespace) -> int:
-    from exportdesk.domain.catalog import FormsError
+    from exportdesk.domain.catalog_core import FormsError
     from exportdesk.domain.determination import evaluate_dict
-    from exportdesk.domain.facts import FactsError
+    from exportdesk.domain.facts import FactsError, load_json
 
     try:
         raw = sys.stdin.read() if args.file == "-" else Path(args.file).read_text(encoding="utf-8")
@@ -28,7 +28,10 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
         err(f"cannot read {args.file}: {exc}")
         return EXIT_BAD_INPUT
     try:
-        data = json.loads(raw)
+        data = load_json(raw)  # refuses absurd nesting and numbers, naming the field
+    except FactsError as exc:
+        err(str(exc))
+        return EXIT_BAD_INPUT
     except json.JSONDecodeError as exc:
         err(f"{args.file}: not valid JSON (line {exc.lineno}, column {exc.colno}): {exc.msg}")
         return EXIT_BAD_INPUT
@@ -56,6 +59,21 @@ def cmd_forms_validate(args: argparse.Namespace) -> int:
         err(str(exc))
         return EXIT_FAIL
     where = args.dir or "shipped forms"
+    from exportdesk.domain.law import LawFileError, check_against_law, default_law_dir
+
+    law_dir = Path(args.law) if args.law else default_law_dir()
+    if law_dir is not None:
+        try:
+            law_file, problems = check_against_law(catalog, law_dir)
+        except LawFileError as exc:
+            err(str(exc))
+            return EXIT_FAIL
+        for problem in problems:
+            err(f"against the law ({law_file.name if law_file else law_dir}): {problem}")
+        if problems:
+            return EXIT_FAIL
+        if law_file is not None:
+            print(f"Checked against {law_file.name}: country groups and list items agree.")
     print(
         f"OK: {where}, version {catalog.version}: "
         f"{len(catalog.list_items.entries)} list items, "
@@ -147,6 +165,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     fsub = forms.add_subparsers(dest="forms_command", required=True)
     p = fsub.add_parser("validate", help="validate the shipped forms or a forms folder")
     p.add_argument("dir", nargs="?", help="institution forms folder (default: shipped forms)")
+    p.add_argument(
+        "--law", help="folder with the e-Gov XML of the Export Trade Control Order to check against"
+    )
     p.set_defaults(func=cmd_forms_validate)
     p = fsub.add_parser("show", help="print a catalogue as a table")
     p.add_argument(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
@@ -46,6 +47,11 @@ def write_case_pdfs(
         for job in jobs:
             _one(job)
     else:
-        with ProcessPoolExecutor(workers, initializer=_init, initargs=(forms_dir,)) as pool:
+        # `spawn` everywhere: it is the only start method on Windows and the default on macOS,
+        # so what runs here is what runs there; forking a process with Qt threads is unsafe.
+        spawn = multiprocessing.get_context("spawn")
+        with ProcessPoolExecutor(
+            workers, mp_context=spawn, initializer=_init, initargs=(forms_dir,)
+        ) as pool:
             list(pool.map(_one, jobs, chunksize=8))
     return [Path(job[3]) for job in jobs]

@@ -17,6 +17,7 @@ from exportdesk.documents.pdf import GOTHIC, MINCHO, DocBuilder, render
 from exportdesk.documents.render import render_template
 from exportdesk.documents.sheets import check_sheet_xml, flowables, pledge_xml, review_sheet_xml
 from exportdesk.domain.catalog import Catalog
+from exportdesk.domain.dates import format_date
 from exportdesk.domain.profile import InstitutionProfile
 
 RECORDS = {"ja": "記録の保存", "en": "Record Keeping"}
@@ -24,9 +25,7 @@ DEPT_MANAGERS = {"ja": "輸出管理責任者", "en": "Department Export Control
 
 
 def _dates(day: dt.date) -> tuple[str, str]:
-    ja = f"{day.year}年{day.month}月{day.day}日"
-    en = day.strftime("%d %B %Y").lstrip("0")
-    return ja, en
+    return format_date(day, "ja"), format_date(day, "en")
 
 
 def icp_xml(profile: InstitutionProfile, fmt: str, lang: str, forms_version: str) -> str:

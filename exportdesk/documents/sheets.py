@@ -12,6 +12,7 @@ from exportdesk.documents.render import render_template
 from exportdesk.domain.catalog import Catalog, Question
 from exportdesk.domain.checksheet import CheckSheet, is_answered
 from exportdesk.domain.countries import all_countries
+from exportdesk.domain.dates import format_iso
 
 LABELS = {
     "ja": {
@@ -114,6 +115,8 @@ def format_answer(
         return f"{countries.get(value, value)} ({value})"
     if q.type == "percent":
         return f"{value}%"
+    if q.type == "date" and isinstance(value, str) and len(value) == 10:
+        return format_iso(value, lang)
     return str(value)
 
 
@@ -241,7 +244,7 @@ def review_sheet_xml(
                 "" if a["action"] == "approve" else (" (差戻し)" if lang == "ja" else " (returned)")
             ),
             "name": a.get("user_name", ""),
-            "date": a["at"][:10],
+            "date": format_iso(a["at"], lang),
             "comment": a.get("comment", ""),
         }
         for a in approvals or []
@@ -345,6 +348,7 @@ def pledge_xml(
     person: dict[str, Any] | None,
     categories: list[int] | None,
     date: str,
+    kind: dict[str, str] | None = None,
 ) -> str:
     countries = _country_names(catalog, "ja")
     countries_en = _country_names(catalog, "en")
@@ -367,7 +371,7 @@ def pledge_xml(
             name += f"（{person['name_native']}）"
         code = person.get("nationality", "")
         nationality = f"{countries.get(code, code)} / {countries_en.get(code, code)}"
-        affiliation = person.get("status", "")
+        affiliation = _status_label(person.get("status") or "")
     return render_template(
         "pledge.xml.j2",
         institution_ja=institution["ja"],
@@ -380,6 +384,8 @@ def pledge_xml(
         name=name,
         nationality=nationality,
         affiliation=affiliation,
+        kind_ja=(kind or {}).get("ja", ""),
+        kind_en=(kind or {}).get("en", ""),
         footnote="類型3（国内において外国政府等の指示の下で行動する者）は、受入教員及び輸出管理担当部署が別途確認します。"
         " / Category 3 (acting in Japan under a foreign government's instructions)"
         " is confirmed separately"
@@ -439,15 +445,20 @@ def pledge_pdf(
     institution: dict[str, Any],
     person: dict[str, Any] | None,
     declaration: dict[str, Any] | None,
+    kind: str | None = None,
 ) -> bytes:
-    """A written pledge, filled with the person and their latest declaration if any."""
+    """A written pledge, filled with the person and their latest declaration if any.
+
+    `kind` (entry, exit or change; see forms/people.yaml) names the occasion on the page.
+    """
     profile = institution.get("profile") or {}
     president = profile.get("president_title") or {"ja": "学長", "en": "President"}
     categories = None
     date = ""
     if declaration:
         categories = [c for c in (1, 2, 3) if declaration.get(f"category_{c}")]
-        date = declaration["declared_on"]
+        day = declaration["declared_on"]
+        date = f"{format_iso(day, 'ja')} / {format_iso(day, 'en')}"
     xml = pledge_xml(
         catalog,
         institution={"ja": institution.get("name_ja", ""), "en": institution.get("name_en", "")},
@@ -455,6 +466,7 @@ def pledge_pdf(
         person=person,
         categories=categories,
         date=date,
+        kind=_pledge_kind(kind),
     )
     return render(
         flowables(xml, "ja"),
@@ -463,6 +475,30 @@ def pledge_pdf(
         title="誓約書 / Written Pledge",
         toc=False,
     )
+
+
+def _status_label(status: str) -> str:
+    """'博士課程学生 / Doctoral student' for a status id of forms/people.yaml; else as written."""
+    from exportdesk.domain.people import default_people_rules
+
+    rules = default_people_rules()
+    if status not in {s.id for s in rules.statuses}:
+        return status
+    return f"{rules.label('statuses', status, 'ja')} / {rules.label('statuses', status, 'en')}"
+
+
+def _pledge_kind(kind: str | None) -> dict[str, str] | None:
+    if not kind:
+        return None
+    from exportdesk.domain.people import default_people_rules
+
+    rules = default_people_rules()
+    if kind not in {k.id for k in rules.pledge_kinds}:
+        raise ValueError(kind)
+    return {
+        "ja": rules.label("pledge_kinds", kind, "ja"),
+        "en": rules.label("pledge_kinds", kind, "en"),
+    }
 
 
 def blank_pdf(kind: str, catalog: Catalog, lang: str, institution: str = "") -> bytes:

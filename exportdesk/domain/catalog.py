@@ -12,14 +12,15 @@ entries with `remove: [ids]`, or may replace a whole file with `replace: true`.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
-from functools import cached_property
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+# Catalog (what the rules read) and FormsError live in catalog_core, which needs no
+# pydantic, so that the forms cache can rebuild a catalogue without importing this module.
+from exportdesk.domain.catalog_core import Catalog, FormsError, TextMethods
 from exportdesk.domain.countries import is_country_code
 from exportdesk.resources import forms_dir
 
@@ -30,20 +31,13 @@ Confidence = Literal["confirmed", "corroborated", "unverified"]
 NonEmpty = Annotated[str, Field(min_length=1)]
 
 
-class FormsError(ValueError):
-    """A forms file is missing, unreadable or invalid."""
-
-
 class Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-class Text(Model):
+class Text(TextMethods, Model):
     ja: NonEmpty
     en: NonEmpty
-
-    def get(self, lang: str) -> str:
-        return self.ja if lang == "ja" else self.en
 
 
 class Sourced(Model):
@@ -168,6 +162,7 @@ class CountryGroup(Sourced):
     description: Text
     countries: list[str]
     expected_count: int | None = None
+    law_table: str | None = None  # the Export Trade Control Order's table, e.g. 別表第三
     note: Text | None = None
 
 
@@ -175,11 +170,31 @@ class CountryGroupsFile(FileHeader):
     groups: list[CountryGroup]
     severity: list[Literal["A", "un_arms_embargo", "concern", "general"]]
     display_names: dict[str, Text] = {}
+    law_country_names: dict[str, str] = {}
 
 
 class RedFlag(Sourced):
     id: NonEmpty
     text: Text
+
+
+MeasureScope = Literal["goods", "technology", "persons", "listed_entities"]
+
+
+class Measure(Sourced):
+    """A country measure beyond the control lists (an export ban, say)."""
+
+    id: NonEmpty
+    name: Text
+    countries: list[str]
+    scope: list[MeasureScope] = Field(min_length=1)
+    legal_basis: Text
+    description: Text
+    effective_from: dt.date
+
+
+class MeasuresFile(FileHeader):
+    entries: list[Measure]
 
 
 class RedFlagsFile(FileHeader):
@@ -189,6 +204,10 @@ class RedFlagsFile(FileHeader):
 class Option(Model):
     id: NonEmpty
     text: Text
+    # What the option writes to the question's fact (default: its id), and other
+    # facts it sets, so one click can carry a branch (e.g. "in Japan, passed on").
+    fact_value: Any = None
+    facts: dict[str, Any] = {}
 
 
 QuestionType = Literal[
@@ -210,6 +229,9 @@ class Question(Model):
     exclude: list[str] = []
     exemption: str | None = None
     category: Literal[1, 2, 3] | None = None
+    # A multi question's explicit "none of these" answer, so an untouched list is
+    # not read as "no" (stored as the id "none", exclusive of the others).
+    none_option: Text | None = None
 
 
 class Section(Model):
@@ -308,6 +330,7 @@ FILE_MODELS: dict[str, type[FileHeader]] = {
     "exemptions": ExemptionsFile,
     "country_groups": CountryGroupsFile,
     "red_flags": RedFlagsFile,
+    "measures": MeasuresFile,
     "check_sheet": CheckSheetFile,
     "review_sheet": ReviewSheetFile,
     "determination": DeterminationFile,
@@ -327,9 +350,11 @@ KNOWN_FACTS = {
     "person.japanese_abroad_since",
     "person.working_abroad",
     "person.intends_to_stay_abroad_2_years",
+    "person.japanese_diplomatic_staff",
     "person.diplomat_or_foreign_official",
     "person.foreign_contract.exists",
     "person.foreign_contract.must_follow_instructions",
+    "person.foreign_contract.japanese_corporation_contract",
     "person.foreign_contract.japanese_employer_priority_agreed",
     "person.foreign_contract.counterparty_is_group_company",
     "person.foreign_government_benefit_share",
@@ -339,9 +364,12 @@ KNOWN_FACTS = {
     "technology.publicly_available",
     "technology.basic_science",
     "technology.for_patent_filing",
+    "technology.publication_restricted",
+    "technology.passes_to_non_resident",
     "technology.list_items",
     "technology.research_areas",
     "goods.exported",
+    "goods.handed_over_for_export",
     "goods.list_items",
     "red_flags",
 }
@@ -429,88 +457,45 @@ def _validate(name: str, data: dict[str, Any], model: type[FileHeader]) -> FileH
         raise FormsError(f"{name}.yaml: " + "; ".join(problems)) from None
 
 
-@dataclass
-class Catalog:
-    """All forms, validated. Build with `load_catalog()`."""
+# A `confirmed` entry must name a primary source: a statute (e-Gov), a ministry's
+# own page or notice (*.go.jp, METI, MEXT, MOFA, MOF). Practitioner pages alone
+# make an entry `corroborated`.
+_PRIMARY_MARKERS = ("go.jp", "e-gov", "meti", "mext", "mofa", "mof ", "外務省告示", "蔵国")
 
-    manifest: ManifestFile
-    list_items: ListItemsFile
-    research_areas: ResearchAreasFile
-    resident_categories: ResidentCategoriesFile
-    residency: ResidencyFile
-    activities: ActivitiesFile
-    exemptions: ExemptionsFile
-    country_groups: CountryGroupsFile
-    red_flags: RedFlagsFile
-    check_sheet: CheckSheetFile
-    review_sheet: ReviewSheetFile
-    determination: DeterminationFile
-    exporter_standards: ExporterStandardsFile
-    override_dir: Path | None = None
-    override_version: str | None = None
-    _cache: dict[str, Any] = field(default_factory=dict, repr=False)
 
-    @property
-    def version(self) -> str:
-        """The forms version recorded with every sheet."""
-        if self.override_dir is None:
-            return self.manifest.version
-        return f"{self.manifest.version}+{self.override_version or 'local'}"
+def _is_primary(source: str) -> bool:
+    low = source.lower()
+    return any(m in low for m in _PRIMARY_MARKERS)
 
-    @cached_property
-    def activity_by_id(self) -> dict[str, Activity]:
-        return {a.id: a for a in self.activities.entries}
 
-    @cached_property
-    def list_item_by_id(self) -> dict[str, ListItem]:
-        return {i.id: i for i in self.list_items.entries}
+def _confirmed_entries(cat: Catalog) -> list[tuple[str, str, str]]:
+    """(file, entry, source) of every entry marked confirmed."""
+    found: list[tuple[str, str, str]] = []
 
-    @cached_property
-    def area_by_code(self) -> dict[str, ResearchArea]:
-        return {a.code: a for a in self.research_areas.entries}
+    def walk(file: str, node: Any, label: str) -> None:
+        if isinstance(node, BaseModel):
+            key = getattr(node, "id", None) or getattr(node, "code", None)
+            label = str(key) if key is not None else label
+            if getattr(node, "confidence", None) == "confirmed":
+                found.append((file, label, getattr(node, "source", "") or ""))
+            for name in type(node).model_fields:
+                walk(file, getattr(node, name), label)
+        elif isinstance(node, list):
+            for item in node:
+                walk(file, item, label)
 
-    @cached_property
-    def category_by_id(self) -> dict[int, ResidentCategory]:
-        return {c.id: c for c in self.resident_categories.entries}
+    for name in FILE_MODELS:
+        walk(name, getattr(cat, name), name)
+    return found
 
-    @cached_property
-    def exemption_by_id(self) -> dict[str, Exemption]:
-        return {e.id: e for e in self.exemptions.entries}
 
-    @cached_property
-    def red_flag_by_id(self) -> dict[str, RedFlag]:
-        return {f.id: f for f in self.red_flags.entries}
-
-    @cached_property
-    def reason_by_code(self) -> dict[str, ReasonText]:
-        return {r.code: r for r in self.determination.reasons}
-
-    @cached_property
-    def group_of_country(self) -> dict[str, str]:
-        """ISO code -> most severe group it belongs to (absent: general)."""
-        severity = {g: i for i, g in enumerate(self.country_groups.severity)}
-        result: dict[str, str] = {}
-        for group in self.country_groups.groups:
-            for code in group.countries:
-                current = result.get(code)
-                if current is None or severity[group.id] < severity[current]:
-                    result[code] = group.id
-        return result
-
-    @cached_property
-    def group_by_id(self) -> dict[str, CountryGroup]:
-        return {g.id: g for g in self.country_groups.groups}
-
-    @cached_property
-    def questions(self) -> dict[str, Question]:
-        return {q.id: q for s in self.check_sheet.sections for q in s.questions}
-
-    @cached_property
-    def decision_by_id(self) -> dict[str, Decision]:
-        return {d.id: d for d in self.review_sheet.decisions}
-
-    def country_group(self, code: str) -> str:
-        return self.group_of_country.get(code, "general")
+def _check_primary_sources(cat: Catalog) -> None:
+    for file, label, source in _confirmed_entries(cat):
+        if not _is_primary(source):
+            raise FormsError(
+                f"{file}.yaml: entry '{label}': confirmed, but its source names no primary "
+                f"text (e-Gov, a ministry page or notice): {source!r}"
+            )
 
 
 def _check_unique(name: str, entries: list[Any], attr: str) -> None:
@@ -542,7 +527,7 @@ def _check_condition(cond: dict[str, Any], where: str, question_ids: set[str]) -
 
 
 def _cross_check(cat: Catalog) -> None:
-    for name in ("list_items", "activities", "exemptions", "red_flags"):
+    for name in ("list_items", "activities", "exemptions", "red_flags", "measures"):
         _check_unique(name, getattr(cat, name).entries, "id")
     _check_unique("research_areas", cat.research_areas.entries, "code")
     _check_unique("resident_categories", cat.resident_categories.entries, "id")
@@ -564,6 +549,21 @@ def _cross_check(cat: Catalog) -> None:
                 f"country_groups.yaml: entry '{group.id}': lists {len(group.countries)} "
                 f"countries but expected_count is {group.expected_count}"
             )
+    for measure in cat.measures.entries:
+        for code in measure.countries:
+            if not is_country_code(code):
+                raise FormsError(
+                    f"measures.yaml: entry '{measure.id}': '{code}' is not an ISO 3166 code"
+                )
+        if not measure.countries and set(measure.scope) != {"listed_entities"}:
+            raise FormsError(
+                f"measures.yaml: entry '{measure.id}': goods, technology or persons scope "
+                "needs countries"
+            )
+    if cat.override_dir is None:
+        # An institution's own entries rest on its own decisions; the shipped
+        # forms must name the statute or ministry text they were checked against.
+        _check_primary_sources(cat)
     for cat_id in (1, 2, 3):
         if cat_id not in cat.category_by_id:
             raise FormsError(f"resident_categories.yaml: category {cat_id} is missing")
@@ -589,6 +589,12 @@ def _cross_check(cat: Catalog) -> None:
                 raise FormsError(f"{where}: a {q.type} question needs options or options_from")
             if q.exemption and q.exemption not in cat.exemption_by_id:
                 raise FormsError(f"{where}: unknown exemption '{q.exemption}'")
+            if q.none_option is not None and q.type != "multi":
+                raise FormsError(f"{where}: none_option is for multi questions only")
+            for option in q.options or []:
+                for path in option.facts:
+                    if path not in KNOWN_FACTS:
+                        raise FormsError(f"{where}: option '{option.id}': unknown fact '{path}'")
     for code in (
         "red_flag",
         "exemption",
@@ -605,6 +611,10 @@ def _cross_check(cat: Catalog) -> None:
         "classification_unclear",
         "category_exception",
         "exemption_partial",
+        "measure",
+        "export_ban_entity",
+        "reprovision_technology",
+        "reprovision_goods",
     ):
         if code not in cat.reason_by_code:
             raise FormsError(f"determination.yaml: reason '{code}' is missing")
@@ -641,8 +651,10 @@ _default: Catalog | None = None
 
 
 def default_catalog() -> Catalog:
-    """The shipped forms, loaded once per process."""
+    """The shipped forms, loaded once per process (from the forms cache when it is valid)."""
     global _default
     if _default is None:
-        _default = load_catalog()
+        from exportdesk.domain.forms_cache import cached_catalog
+
+        _default = cached_catalog()
     return _default

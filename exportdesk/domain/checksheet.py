@@ -3,15 +3,35 @@ the answers give to the determination engine. The GUI only renders this."""
 
 from __future__ import annotations
 
+import contextlib
 from typing import Any
 
 from exportdesk.domain.catalog import Catalog, Question, Section
+from exportdesk.domain.dates import DateError, parse_date
 
 Answers = dict[str, Any]
+
+# The stored id of a multi question's explicit "none of these" answer.
+NONE = "none"
 
 
 def is_answered(value: Any) -> bool:
     return value is not None and value != "" and value != []
+
+
+def normalise_dates(catalog: Catalog, answers: Answers) -> Answers:
+    """Date answers typed as 2026/12/01 or 令和8年12月1日, stored as 2026-12-01.
+
+    A date that cannot be read is kept as typed (a draft may be half-written); the sheet
+    cannot be evaluated until it is corrected, and the engine says which answer is wrong.
+    """
+    out = dict(answers)
+    for qid, value in answers.items():
+        question = catalog.questions.get(qid)
+        if question is not None and question.type == "date" and isinstance(value, str) and value:
+            with contextlib.suppress(DateError):
+                out[qid] = parse_date(value).isoformat()
+    return out
 
 
 class CheckSheet:
@@ -67,17 +87,34 @@ class CheckSheet:
         return [q for s in self.sheet.sections for q in s.questions if self.visible(q, answers)]
 
     def missing(self, answers: Answers) -> list[Question]:
-        """Required questions, currently shown, that have no answer."""
+        """Required questions, currently shown, that have no answer.
+
+        "None of these" ticked together with something else is no answer either.
+        """
         return [
             q
             for q in self.visible_questions(answers)
-            if q.required and not is_answered(answers.get(q.id))
+            if q.required and not self._settled(q, answers.get(q.id))
         ]
+
+    @staticmethod
+    def _settled(q: Question, value: Any) -> bool:
+        if not is_answered(value):
+            return False
+        if q.none_option is not None and isinstance(value, list):
+            return value == [NONE] or NONE not in value
+        return True
 
     # --- options --------------------------------------------------------------
 
     def options(self, q: Question) -> list[tuple[str, dict[str, str]]]:
         """(id, {ja, en}) pairs for a choice or multi question."""
+        result = self._catalogue_options(q)
+        if q.none_option is not None:
+            result.append((NONE, q.none_option.model_dump()))
+        return result
+
+    def _catalogue_options(self, q: Question) -> list[tuple[str, dict[str, str]]]:
         if q.options:
             return [(o.id, o.text.model_dump()) for o in q.options]
         cat = self.catalog
@@ -109,6 +146,15 @@ class CheckSheet:
             value = answers[q.id]
             if q.type == "percent":
                 value = float(value) / 100.0
+            if q.none_option is not None and isinstance(value, list):
+                value = [v for v in value if v != NONE]
+            option = next((o for o in q.options or [] if o.id == value), None)
+            if option is not None:
+                # An option may write another value and carry facts of its own.
+                for path, extra in option.facts.items():
+                    _set_path(facts, path, extra)
+                if option.fact_value is not None:
+                    value = option.fact_value
             _set_path(facts, q.fact, value)
         # Yes/no/unknown classification answers: "unknown" asks the office to classify.
         for part, qid in (

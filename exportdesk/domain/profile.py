@@ -13,7 +13,46 @@ NonEmpty = Annotated[str, Field(min_length=1)]
 
 
 class ProfileError(ValueError):
-    """The profile is missing, unreadable or has an invalid field (named in the message)."""
+    """The profile is missing, unreadable or has an invalid field (named in the message).
+    `ja`/`en` name the fields as a person knows them, not by their keys."""
+
+    def __init__(self, en: str, ja: str | None = None) -> None:
+        super().__init__(en)
+        self.en = en
+        self.ja = ja or en
+
+    def message(self, lang: str) -> str:
+        return self.ja if lang == "ja" else self.en
+
+
+# How a person knows each field of the profile (Japanese, English).
+FIELD_NAMES: dict[str, tuple[str, str]] = {
+    "name": ("機関名", "Institution name"),
+    "president_title": ("機関の長の職名", "Chief officer's title"),
+    "chief_manager_post": ("輸出管理統括責任者の職", "Chief manager's post"),
+    "office_name": ("輸出管理担当部署の名称", "Office name"),
+    "office_email": ("担当部署のメールアドレス", "Office e-mail"),
+    "departments": ("部局", "Departments"),
+    "retention_years": ("保存期間", "Retention period"),
+    "effective_date": ("施行日", "Effective date"),
+    "icp_format": ("規程の様式", "ICP format"),
+}
+LANG_NAMES = {"ja": ("日本語", "Japanese"), "en": ("英語", "English")}
+PROBLEMS = {
+    "string_too_short": ("が空欄です", "is empty"),
+    "missing": ("がありません", "is missing"),
+    "greater_than_equal": ("が小さすぎます", "is too small"),
+    "less_than_equal": ("が大きすぎます", "is too large"),
+}
+
+
+def _field_label(loc: tuple[Any, ...]) -> tuple[str, str]:
+    head = str(loc[0]) if loc else ""
+    ja, en = FIELD_NAMES.get(head, (head, head))
+    if len(loc) > 1 and str(loc[-1]) in LANG_NAMES:
+        lja, len_ = LANG_NAMES[str(loc[-1])]
+        ja, en = f"{ja}（{lja}）", f"{en} ({len_})"
+    return ja, en
 
 
 class Bilingual(BaseModel):
@@ -52,11 +91,17 @@ def parse_profile(data: Any, source: str = "profile") -> InstitutionProfile:
     try:
         return InstitutionProfile.model_validate(data)
     except ValidationError as exc:
-        problems = []
+        ja_parts, en_parts = [], []
         for err in exc.errors()[:5]:
-            name = ".".join(str(p) for p in err["loc"])
-            problems.append(f"field '{name}': {err['msg']}")
-        raise ProfileError(f"{source}: " + "; ".join(problems)) from None
+            ja, en = _field_label(tuple(err["loc"]))
+            pja, pen = PROBLEMS.get(err["type"], ("が正しくありません", "is not valid"))
+            ja_parts.append(f"「{ja}」{pja}")
+            # The profile is a YAML file people edit: the key helps them find the line.
+            key = ".".join(str(p) for p in err["loc"])
+            en_parts.append(f"{en} (field '{key}') {pen}")
+        raise ProfileError(
+            f"{source}: " + "; ".join(en_parts), "、".join(ja_parts) + "。"
+        ) from None
 
 
 def load_profile(path: Path | str) -> InstitutionProfile:

@@ -6,7 +6,7 @@ import calendar
 import datetime as dt
 from dataclasses import dataclass
 
-from exportdesk.domain.catalog import Catalog
+from exportdesk.domain.catalog_core import Catalog
 from exportdesk.domain.facts import Person
 
 
@@ -26,11 +26,16 @@ class Residency:
 def residency(person: Person, as_of: dt.date, catalog: Catalog) -> Residency:
     rules = catalog.residency
     if person.nationality == "JP":
-        if person.working_abroad:
-            return Residency(False, "japanese_working_abroad")
-        if person.intends_to_stay_abroad_2_years and person.japanese_abroad_since:
-            return Residency(False, "japanese_intends_two_years")
         since = person.japanese_abroad_since
+        departed = since is not None and as_of >= since
+        if person.japanese_diplomatic_staff:
+            # Staff of Japan's missions abroad stay residents (MOF notice 6-1-5).
+            return Residency(True, "japanese_diplomatic_staff")
+        if person.working_abroad and (since is None or departed):
+            return Residency(False, "japanese_working_abroad")
+        if person.intends_to_stay_abroad_2_years and (since is None or departed):
+            # Non-resident from departure; with no date given, the safe reading.
+            return Residency(False, "japanese_intends_two_years")
         if since is not None and as_of >= add_months(
             since, 12 * rules.years_abroad_for_non_residency
         ):
@@ -60,9 +65,12 @@ def specific_categories(person: Person, catalog: Catalog) -> CategoryResult:
     exception = None
     contract = person.foreign_contract
     if contract.exists and contract.must_follow_instructions:
-        if contract.japanese_employer_priority_agreed:
+        # Both exceptions rest on a contract with a Japanese corporation whose
+        # instructions the person follows (service notice 1(3)サ① イ/ロ).
+        japanese = contract.japanese_corporation_contract
+        if japanese and contract.japanese_employer_priority_agreed:
             exception = "i"
-        elif contract.counterparty_is_group_company:
+        elif japanese and contract.counterparty_is_group_company:
             exception = "ro"
         else:
             found.append(1)

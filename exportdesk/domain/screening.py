@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
@@ -54,7 +54,21 @@ LEGAL_FORMS = {
     "kk",
 }
 CJK_LEGAL_FORMS = (
+    # Abbreviations after NFKC (㈱ -> (株)), then the long forms before their parts.
+    "(株)",
+    "(有)",
+    "(合)",
+    "(同)",
+    "(資)",
+    "(名)",
+    "非公開株式会社",
+    "公開株式会社",
+    "公共株式会社",
+    "有限責任会社",
     "株式会社",
+    "合資会社",
+    "合名会社",
+    "股份有限公司",
     "有限会社",
     "合同会社",
     "有限责任公司",
@@ -68,6 +82,28 @@ CJK_LEGAL_FORMS = (
 # Common words of institution names: they may match, but never alone.
 GENERIC = {
     "university",
+    "design",
+    "bureau",
+    "univ",
+    "inst",
+    "tech",
+    "joint",
+    "stock",
+    "open",
+    "closed",
+    "public",
+    "general",
+    "trading",
+    "trade",
+    "group",
+    "holding",
+    "holdings",
+    "enterprise",
+    "international",
+    "federal",
+    "scientific",
+    "production",
+    "central",
     "institute",
     "institution",
     "of",
@@ -100,7 +136,6 @@ GENERIC = {
     "chemical",
     "chemicals",
     "equipment",
-    "scientific",
     "applied",
     "advanced",
     "machinery",
@@ -157,6 +192,7 @@ def _misspelt_legal_form(token: str) -> bool:
     return len(token) >= 6 and any(OSA.distance(token, form) == 1 for form in _LONG_LEGAL_FORMS)
 
 
+@lru_cache(maxsize=65536)
 def normalise(text: str) -> str:
     """Compare-ready form: NFKC, lower case, no punctuation or legal forms, single spaces."""
     text = unicodedata.normalize("NFKC", text or "").casefold()
@@ -169,6 +205,22 @@ def normalise(text: str) -> str:
     if _CJK_RE.search(joined) and not re.search(r"[a-z]", joined):
         return joined.replace(" ", "")  # a Japanese/Chinese name wraps anywhere in a cell
     return _SPACE_IN_CJK.sub("", joined)
+
+
+COMMON_WORD = 50  # a word in more listed names than this does not narrow the search
+
+
+COMMON_PAIR = 300  # likewise for pairs of Japanese/Chinese characters ('研究', '公司')
+
+
+def _pairs(text: str) -> set[str]:
+    return {text[k : k + 2] for k in range(max(1, len(text) - 1))}
+
+
+@lru_cache(maxsize=65536)
+def _deletions(token: str) -> frozenset[str]:
+    """The word and every form of it with one letter left out."""
+    return frozenset({token} | {token[:k] + token[k + 1 :] for k in range(len(token))})
 
 
 def core(normalised: str) -> str:
@@ -187,6 +239,8 @@ class Entity:
     aliases: tuple[str, ...] = ()
     concerns: tuple[str, ...] = ()  # B, C, M, N
     conventional_weapons: bool = False
+    address: str = ""  # export-ban lists give one; the End User List does not
+    list_kind: str = ""  # which list, when one index holds several
 
     def names(self) -> list[tuple[str, str]]:
         """(kind, text) for every name this entity is known by."""
@@ -252,6 +306,7 @@ class _Choice:
     text: str
     norm: str
     core: str
+    cjk: bool = False
 
 
 @dataclass
@@ -260,11 +315,13 @@ class ScreeningIndex:
 
     entities: list[Entity]
     threshold: float = DEFAULT_THRESHOLD
+    # Per-list thresholds when the index holds several lists (Entity.list_kind).
+    thresholds: dict[str, float] = field(default_factory=dict)
     choices: list[_Choice] = field(init=False)
 
     def __post_init__(self) -> None:
         self.choices = []
-        seen: set[tuple[int, str]] = set()
+        seen: set[tuple[str, int, str]] = set()
         for entity in self.entities:
             names = entity.names()
             for _kind, text in list(names):
@@ -277,35 +334,91 @@ class ScreeningIndex:
                 )
                 full = normalise(text)
                 for variant in {norm, full}:
-                    if variant and (entity.no, variant) not in seen:
-                        seen.add((entity.no, variant))
-                        self.choices.append(_Choice(entity, kind, text, variant, core(variant)))
+                    if variant and (entity.list_kind, entity.no, variant) not in seen:
+                        seen.add((entity.list_kind, entity.no, variant))
+                        self.choices.append(
+                            _Choice(entity, kind, text, variant, core(variant), has_cjk(variant))
+                        )
         # Token-sorted forms let the fast plain ratio stand in for token_sort_ratio.
         sorted_forms = [" ".join(sorted(c.norm.split())) for c in self.choices]
+        self._sorted_forms = sorted_forms
+        self._by_sorted: dict[str, list[int]] = {}
+        for i, form in enumerate(sorted_forms):
+            self._by_sorted.setdefault(form, []).append(i)
         # Ordered by length: a ratio of 78 or more needs lengths within a factor of about 1.6,
         # so each query is compared with one band of names only.
         self._by_length = sorted(range(len(sorted_forms)), key=lambda i: len(sorted_forms[i]))
         self._sorted = [sorted_forms[i] for i in self._by_length]
         self._lengths = [len(t) for t in self._sorted]
-        self._cjk = [i for i, c in enumerate(self.choices) if has_cjk(c.norm)]
+        self._cjk = [i for i, c in enumerate(self.choices) if c.cjk]
         self._cjk_norms = [self.choices[i].norm for i in self._cjk]
         self._exact: dict[str, list[int]] = {}
         self._by_token: dict[str, list[int]] = {}
+        # Blocking: a name is compared in full only with listed names that share a word
+        # with it, or a word one typing slip away (both words minus one letter agree).
+        self._words: dict[str, list[int]] = {}
+        self._deletes: dict[str, list[int]] = {}
+        for i, c in enumerate(self.choices):
+            for token in set(c.norm.split()):
+                self._words.setdefault(token, []).append(i)
+                if len(token) >= 5 and not c.cjk:
+                    for variant in _deletions(token):
+                        self._deletes.setdefault(variant, []).append(i)
+        self._pairs: dict[str, list[int]] = {}
+        for i in self._cjk:
+            for pair in _pairs(self.choices[i].norm):
+                self._pairs.setdefault(pair, []).append(i)
+        entities_with: dict[str, set[int]] = {}
         for i, c in enumerate(self.choices):
             self._exact.setdefault(c.norm, []).append(i)
             for token in set(c.core.split()):
                 self._by_token.setdefault(token, []).append(i)
+                entities_with.setdefault(token, set()).add((c.entity.list_kind, c.entity.no))
+        self._entity_count = {t: len(nos) for t, nos in entities_with.items()}
+
+    def _distinctive(self, core_text: str) -> bool:
+        """Words that identify an entity alone: two or more, or one long, rare word
+        ('Irkut', 'Rosoboronexport'; not 'Space', which many listed names share)."""
+        tokens = core_text.split()
+        if len(tokens) >= 2:
+            return len(core_text) >= 5
+        return len(core_text) >= 5 and self._entity_count.get(core_text, 0) <= 3
 
     # --- scoring ------------------------------------------------------------------
 
-    def _score(self, q_norm: str, q_core: str, choice: _Choice) -> tuple[float, str]:
+    def _score(
+        self, q_norm: str, q_core: str, choice: _Choice, q_cjk: bool = False
+    ) -> tuple[float, str]:
         c = choice
+        cjk = q_cjk or c.cjk
         if q_norm == c.norm:
             return 100.0, "exact match after normalisation"
         short = min(len(q_norm), len(c.norm))
         if short <= 4:
             return 0.0, ""  # acronyms and very short names must match exactly
-        if has_cjk(q_norm) or has_cjk(c.norm):
+        if not cjk:
+            if not q_core or not c.core:
+                # 'Research Institute', 'General Trading': generic words alone say nothing,
+                # unless both names are the same generic words in another order.
+                if not q_core and not c.core and sorted(q_norm.split()) == sorted(c.norm.split()):
+                    return 96.0, "same words in another order (all of them common words)"
+                return 0.0, ""
+            if q_core == c.core and self._distinctive(q_core):
+                # 'Irkut' and 'Irkut Scientific Production Corp.': a short true name keeps
+                # its weight when the rest is generic.
+                plain = fuzz.token_sort_ratio(q_norm, c.norm)
+                return 90.0 + plain / 20, "same distinctive words; the others are generic"
+        score, why = self._similarity(q_norm, q_core, c, cjk)
+        if q_core and c.core and not cjk:
+            # Similar only through generic words ('Space Research Institute' vs 'Software
+            # Research Institute'): the distinctive words decide.
+            core_score = fuzz.token_sort_ratio(q_core, c.core)
+            if core_score < 75 and score < 95:
+                score = min(score, (score + core_score) / 2)
+        return score, why
+
+    def _similarity(self, q_norm: str, q_core: str, c: _Choice, cjk: bool) -> tuple[float, str]:
+        if cjk:
             score = fuzz.ratio(q_norm, c.norm)
             if len(q_norm) >= 6 and len(c.norm) >= 6:
                 partial = fuzz.partial_ratio(q_norm, c.norm)
@@ -337,50 +450,75 @@ class ScreeningIndex:
         self, name: str, country: str | None = None, threshold: float | None = None, limit: int = 5
     ) -> list[Hit]:
         limit_score = self.threshold if threshold is None else threshold
+        floor = min([limit_score, *self.thresholds.values()]) if threshold is None else threshold
         q_norm = normalise(name)
         if not q_norm:
             return []
         q_core = core(q_norm)
+        q_cjk = has_cjk(q_norm)
         candidates: set[int] = set(self._exact.get(q_norm, []))
-        cutoff = max(0.0, limit_score - 10)
-        q_sorted = " ".join(sorted(q_norm.split()))
-        # ratio = 2M / (a + b) >= c  implies  a / b >= c / (200 - c) for the shorter a.
-        factor = cutoff / (200 - cutoff) if cutoff < 100 else 1.0
-        low = bisect_left(self._lengths, int(len(q_sorted) * factor))
-        high = bisect_right(self._lengths, int(len(q_sorted) / factor) + 1 if factor else 10**9)
-        for _text, _score, pos in process.extract(
-            q_sorted, self._sorted[low:high], scorer=fuzz.ratio, limit=10, score_cutoff=cutoff
-        ):
-            candidates.add(self._by_length[low + pos])
-        # Names sharing a distinctive word (for 'all distinctive words found').
-        q_tokens = set(q_core.split())
-        if len(q_tokens) >= 2:
-            counts: dict[int, int] = {}
-            for token in q_tokens:
-                for index in self._by_token.get(token, ())[:200]:
-                    counts[index] = counts.get(index, 0) + 1
-            shared = sorted(counts, key=lambda i: -counts[i])[:20]
-            candidates.update(shared)
-        if has_cjk(q_norm) and len(q_norm) >= 6:
-            for _text, _score, pos in process.extract(
-                q_norm, self._cjk_norms, scorer=fuzz.partial_ratio, limit=5, score_cutoff=90
-            ):
-                candidates.add(self._cjk[pos])
-        best: dict[int, Hit] = {}
+        candidates.update(self._by_sorted.get(" ".join(sorted(q_norm.split())), ()))
+        cutoff = max(0.0, floor - 10)
+        counts: dict[int, int] = {}
+        for token in set(q_norm.split()):
+            matched: set[int] = set()
+            posting = self._words.get(token, ())
+            if len(posting) <= COMMON_WORD:
+                matched.update(posting)
+            if len(token) >= 5 and not q_cjk:
+                for variant in _deletions(token):
+                    posting = self._deletes.get(variant, ())
+                    if len(posting) <= COMMON_WORD:
+                        matched.update(posting)
+            for index in matched:
+                counts[index] = counts.get(index, 0) + 1
+        if counts:
+            ranked = sorted(counts, key=lambda i: -counts[i])
+            candidates.update(ranked[:8])  # the names sharing most words, always scored
+            rest = ranked[8:200]
+            if rest:
+                q_sorted = " ".join(sorted(q_norm.split()))
+                for _text, _score, pos in process.extract(
+                    q_sorted,
+                    [self._sorted_forms[i] for i in rest],
+                    scorer=fuzz.ratio,
+                    limit=10,
+                    score_cutoff=cutoff,
+                ):
+                    candidates.add(rest[pos])
+        if q_cjk:
+            # Japanese/Chinese names have no spaces: pairs of characters stand in for words.
+            pairs = _pairs(q_norm)
+            shared: dict[int, int] = {}
+            for pair in pairs:
+                posting = self._pairs.get(pair, ())
+                if len(posting) <= COMMON_PAIR:
+                    for index in posting:
+                        shared[index] = shared.get(index, 0) + 1
+            need = max(1, len(pairs) // 3)
+            ranked = sorted((i for i in shared if shared[i] >= need), key=lambda i: -shared[i])
+            candidates.update(ranked[:20])
+        best: dict[tuple[str, int], Hit] = {}
         for index in candidates:
             choice = self.choices[index]
-            score, why = self._score(q_norm, q_core, choice)
+            score, why = self._score(q_norm, q_core, choice, q_cjk)
             country_match = None
-            if country:
+            if country and choice.entity.country_code:
                 country_match = choice.entity.country_code == country.upper()
                 if not country_match:
                     score -= 10
                     why += "; listed under another country"
-            if score < limit_score:
+            need = (
+                limit_score
+                if threshold is not None
+                else self.thresholds.get(choice.entity.list_kind, limit_score)
+            )
+            if score < need:
                 continue
-            current = best.get(choice.entity.no)
+            key = (choice.entity.list_kind, choice.entity.no)
+            current = best.get(key)
             if current is None or score > current.score:
-                best[choice.entity.no] = Hit(
+                best[key] = Hit(
                     choice.entity,
                     choice.text,
                     choice.kind,
@@ -388,7 +526,9 @@ class ScreeningIndex:
                     f"{why} ({choice.kind})",
                     country_match,
                 )
-        return sorted(best.values(), key=lambda h: (-h.score, h.entity.no))[:limit]
+        return sorted(best.values(), key=lambda h: (-h.score, h.entity.list_kind, h.entity.no))[
+            :limit
+        ]
 
     def screen_many(
         self, names: Iterable[tuple[str, str | None]], threshold: float | None = None

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import base64
-import contextlib
 import hashlib
 import os
 from pathlib import Path
 
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+
+from exportdesk.portable import restrict_to_owner
 
 
 def default_key_dir() -> Path:
@@ -31,8 +32,7 @@ def load_or_create_key(key_dir: Path | None = None) -> Ed25519PrivateKey:
             raise ValueError(f"{path} is not an Ed25519 key")
         return key
     key_dir.mkdir(parents=True, exist_ok=True)
-    with contextlib.suppress(OSError):  # no POSIX modes there: the folder's ACL applies
-        os.chmod(key_dir, 0o700)
+    restrict_to_owner(key_dir, folder=True)
     key = Ed25519PrivateKey.generate()
     pem = key.private_bytes(
         serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()

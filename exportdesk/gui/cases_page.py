@@ -216,8 +216,13 @@ class CasesPage(QWidget):
         actions.addWidget(self.withdraw_button)
         actions.addStretch(1)
         actions.addWidget(self.count_label)
+        self.empty_hint = QLabel()
+        self.empty_hint.setObjectName("empty_hint")
+        self.empty_hint.setWordWrap(True)
+        self.empty_hint.setStyleSheet("color: #444; padding: 12px; font-size: 11pt;")
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addWidget(self.empty_hint)
         layout.addWidget(self.table, 1)
         layout.addLayout(actions)
         self._update_count()
@@ -234,6 +239,20 @@ class CasesPage(QWidget):
 
     def _update_count(self) -> None:
         self.count_label.setText(self.tr("%n case(s)", "", self.model.total))
+        filtered = bool(self.search.text().strip()) or self.status_filter.currentIndex() > 0
+        if self.model.total:
+            self.empty_hint.hide()
+            return
+        self.empty_hint.setText(
+            self.tr("No case matches the search or filter.")
+            if filtered
+            else self.tr(
+                "No cases yet. Press 'New case' (Ctrl+N) before a visit, a shipment of samples,"
+                " a trip with equipment or sharing technology abroad: the check sheet tells you"
+                " in a few questions whether the export control office needs to look at it."
+            )
+        )
+        self.empty_hint.show()
 
     def selected_case(self) -> int | None:
         rows = self.table.selectionModel().selectedRows()

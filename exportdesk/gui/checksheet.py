@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
@@ -34,7 +35,10 @@ from exportdesk.domain.catalog import Question
 from exportdesk.domain.checksheet import CheckSheet
 from exportdesk.domain.decision_view import OfficeDecision, office_decision
 from exportdesk.domain.facts import FactsError
+from exportdesk.domain.text_rules import max_length
 from exportdesk.domain.workflow import APPLICANT_EDITABLE, status_text
+from exportdesk.gui.people_link import attach_person_link
+from exportdesk.gui.widgets.attachments import AttachmentsPanel
 from exportdesk.gui.widgets.questions import (
     CheckList,
     ChoiceButtons,
@@ -50,6 +54,7 @@ from exportdesk.store import Store, StoreError
 from exportdesk.store.users import User
 
 AUTOSAVE_MS = 300
+REFRESH_MS = 150
 
 
 def outbox_path(ref: str, round_: int) -> Path:
@@ -170,6 +175,11 @@ class CheckSheetEditor(QWidget):
         self._timer.setSingleShot(True)
         self._timer.setInterval(AUTOSAVE_MS)
         self._timer.timeout.connect(self.save)
+        # Typing refreshes the result once the fingers rest, not at every key.
+        self._refresh_timer = QTimer(self)
+        self._refresh_timer.setSingleShot(True)
+        self._refresh_timer.setInterval(REFRESH_MS)
+        self._refresh_timer.timeout.connect(self.refresh)
 
         self.header = QLabel()
         self.header.setObjectName("case_header")
@@ -180,6 +190,8 @@ class CheckSheetEditor(QWidget):
         form_layout = QVBoxLayout(form)
         for section in self.catalog.check_sheet.sections:
             form_layout.addWidget(self._build_section(section))
+        self.attachments = AttachmentsPanel(store, user, case_id, lang)
+        form_layout.addWidget(self.attachments)
         form_layout.addStretch(1)
         self.scroll = QScrollArea()
         self.scroll.setWidgetResizable(True)
@@ -245,6 +257,9 @@ class CheckSheetEditor(QWidget):
             widget.set_value(self.answers.get(qid))
             widget.changed.connect(lambda qid=qid: self._on_changed(qid))
         self.refresh()
+        # The person the case is about, from the People records (gui/people_link.py).
+        self.person_link = None
+        self.person_link = attach_person_link(self)
 
     # --- building -------------------------------------------------------------
 
@@ -278,7 +293,22 @@ class CheckSheetEditor(QWidget):
                 return ChoiceButtons(q, options)
             return ComboChoice(q, options, self.tr("— choose —"))
         if q.type == "text":
-            return TextInput(q)
+            widget = TextInput(q)
+            limit = max_length(q)
+            if isinstance(widget.edit, QLineEdit):
+                widget.edit.setMaxLength(limit)
+            if q.id == "title":  # the title prints in headers: show what is left
+                counter = QLabel()
+                counter.setObjectName("title_counter")
+                counter.setStyleSheet("color: #666;")
+
+                def count(_text: str = "", w: TextInput = widget, c: QLabel = counter) -> None:
+                    c.setText(f"{len(w.value())}/{limit}")
+
+                widget.edit.textChanged.connect(count)
+                widget.layout().addWidget(counter)
+                count()
+            return widget
         if q.type == "date":
             return DateInput(q)
         if q.type == "country":
@@ -382,10 +412,14 @@ class CheckSheetEditor(QWidget):
         self.answers[qid] = value
         self._dirty = True
         self._timer.start()
-        self.refresh()
+        if isinstance(self.widgets[qid], TextInput):
+            self._refresh_timer.start()
+        else:
+            self.refresh()
 
     def refresh(self) -> None:
         """Show the questions that apply, and the result so far."""
+        self._refresh_timer.stop()
         for section in self.catalog.check_sheet.sections:
             self.sections[section.id].setVisible(self.sheet.section_visible(section, self.answers))
         for qid, row_widgets in self.rows.items():
@@ -395,6 +429,7 @@ class CheckSheetEditor(QWidget):
         editable = self.editable
         for w in self.widgets.values():
             w.setEnabled(editable)
+        self.attachments.set_editable(editable)
         self.submit_button.setEnabled(editable)
         member = self.store.is_member()
         owner = self.user.id in (self.case["applicant_id"], self.case["filed_by_id"])
@@ -475,9 +510,15 @@ class CheckSheetEditor(QWidget):
             self.case = {**self.case, **saved}
         except StoreError as exc:
             self.result.status.setText(exc.message(self.lang))
+            self._save_error = True
             return False
         self._dirty = False
+        if getattr(self, "_save_error", False):  # the problem is fixed: say no more of it
+            self.result.status.setText("")
+            self._save_error = False
         self.result.saved.setText(self.tr("Saved"))
+        if self.person_link is not None:
+            self.person_link.saved()
         return True
 
     def submit(self) -> None:
@@ -507,25 +548,14 @@ class CheckSheetEditor(QWidget):
         self.submitted.emit(self.case_id)
 
     def save_pdf(self, path: str | None = None) -> str | None:
-        """The filled check sheet (and review sheet, once filed) as a PDF."""
-        from PySide6.QtWidgets import QFileDialog
-
-        from exportdesk.documents.sheets import case_pdf
+        """The filled check sheet (and review sheet or decision, once there) as a PDF."""
+        from exportdesk.gui.widgets.print_case import save_case_pdf
 
         self.save()
-        if not path:
-            path, _ = QFileDialog.getSaveFileName(
-                self, self.tr("Save as PDF"), f"{self.case['ref']}.pdf", "PDF (*.pdf)"
-            )
-        if not path:
-            return None
-        case = self.store.get_case(self.user, self.case_id)
-        inst = self.store.institution() or {}
-        data = case_pdf(case, self.catalog, self.lang, inst.get(f"name_{self.lang}", ""))
-        with open(path, "wb") as fh:
-            fh.write(data)
-        self.result.status.setText(self.tr("Saved to %1").replace("%1", path))
-        return path
+        saved = save_case_pdf(self, self.store, self.user, self.case_id, self.lang, path)
+        if saved:
+            self.result.status.setText(self.tr("Saved to %1").replace("%1", saved))
+        return saved
 
     def send_file(self, path: str | None = None, open_mail: bool | None = None) -> str | None:
         """Submit and write the signed case file; offer to open the mail program."""

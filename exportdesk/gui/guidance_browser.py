@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from exportdesk.domain.catalog import Catalog
+from exportdesk.domain.labels import confidence_text
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -82,7 +83,7 @@ class ResearchAreaModel(QAbstractTableModel):
                     for i in area.list_items
                 ]
                 return " / ".join(names)
-            return area.confidence
+            return confidence_text(area.confidence, self.lang)
         if role == Qt.ItemDataRole.ToolTipRole:
             other = area.name.en if self.lang == "ja" else area.name.ja
             return f"{other}\n{area.note}\n{area.source}".strip()
@@ -211,7 +212,8 @@ class GuidanceBrowser(QMainWindow):
                 parts.append(f"<p><i>{self._t(c.note)}</i></p>")
             parts.append(f"<p><b>{examples}</b></p><ul>")
             parts += [
-                f"<li>{self._t(ex.text)} <small>({escape(ex.confidence)})</small></li>"
+                f"<li>{self._t(ex.text)}"
+                f" <small>({escape(confidence_text(ex.confidence, self.lang))})</small></li>"
                 for ex in c.examples
             ]
             parts.append(f"</ul><p><small>{escape(c.source)}</small></p>")

@@ -144,7 +144,7 @@ class IcpView(QWidget):
         try:
             profile = self.profile()
         except ProfileError as exc:
-            self.message.setText(str(exc))
+            self.message.setText(exc.message(self.lang))
             return False
         self.pdf_bytes = icp_pdf(
             profile, self.store.catalog, profile.icp_format, self.language.currentData()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QTabWidget, QWidget
 
@@ -40,17 +42,50 @@ class MainWindow(QMainWindow):
             self.queue_page.open_case.connect(self.open_review)
             self.tabs.addTab(self.queue_page, self.tr("Review queue"))
             fixed += 1
+        self.people_page = self.due_panel = None
+        if self.store.people_screen_allowed(self.user):
+            fixed += self._add_people_pages()
         self.cases_page = CasesPage(self.store, self.user, self.lang)
         self.cases_page.open_case.connect(self.open_case)
         self.tabs.addTab(self.cases_page, self.tr("My cases"))
         self.guidance = GuidanceBrowser(self.store.catalog, self.lang)
         self.guidance.menuBar().hide()
         self.tabs.addTab(self.guidance, self.tr("Guidance"))
+        self.lists_page = None
+        if self.is_reviewer:
+            from exportdesk.gui.lists_page import ListsPage
+
+            self.lists_page = ListsPage(self.store, self.user, self.lang)
+            self.lists_page.import_requested.connect(lambda: self.import_end_user_list())
+            self.tabs.addTab(self.lists_page, self.tr("Lists"))
+            fixed += 1
         if self.user.has("admin") or self.user.has("office") or self.user.has("chief_manager"):
             from exportdesk.gui.icp_view import IcpView
 
             self.icp_view = IcpView(self.store, self.user, self.lang)
             self.tabs.addTab(self.icp_view, self.tr("ICP"))
+            fixed += 1
+        if self.user.sees_all_cases or self.user.managed_departments():
+            from exportdesk.gui.statistics import StatisticsPage
+
+            self.statistics_page = StatisticsPage(self.store, self.user, self.lang)
+            if self.is_reviewer:
+                self.statistics_page.open_case.connect(self.open_review)
+            else:
+                self.statistics_page.open_case.connect(self.open_case)
+            self.tabs.addTab(self.statistics_page, self.tr("Statistics"))
+            fixed += 1
+        if self.user.has("office") or self.user.has("chief_manager") or self.user.has("admin"):
+            from exportdesk.gui.internal_audit import AuditPage
+
+            self.audit_page = AuditPage(self.store, self.user, self.lang)
+            self.tabs.addTab(self.audit_page, self.tr("Internal audit"))
+            fixed += 1
+        if self.user.has("admin"):
+            from exportdesk.gui.users import UsersPage
+
+            self.users_page = UsersPage(self.store, self.user, self.lang)
+            self.tabs.addTab(self.users_page, self.tr("Users and roles"))
             fixed += 1
         for tab in range(fixed):
             self.tabs.tabBar().setTabButton(tab, self.tabs.tabBar().ButtonPosition.RightSide, None)
@@ -66,6 +101,23 @@ class MainWindow(QMainWindow):
         if self.queue_page is not None:
             self.queue_page.refresh()
         self.cases_page.refresh()
+
+    def _add_people_pages(self) -> int:
+        """Reminders and People (gui/people_*.py); returns the number of tabs added."""
+        from exportdesk.gui.people_due import DuePanel
+        from exportdesk.gui.people_page import PeoplePage
+
+        self.due_panel = DuePanel(self.store, self.user, self.lang)
+        self.people_page = PeoplePage(self.store, self.user, self.lang)
+        self.due_panel.open_person.connect(self.show_person)
+        self.tabs.addTab(self.due_panel, self.tr("Reminders"))
+        self.tabs.addTab(self.people_page, self.tr("People"))
+        return 2
+
+    def show_person(self, person_id: int) -> None:
+        if self.people_page is not None:
+            self.tabs.setCurrentWidget(self.people_page)
+            self.people_page.select_person(person_id)
 
     @property
     def is_reviewer(self) -> bool:
@@ -109,6 +161,9 @@ class MainWindow(QMainWindow):
         widget = self.tabs.widget(index)
         if widget in self.editors():
             widget.save()  # type: ignore[attr-defined]
+            if isinstance(widget, CheckSheetEditor):
+                with contextlib.suppress(StoreError):  # not the user's own draft: leave it
+                    self.store.discard_empty_draft(self.user, widget.case_id)
             self.tabs.removeTab(index)
             widget.deleteLater()
             self.cases_page.refresh()
@@ -276,11 +331,11 @@ class MainWindow(QMainWindow):
         )
         if not ok:
             return
-        import datetime as dt
+        from exportdesk.domain.dates import DateError, parse_optional_date
 
-        try:
-            day = dt.date.fromisoformat(effective.strip()) if effective.strip() else None
-        except ValueError:
+        try:  # 2026-12-01, 2026/12/01 or 令和8年12月1日
+            day = parse_optional_date(effective)
+        except DateError:
             QMessageBox.warning(
                 self, self.tr("End User List"), self.tr("Not a date: %1").replace("%1", effective)
             )
@@ -300,6 +355,8 @@ class MainWindow(QMainWindow):
             QMessageBox.information(self, self.tr("End User List"), text)
             if self.queue_page:
                 self.queue_page.refresh()
+            if self.lists_page:
+                self.lists_page.refresh()
 
         def failed(exc: Exception) -> None:
             self.last_import_message = str(exc)

@@ -9,9 +9,10 @@ from __future__ import annotations
 import datetime as dt
 import json
 from html import escape
-from typing import Any
+from typing import Any, ClassVar
 
 from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -38,6 +39,8 @@ from PySide6.QtWidgets import (
 
 from exportdesk.domain.workflow import STATUSES, STEP_TEXT, status_text
 from exportdesk.gui.cases_page import AnyIndex, CaseTableModel
+from exportdesk.gui.people_link import case_people_notes
+from exportdesk.gui.widgets.attachments import AttachmentsPanel
 from exportdesk.store import Store, StoreError
 from exportdesk.store.users import User
 
@@ -51,13 +54,17 @@ class QueueModel(CaseTableModel):
         "ref",
         "status",
         "age",
+        "title",
+        "planned_date",
         "activity",
         "counterpart_name",
         "counterpart_country",
         "country_group",
         "why",
-        "applicant_name",
+        "applicant",
+        "department",
     )
+    SORTABLE: ClassVar[frozenset[str]] = CaseTableModel.SORTABLE | {"planned_date"}
 
     def __init__(self, store: Store, user: User, lang: str) -> None:
         super().__init__(store, user, lang, mine=False)
@@ -65,12 +72,15 @@ class QueueModel(CaseTableModel):
             self.tr("Ref"),
             self.tr("Status"),
             self.tr("Age (days)"),
+            self.tr("Title"),
+            self.tr("Planned date"),
             self.tr("Activity"),
             self.tr("Counterpart"),
             self.tr("Country"),
             self.tr("Country group"),
             self.tr("Why it came to the office"),
             self.tr("Applicant"),
+            self.tr("Department"),
         ]
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -78,6 +88,13 @@ class QueueModel(CaseTableModel):
             return None
         key = self.COLUMNS[index.column()]
         row = self.rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole and key in ("planned_date", "department"):
+            if key == "planned_date":
+                return row.get("planned_date") or "—"
+            return row.get(f"department_{self.lang}") or "—"
+        if role == Qt.ItemDataRole.DisplayRole and key == "applicant":
+            title = row.get("applicant_title") or ""
+            return f"{row['applicant_name']}（{title}）" if title else row["applicant_name"]
         if role == Qt.ItemDataRole.DisplayRole and key in ("age", "country_group", "why"):
             if key == "age":
                 start = row.get("submitted_at") or row.get("created_at")
@@ -135,7 +152,13 @@ class QueuePage(QWidget):
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(7, QHeaderView.ResizeMode.Stretch)
+        self.table.horizontalHeader().setSectionResizeMode(
+            QueueModel.COLUMNS.index("why"), QHeaderView.ResizeMode.Stretch
+        )
+        self.empty_hint = QLabel()
+        self.empty_hint.setObjectName("empty_hint")
+        self.empty_hint.setWordWrap(True)
+        self.empty_hint.setStyleSheet("color: #444; padding: 12px; font-size: 11pt;")
         self.table.doubleClicked.connect(
             lambda idx: self.open_case.emit(self.model.case_id(idx.row()))
         )
@@ -147,6 +170,7 @@ class QueuePage(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.counts)
         layout.addLayout(top)
+        layout.addWidget(self.empty_hint)
         layout.addWidget(self.table, 1)
         bottom = QHBoxLayout()
         bottom.addWidget(self.open_button)
@@ -161,6 +185,18 @@ class QueuePage(QWidget):
         counts = self.store.counts_by_status(self.user)
         parts = [f"{status_text(s, self.lang)}: {counts.get(s, 0)}" for s in OPEN_STATUSES]
         self.counts.setText(self.tr("Open cases") + " — " + " / ".join(parts))
+        if self.model.total:
+            self.empty_hint.hide()
+        else:
+            self.empty_hint.setText(
+                self.tr("No case matches the search or filter.")
+                if self.search.text().strip() or self.status_filter.currentIndex() > 0
+                else self.tr(
+                    "No case is waiting for the office. Submitted check sheets appear here;"
+                    " case files sent by e-mail are opened with File > Open (or dropped here)."
+                )
+            )
+            self.empty_hint.show()
 
     def refresh(self) -> None:
         self.apply_filters()
@@ -260,7 +296,8 @@ class ScreeningPanel(QWidget):
         elif not screening:
             self.label.setText(self.tr("No End User List screening recorded for this case."))
         else:
-            version = escape(str(screening.get("list_version", "")))
+            labels = [x["label"] for x in screening.get("lists", [])]
+            version = escape("; ".join(labels) or str(screening.get("list_version", "")))
             self.label.setText(self.tr("%n possible match(es)", "", len(hits)) + f" — {version}")
         self.table.setRowCount(len(hits))
         for r, hit in enumerate(hits):
@@ -272,8 +309,11 @@ class ScreeningPanel(QWidget):
             if resolution.get("note"):
                 decision += f": {resolution['note']}"
             concerns = "/".join(hit.get("concerns", []))
+            listed = (hit.get("list_name") or {}).get(self.lang, "")
+            if hit.get("hit_kind") == "export_ban":
+                listed += " — " + self.tr("export prohibited")
             values = [
-                f"No.{hit['no']} {hit['entity']} [{hit['country']}] {concerns}",
+                f"{listed} No.{hit['no']} {hit['entity']} [{hit['country']}] {concerns}".strip(),
                 hit["matched"],
                 f"{hit['score']:.0f}",
                 hit["why"],
@@ -307,6 +347,7 @@ class ScreeningPanel(QWidget):
                 decision,
                 self.note.text(),
                 known_good=self.known_good.isChecked(),
+                list_kind=hit.get("list", "eul"),
             )
         except StoreError as exc:
             self.label.setText(exc.message(self.lang))
@@ -367,6 +408,14 @@ class ReviewEditor(QWidget):
         self.timeline = QTextBrowser()
         self.timeline.setObjectName("timeline")
         self.tabs.addTab(self.timeline, self.tr("Timeline"))
+        self.attachments = AttachmentsPanel(store, user, case_id, lang)
+        self.attachments.set_editable(
+            user.has("office") and self.case["status"] in ("submitted", "under_review")
+        )
+        self.tabs.addTab(
+            self.attachments,
+            self.tr("Attachments (%1)").replace("%1", str(len(self.attachments.rows))),
+        )
 
         self.chain = QLabel()
         self.chain.setObjectName("chain")
@@ -381,6 +430,11 @@ class ReviewEditor(QWidget):
         self.return_button = QPushButton(self.tr("Return to applicant"))
         self.send_decision_button = QPushButton(self.tr("Send decision file…"))
         self.send_decision_button.clicked.connect(lambda: self.send_decision())
+        self.print_button = QPushButton(self.tr("Print / Save as PDF"))
+        self.print_button.setObjectName("print")
+        self.print_button.setToolTip("Ctrl+P")
+        self.print_button.clicked.connect(lambda: self.save_pdf())
+        QShortcut(QKeySequence("Ctrl+P"), self, activated=lambda: self.save_pdf())
         self.take_button.clicked.connect(self.take)
         self.decide_button.clicked.connect(self.decide)
         self.approve_button.clicked.connect(self.approve)
@@ -395,12 +449,17 @@ class ReviewEditor(QWidget):
             self.approve_button,
             self.return_button,
             self.send_decision_button,
+            self.print_button,
         ):
             actions.addWidget(b)
         actions.addWidget(self.comment, 1)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.header)
+        # Training and re-checks of the people involved (gui/people_link.py).
+        self.people_notes = case_people_notes(self)
+        if self.people_notes is not None:
+            layout.addWidget(self.people_notes)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.chain)
         layout.addLayout(actions)
@@ -612,6 +671,15 @@ class ReviewEditor(QWidget):
         self.case = self.store.get_case(self.user, self.case_id)
         return True
 
+    def save_pdf(self, path: str | None = None) -> str | None:
+        from exportdesk.gui.widgets.print_case import save_case_pdf
+
+        self.save()
+        saved = save_case_pdf(self, self.store, self.user, self.case_id, self.lang, path)
+        if saved:
+            self.status.setText(self.tr("Saved to %1").replace("%1", saved))
+        return saved
+
     def take(self) -> None:
         self._run(self.store.take_for_review, self.user, self.case_id)
 
@@ -774,7 +842,11 @@ class ReviewEditor(QWidget):
             elif entry["action"] in ("question", "answer", "comment"):
                 detail = after.get("text", "")
             elif entry["action"] in ("save", "review"):
-                detail = ", ".join(sorted(after))
+                detail = self._field_names(after, entry["action"])
+            elif entry["action"] in ("import_case", "import_decision"):
+                detail = status_text(after.get("status", ""), self.lang)
+            elif entry["action"] == "waive_screening":
+                detail = after.get("reason", "")
             html.append(
                 f"<tr><td>{escape(when)}</td><td>{escape(entry['user_login'])}</td>"
                 f"<td>{escape(self._action_text(entry['action']))}</td><td>{escape(str(detail))}</td></tr>"
@@ -794,5 +866,30 @@ class ReviewEditor(QWidget):
             "answer": self.tr("applicant's answer"),
             "attach": self.tr("attachment"),
             "comment": self.tr("comment"),
+            "import_case": self.tr("case file received"),
+            "import_decision": self.tr("decision file received"),
+            "send": self.tr("case file written for the office"),
+            "export": self.tr("file written"),
+            "screen": self.tr("screened against the lists"),
+            "rescreen": self.tr("screened again (new list)"),
+            "screening_resolution": self.tr("list match resolved"),
+            "waive_screening": self.tr("recorded as not screened"),
+            "trust_key": self.tr("sender's key trusted"),
         }
-        return texts.get(action, action)
+        return texts.get(action, self.tr("other change"))
+
+    def _field_names(self, keys: Any, kind: str) -> str:
+        """Question or review-item texts for the ids a change touched."""
+        if kind == "save":
+            names = {q.id: q.text.get(self.lang) for q in self.catalog.questions.values()}
+        else:
+            names = {
+                i.id: i.text.get(self.lang)
+                for sec in self.catalog.review_sheet.sections
+                for i in sec.items
+            }
+        return (
+            "、".join(names.get(k, k) for k in sorted(keys))
+            if self.lang == "ja"
+            else (", ".join(names.get(k, k) for k in sorted(keys)))
+        )

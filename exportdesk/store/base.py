@@ -13,7 +13,6 @@ import json
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from exportdesk.domain.catalog import Catalog
 from exportdesk.domain.workflow import status_text
 from exportdesk.store.db import Clock, iso
 from exportdesk.store.engine import Engine
@@ -22,10 +21,8 @@ from exportdesk.store.notify import CaseWatch
 from exportdesk.store.users import User
 
 if TYPE_CHECKING:  # for annotations only: a part is handed its store at run time
+    from exportdesk.domain.catalog_core import Catalog
     from exportdesk.store.service import Store
-
-# Person fields whose change means the specific-category declaration must be re-checked.
-RECHECK_FIELDS = ("status", "funding", "employed_in_japan", "nationality", "department_id")
 
 
 def _loads(text: str | None, default: Any = None) -> Any:

@@ -7,13 +7,13 @@ import uuid
 from pathlib import Path
 from typing import Any, ClassVar
 
-from exportdesk.domain.checksheet import CheckSheet
-from exportdesk.domain.determination import evaluate_dict
-from exportdesk.domain.facts import FactsError
 from exportdesk.domain.workflow import APPLICANT_EDITABLE, OFFICE_EDITABLE, TRANSITIONS
 from exportdesk.store.base import Part, _action, _dumps, _loads, _status
 from exportdesk.store.errors import StoreError
 from exportdesk.store.users import User
+
+# Case files must stay small enough to mail; the container refuses members over 100 MB.
+MAX_ATTACHMENT_BYTES = 20 * 2**20
 
 
 class Cases(Part):
@@ -117,7 +117,7 @@ class Cases(Part):
     LIST_COLUMNS: ClassVar[str] = (
         "c.id, c.ref, c.status, c.activity, c.title, c.counterpart_name, c.counterpart_country,"
         " c.outcome, c.applicant_id, c.filed_by_id, c.department_id, c.created_at, c.updated_at,"
-        " c.submitted_at, c.closed_at, c.decision, c.round, c.determination_json"
+        " c.submitted_at, c.closed_at, c.decision, c.round, c.determination_json, c.planned_date"
     )
     SORTABLE: ClassVar[frozenset[str]] = frozenset(
         {
@@ -129,6 +129,7 @@ class Cases(Part):
             "title",
             "counterpart_name",
             "activity",
+            "planned_date",
         }
     )
 
@@ -153,9 +154,12 @@ class Cases(Part):
         # offset then skips index entries, not joined rows.
         order = f"c.{order_by} {direction}, c.id {direction}"
         sql = (
-            f"SELECT {self.LIST_COLUMNS}, a.name AS applicant_name FROM"
+            f"SELECT {self.LIST_COLUMNS}, a.name AS applicant_name,"
+            " a.job_title AS applicant_title, d.name_ja AS department_ja,"
+            " d.name_en AS department_en FROM"
             f" (SELECT c.id FROM cases c WHERE {where} ORDER BY {order} LIMIT ? OFFSET ?) AS page"
             f" JOIN cases c ON c.id = page.id JOIN users a ON a.id = c.applicant_id"
+            " LEFT JOIN departments d ON d.id = c.department_id"
             f" ORDER BY {order}"
         )
         return self._rows(sql, [*params, limit, offset])
@@ -208,12 +212,26 @@ class Cases(Part):
         year = self.clock().year
         return f"{year}-{prefix}-{case_id:04d}" if prefix else f"{year}-{case_id:06d}"
 
+    def _check_texts(self, answers: dict[str, Any]) -> None:
+        from exportdesk.domain.text_rules import answer_problems  # with the forms
+
+        problems = answer_problems(self.catalog.questions, answers)
+        if problems:
+            raise StoreError(
+                "invalid",
+                detail={
+                    "ja": "、".join(ja for ja, _ in problems),
+                    "en": "; ".join(en for _, en in problems),
+                },
+            )
+
     def _derived_columns(self, answers: dict[str, Any]) -> dict[str, Any]:
         return {
             "activity": str(answers.get("activity") or ""),
             "title": str(answers.get("title") or ""),
             "counterpart_name": str(answers.get("counterpart_name") or ""),
             "counterpart_country": str(answers.get("counterpart_country") or ""),
+            "planned_date": str(answers.get("planned_date") or ""),
         }
 
     def create_case(
@@ -228,7 +246,10 @@ class Cases(Part):
         if not self._may_file_for(actor, applicant_id):
             raise StoreError("not_proxy" if applicant_id != actor.id else "forbidden")
         applicant = self.store.get_user(applicant_id)
-        answers = dict(answers or {})
+        from exportdesk.domain.checksheet import normalise_dates
+
+        answers = normalise_dates(self.catalog, answers or {})
+        self._check_texts(answers)
         now = self.now()
         row = {
             "ref": f"tmp-{uuid.uuid4().hex}",
@@ -279,7 +300,11 @@ class Cases(Part):
             raise StoreError("not_editable", status=_status(case["status"]))
         if expected_revision is not None and expected_revision != case["revision"]:
             raise StoreError("stale")
+        self._check_texts(answers)
         old = _loads(case["answers_json"], {})
+        from exportdesk.domain.checksheet import normalise_dates
+
+        answers = normalise_dates(self.catalog, answers)
         keys = sorted(set(old) | set(answers))
         before = {k: old.get(k) for k in keys if old.get(k) != answers.get(k)}
         after = {k: answers.get(k) for k in before}
@@ -300,10 +325,18 @@ class Cases(Part):
 
     def evaluate_answers(self, answers: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
         """Facts and determination for a set of answers (raises FactsError)."""
+        # The rules engine (forms, pydantic) loads on first use: not needed to sign in.
+        from exportdesk.domain.checksheet import CheckSheet
+        from exportdesk.domain.determination import evaluate_dict
+
         facts = CheckSheet(self.catalog).facts(answers)
         return facts, evaluate_dict(facts, self.catalog)
 
     def submit(self, actor: User, case_id: int) -> dict[str, Any]:
+        from exportdesk.domain.checksheet import CheckSheet
+        from exportdesk.domain.determination import evaluate_dict
+        from exportdesk.domain.facts import FactsError
+
         case = self._case_row(case_id)
         self._require_owner(actor, case)
         if case["status"] not in TRANSITIONS["submit"]:
@@ -383,6 +416,27 @@ class Cases(Part):
             self._set_status(actor, case, "withdrawn", {"closed_at": self.now()}, reason=reason)
         return self.get_case(actor, case_id)
 
+    def discard_empty_draft(self, actor: User, case_id: int) -> bool:
+        """A draft opened and closed with nothing answered is not a record: remove it, so
+        that 'New case' leaves no numbered empty drafts behind. Anything else stays."""
+        case = self._case_row(case_id)
+        self._require_owner(actor, case)
+        answers = _loads(case["answers_json"], {})
+        has_attachments = self._row(
+            "SELECT 1 AS one FROM attachments WHERE case_id = ? LIMIT 1", [case_id]
+        )
+        if (
+            case["status"] != "draft"
+            or any(v not in (None, "", [], {}) for v in answers.values())
+            or has_attachments
+            or case["person_id"]
+        ):
+            return False
+        with self.db.atomic():
+            self.db.execute("DELETE FROM cases WHERE id = ? AND status = 'draft'", [case_id])
+            self._audit(actor, "discard", "case", case_id, {"ref": case["ref"]}, None)
+        return True
+
     def duplicate(self, actor: User, case_id: int) -> dict[str, Any]:
         """'Same as last time': a new draft with the answers of a visible case."""
         source = self.get_case(actor, case_id)
@@ -451,6 +505,16 @@ class Cases(Part):
             or (actor.has("office") and case["status"] in OFFICE_EDITABLE)
         ):
             raise StoreError("not_editable", status=_status(case["status"]))
+        if len(content) > MAX_ATTACHMENT_BYTES:
+            raise StoreError(
+                "invalid",
+                detail={
+                    "ja": f"添付ファイルは{MAX_ATTACHMENT_BYTES // 2**20}MBまでです",
+                    "en": f"attachments are limited to {MAX_ATTACHMENT_BYTES // 2**20} MB",
+                },
+            )
+        if not Path(filename).name.strip():
+            raise StoreError("invalid", detail="filename")
         digest = hashlib.sha256(content).hexdigest()
         row = {
             "case_id": case_id,

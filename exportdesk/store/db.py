@@ -14,6 +14,7 @@ from pathlib import Path
 
 import sqlite_utils
 
+from exportdesk.portable import restrict_to_owner
 from exportdesk.store.errors import StoreError
 
 APP_NAME = "ExportDesk"
@@ -263,7 +264,190 @@ ALTER TABLE institution ADD COLUMN member INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE institution ADD COLUMN ref_prefix TEXT NOT NULL DEFAULT '';
 """
 
-MIGRATIONS: list[str] = [V1, V2, V3, V4, V5]
+# Version 6: what the office's queue shows at a glance: the planned date of each case,
+# and the applicant's job title (教授, 准教授, ...).
+V6 = """
+ALTER TABLE cases ADD COLUMN planned_date TEXT NOT NULL DEFAULT '';
+UPDATE cases SET planned_date = COALESCE(json_extract(answers_json, '$.planned_date'), '')
+    WHERE json_valid(answers_json);
+ALTER TABLE users ADD COLUMN job_title TEXT NOT NULL DEFAULT '';
+CREATE INDEX cases_planned ON cases(planned_date);
+"""
+
+# Version 7: several screening lists (End User List, export-ban lists), each versioned;
+# entity addresses; resolutions and known-good names per list.
+V7 = """
+ALTER TABLE eul_versions ADD COLUMN list_kind TEXT NOT NULL DEFAULT 'eul';
+ALTER TABLE eul_versions ADD COLUMN notice TEXT NOT NULL DEFAULT '';
+ALTER TABLE eul_versions ADD COLUMN last_updated TEXT NOT NULL DEFAULT '';
+CREATE INDEX eul_versions_kind ON eul_versions(list_kind, effective_date);
+ALTER TABLE eul_entities ADD COLUMN address TEXT NOT NULL DEFAULT '';
+CREATE TABLE known_good_v6 (
+    id INTEGER PRIMARY KEY,
+    list_kind TEXT NOT NULL DEFAULT 'eul',
+    name_norm TEXT NOT NULL,
+    country TEXT NOT NULL DEFAULT '',
+    entity_no INTEGER NOT NULL,
+    note TEXT NOT NULL,
+    added_by INTEGER REFERENCES users(id),
+    added_at TEXT NOT NULL,
+    UNIQUE (list_kind, name_norm, country, entity_no)
+);
+INSERT INTO known_good_v6 (id, name_norm, country, entity_no, note, added_by, added_at)
+    SELECT id, name_norm, country, entity_no, note, added_by, added_at FROM known_good;
+DROP TABLE known_good;
+ALTER TABLE known_good_v6 RENAME TO known_good;
+"""
+
+# Version 8: people over time: identifiers from the student or personnel system, the
+# period of stay, status history, pledges and declarations with their states and signed
+# scans, re-checks as records of their own (a person's, or a person's on one case), training.
+# The person's row also carries a summary of their latest declaration and their pledges'
+# states, kept by the store in the same transaction, so that the People screen lists
+# 10,000 people from one table.
+V8 = """
+ALTER TABLE people ADD COLUMN external_id TEXT NOT NULL DEFAULT '';
+ALTER TABLE people ADD COLUMN email TEXT NOT NULL DEFAULT '';
+ALTER TABLE people ADD COLUMN supervisor TEXT NOT NULL DEFAULT '';
+ALTER TABLE people ADD COLUMN stay_until TEXT;
+ALTER TABLE people ADD COLUMN foreign_contracts TEXT NOT NULL DEFAULT '';
+ALTER TABLE people ADD COLUMN created_by INTEGER REFERENCES users(id);
+CREATE INDEX people_external_id ON people(external_id);
+CREATE INDEX people_department ON people(department_id);
+CREATE INDEX people_host ON people(host_user_id);
+CREATE TABLE person_status_history (
+    id INTEGER PRIMARY KEY,
+    person_id INTEGER NOT NULL REFERENCES people(id),
+    status TEXT NOT NULL,
+    recorded_at TEXT NOT NULL,
+    recorded_by INTEGER REFERENCES users(id)
+);
+CREATE INDEX person_status_history_person ON person_status_history(person_id);
+CREATE TABLE person_scans (
+    id INTEGER PRIMARY KEY,
+    person_id INTEGER NOT NULL REFERENCES people(id),
+    filename TEXT NOT NULL,
+    sha256 TEXT NOT NULL,
+    size INTEGER NOT NULL,
+    content BLOB NOT NULL,
+    added_by INTEGER NOT NULL REFERENCES users(id),
+    at TEXT NOT NULL
+);
+ALTER TABLE declarations ADD COLUMN state TEXT NOT NULL DEFAULT 'received'
+    CHECK (state IN ('requested', 'received', 'checked'));
+ALTER TABLE declarations ADD COLUMN resident INTEGER;
+ALTER TABLE declarations ADD COLUMN facts_json TEXT NOT NULL DEFAULT '{}';
+ALTER TABLE declarations ADD COLUMN scan_id INTEGER REFERENCES person_scans(id);
+ALTER TABLE declarations ADD COLUMN checked_by INTEGER REFERENCES users(id);
+ALTER TABLE declarations ADD COLUMN checked_at TEXT;
+CREATE INDEX declarations_person ON declarations(person_id, declared_on);
+CREATE TABLE pledges (
+    id INTEGER PRIMARY KEY,
+    person_id INTEGER NOT NULL REFERENCES people(id),
+    kind TEXT NOT NULL CHECK (kind IN ('entry', 'exit', 'change')),
+    state TEXT NOT NULL CHECK (state IN ('requested', 'received', 'checked')),
+    due_on TEXT,
+    requested_at TEXT NOT NULL, requested_by INTEGER REFERENCES users(id),
+    received_at TEXT, received_by INTEGER REFERENCES users(id),
+    checked_at TEXT, checked_by INTEGER REFERENCES users(id),
+    scan_id INTEGER REFERENCES person_scans(id),
+    note TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX pledges_person ON pledges(person_id, kind);
+CREATE TABLE rechecks (
+    id INTEGER PRIMARY KEY,
+    person_id INTEGER NOT NULL REFERENCES people(id),
+    case_id INTEGER REFERENCES cases(id),
+    reason TEXT NOT NULL,
+    opened_at TEXT NOT NULL, opened_by INTEGER REFERENCES users(id),
+    closed_at TEXT, closed_by INTEGER REFERENCES users(id)
+);
+CREATE INDEX rechecks_open ON rechecks(person_id) WHERE closed_at IS NULL;
+CREATE TABLE training (
+    id INTEGER PRIMARY KEY,
+    person_id INTEGER REFERENCES people(id),
+    user_id INTEGER REFERENCES users(id),
+    course TEXT NOT NULL,
+    taken_on TEXT NOT NULL,
+    expires_on TEXT NOT NULL,
+    recorded_by INTEGER REFERENCES users(id),
+    recorded_at TEXT NOT NULL,
+    CHECK (person_id IS NOT NULL OR user_id IS NOT NULL)
+);
+CREATE INDEX training_person ON training(person_id);
+CREATE INDEX training_user ON training(user_id);
+INSERT INTO rechecks (person_id, reason, opened_at)
+    SELECT id, recheck_reason, updated_at FROM people WHERE needs_recheck = 1;
+ALTER TABLE people ADD COLUMN declared_on TEXT;
+ALTER TABLE people ADD COLUMN category_bits INTEGER;
+ALTER TABLE people ADD COLUMN pledge_states TEXT NOT NULL DEFAULT '';
+UPDATE people SET
+    declared_on = (SELECT x.declared_on FROM declarations x WHERE x.person_id = people.id
+                   ORDER BY x.declared_on DESC, x.id DESC LIMIT 1),
+    category_bits = (SELECT x.category_1 + x.category_2 * 2 + x.category_3 * 4
+                     FROM declarations x WHERE x.person_id = people.id
+                     ORDER BY x.declared_on DESC, x.id DESC LIMIT 1);
+"""
+
+# Version 9: statistics by filing date, report texts the office edits, the yearly
+# internal audit (sample, per-case checks, findings and corrective actions).
+V9 = """
+CREATE INDEX cases_stats ON cases(submitted_at, department_id, activity, outcome, decision,
+                                  counterpart_country, decided_at);
+CREATE INDEX cases_eul ON cases(submitted_at)
+    WHERE review_json LIKE '%"hits"%' AND review_json NOT LIKE '%"hits": []%';
+CREATE TABLE report_texts (
+    year INTEGER NOT NULL,
+    lang TEXT NOT NULL CHECK (lang IN ('ja', 'en')),
+    section TEXT NOT NULL,
+    body TEXT NOT NULL,
+    updated_by INTEGER REFERENCES users(id),
+    updated_at TEXT NOT NULL,
+    PRIMARY KEY (year, lang, section)
+);
+CREATE TABLE internal_audits (
+    id INTEGER PRIMARY KEY,
+    year INTEGER NOT NULL UNIQUE,
+    period_start TEXT NOT NULL, period_end TEXT NOT NULL,
+    seed TEXT NOT NULL,
+    per_department INTEGER NOT NULL,
+    population_json TEXT NOT NULL,
+    icp_format TEXT NOT NULL,
+    checklist_json TEXT NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('open', 'closed')),
+    summary TEXT NOT NULL DEFAULT '',
+    created_by INTEGER REFERENCES users(id),
+    created_at TEXT NOT NULL, updated_at TEXT NOT NULL, closed_at TEXT
+);
+CREATE TABLE internal_audit_cases (
+    audit_id INTEGER NOT NULL REFERENCES internal_audits(id),
+    case_id INTEGER NOT NULL REFERENCES cases(id),
+    department_id INTEGER,
+    evidence_json TEXT NOT NULL,
+    checks_json TEXT NOT NULL DEFAULT '{}',
+    note TEXT NOT NULL DEFAULT '',
+    checked_by INTEGER REFERENCES users(id),
+    checked_at TEXT,
+    PRIMARY KEY (audit_id, case_id)
+);
+CREATE TABLE internal_audit_findings (
+    id INTEGER PRIMARY KEY,
+    audit_id INTEGER NOT NULL REFERENCES internal_audits(id),
+    case_id INTEGER REFERENCES cases(id),
+    standard_id TEXT,
+    severity TEXT NOT NULL CHECK (severity IN ('major', 'minor', 'observation')),
+    finding TEXT NOT NULL,
+    action TEXT NOT NULL DEFAULT '',
+    owner_id INTEGER REFERENCES users(id),
+    due_date TEXT,
+    done_at TEXT,
+    done_note TEXT NOT NULL DEFAULT '',
+    created_by INTEGER REFERENCES users(id),
+    created_at TEXT NOT NULL
+);
+"""
+
+MIGRATIONS: list[str] = [V1, V2, V3, V4, V5, V6, V7, V8, V9]
 LATEST = len(MIGRATIONS)
 
 
@@ -285,7 +469,7 @@ def _backup(db: sqlite_utils.Database, path: Path, version: int) -> Path:
         db.conn.backup(dest)
     finally:
         dest.close()
-    os.chmod(target, 0o600)
+    restrict_to_owner(target)
     return target
 
 

@@ -78,6 +78,34 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "ユーザー名「{login}」は既に使われています。",
         "The user name '{login}' is already taken.",
     ),
+    "last_admin": (
+        "有効な管理者が一人もいなくなるため、この変更はできません。",
+        "This would leave no active administrator; keep at least one.",
+    ),
+    "deactivate_self": (
+        "自分のアカウントは無効にできません。",
+        "You cannot deactivate your own account.",
+    ),
+    "person_not_visible": (
+        "この人物の記録を閲覧する権限がありません。",
+        "You are not allowed to see this person's record.",
+    ),
+    "bad_state": (
+        "状態「{state}」からは進められません。",
+        "Cannot move on from the state '{state}'.",
+    ),
+    "scan_required": (
+        "署名済みの書類のスキャンを添付してください。",
+        "Attach the scan of the signed document.",
+    ),
+    "scan_mismatch": (
+        "保存されたスキャンのSHA-256が一致しません。",
+        "The stored scan does not match its SHA-256.",
+    ),
+    "import_rows": (
+        "取込みを中止しました（何も登録していません）。{count}行に誤りがあります：{rows}",
+        "Nothing was imported: {count} rows have errors: {rows}",
+    ),
     "forbidden": ("この操作を行う権限がありません。", "You are not allowed to do this."),
     "invalid": ("入力が正しくありません：{detail}", "Invalid input: {detail}"),
     "stale": (
@@ -125,6 +153,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "decision_not_allowed": (
         "案件が「{status}」のため、判断「{decision}」は受け付けられません。",
         "The case is '{status}': the decision '{decision}' cannot be accepted.",
+    ),
+    "audit_exists": (
+        "{year}年の内部監査は既に記録されています。",
+        "An internal audit for {year} is already on record.",
+    ),
+    "audit_closed": (
+        "この内部監査は完了済みのため変更できません。",
+        "This internal audit is closed and cannot be changed.",
+    ),
+    "audit_incomplete": (
+        "未確認の項目があるため完了できません：{missing}",
+        "The audit cannot be closed while items are unchecked: {missing}",
     ),
     "not_a_database": (
         "ExportDeskのデータベースではありません：{path}",

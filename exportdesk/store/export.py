@@ -12,27 +12,33 @@ from exportdesk.domain.workflow import status_text
 from exportdesk.store.service import Store
 from exportdesk.store.users import User
 
-COLUMNS: list[tuple[str, str]] = [
-    ("ref", "案件番号 / Ref"),
-    ("status", "状態 / Status"),
-    ("activity", "活動 / Activity"),
-    ("title", "件名 / Title"),
-    ("applicant", "申請者 / Applicant"),
-    ("filed_by", "入力者 / Filed by"),
-    ("department", "部局 / Department"),
-    ("counterpart", "相手方 / Counterpart"),
-    ("country", "国 / Country"),
-    ("outcome", "事前確認の結果 / Check-sheet outcome"),
-    ("reasons", "理由 / Reasons"),
-    ("decision", "判断 / Decision"),
-    ("decision_reasons", "判断理由 / Decision reasons"),
-    ("conditions", "条件 / Conditions"),
-    ("approvals", "承認 / Approvals"),
-    ("created_at", "作成 (UTC)"),
-    ("submitted_at", "提出 (UTC)"),
-    ("closed_at", "完了 (UTC)"),
-    ("forms_version", "フォーム版 / Forms version"),
+# (key, Japanese header, English header)
+COLUMNS: list[tuple[str, str, str]] = [
+    ("ref", "案件番号", "Ref"),
+    ("status", "状態", "Status"),
+    ("activity", "活動", "Activity"),
+    ("title", "件名", "Title"),
+    ("applicant", "申請者", "Applicant"),
+    ("filed_by", "入力者", "Filed by"),
+    ("department", "部局", "Department"),
+    ("counterpart", "相手方", "Counterpart"),
+    ("country", "国", "Country"),
+    ("outcome", "事前確認の結果", "Check-sheet outcome"),
+    ("reasons", "理由", "Reasons"),
+    ("decision", "判断", "Decision"),
+    ("decision_reasons", "判断理由", "Decision reasons"),
+    ("conditions", "条件", "Conditions"),
+    ("approvals", "承認", "Approvals"),
+    ("created_at", "作成日時 (UTC)", "Created (UTC)"),
+    ("submitted_at", "提出日時 (UTC)", "Submitted (UTC)"),
+    ("closed_at", "完了日時 (UTC)", "Closed (UTC)"),
+    ("forms_version", "フォーム版", "Forms version"),
 ]
+DATE_KEYS = ("created_at", "submitted_at", "closed_at")
+
+
+def headers(lang: str) -> list[str]:
+    return [ja if lang == "ja" else en for _, ja, en in COLUMNS]
 
 
 def case_rows(store: Store, actor: User | None, lang: str = "ja") -> list[dict[str, Any]]:
@@ -73,8 +79,11 @@ def case_rows(store: Store, actor: User | None, lang: str = "ja") -> list[dict[s
     return rows
 
 
-def export_cases(store: Store, target: Path, fmt: str, actor: User | None = None) -> int:
-    rows = case_rows(store, actor)
+def export_cases(
+    store: Store, target: Path, fmt: str, actor: User | None = None, lang: str = "ja"
+) -> int:
+    """Headers and texts in `lang`; in xlsx, time stamps are Excel dates (UTC)."""
+    rows = case_rows(store, actor, lang)
     target = Path(target)
     tmp = target.with_name(target.name + ".part")
     if fmt == "json":
@@ -83,24 +92,21 @@ def export_cases(store: Store, target: Path, fmt: str, actor: User | None = None
         # utf-8-sig so that Excel opens Japanese text correctly.
         with tmp.open("w", encoding="utf-8-sig", newline="") as fh:
             writer = csv.writer(fh)
-            writer.writerow([label for _, label in COLUMNS])
+            writer.writerow(headers(lang))
             for row in rows:
-                writer.writerow([row[key] for key, _ in COLUMNS])
+                writer.writerow([row[key] for key, _, _ in COLUMNS])
     elif fmt == "xlsx":
-        from openpyxl import Workbook
-        from openpyxl.styles import Font
+        from exportdesk.store.workbook import write_table
 
-        wb = Workbook(write_only=False)
-        ws = wb.active
-        ws.title = "Cases"
-        ws.append([label for _, label in COLUMNS])
-        for cell in ws[1]:
-            cell.font = Font(bold=True)
-        for row in rows:
-            ws.append([row[key] for key, _ in COLUMNS])
-        ws.freeze_panes = "A2"
-        ws.auto_filter.ref = ws.dimensions
-        wb.save(tmp)
+        keys = [key for key, _, _ in COLUMNS]
+        write_table(
+            tmp,
+            "案件" if lang == "ja" else "Cases",
+            headers(lang),
+            ([row[key] for key in keys] for row in rows),
+            lang=lang,
+            date_columns=[keys.index(k) for k in DATE_KEYS],
+        )
     else:
         raise ValueError(f"unknown format {fmt}")
     tmp.replace(target)  # never leave a half-written export behind

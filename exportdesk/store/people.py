@@ -1,46 +1,152 @@
-"""The people who receive technology, and their specific-category declarations."""
+"""The people who receive technology: their records, status history, who may see them,
+and the re-checks a change opens."""
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any, ClassVar
 
-from exportdesk.store.base import RECHECK_FIELDS, Part
+from exportdesk.domain.people import (
+    RECHECK_FIELDS,
+    default_people_rules,
+    search_people,
+    sort_people,
+)
+from exportdesk.store.base import Part
 from exportdesk.store.errors import StoreError
 from exportdesk.store.users import User
 
+# Columns the People screen may sort on.
+PEOPLE_SORT = (
+    "external_id",
+    "family_name",
+    "nationality",
+    "status",
+    "department",
+    "supervisor",
+    "entry_date",
+    "stay_until",
+    "declared_on",
+)
+
+# The latest declaration and the pledges' states are summarised on the person's row
+# (see _refresh_summary), so the list reads one table.
+_LIST_SQL = """
+SELECT p.id, p.external_id, p.family_name, p.given_name, p.name_native, p.nationality,
+       p.status, p.department_id, coalesce(d.code, '') AS department, p.supervisor,
+       p.host_user_id, p.entry_date, p.stay_until, p.email, p.needs_recheck,
+       p.declared_on, p.category_bits, p.pledge_states
+FROM people p LEFT JOIN departments d ON d.id = p.department_id
+"""
+
+
+_CATEGORIES = [[c for c, bit in ((1, 1), (2, 2), (3, 4)) if bits & bit] for bits in range(8)]
+
+
+def categories_from_bits(bits: int | None) -> list[int] | None:
+    """[1, 3] from 0b101; None when there is no declaration."""
+    return None if bits is None else list(_CATEGORIES[bits])
+
 
 class People(Part):
-    # --- people -----------------------------------------------------------------------
-
     PERSON_FIELDS: ClassVar[tuple[str, ...]] = (
+        "external_id",
         "family_name",
         "given_name",
         "name_native",
         "nationality",
         "birth_date",
         "entry_date",
+        "stay_until",
         "employed_in_japan",
         "status",
         "funding",
+        "foreign_contracts",
         "department_id",
         "host_user_id",
+        "supervisor",
+        "email",
     )
 
-    def _check_person(self, fields: dict[str, Any]) -> None:
+    # --- who sees whom --------------------------------------------------------------
+
+    @staticmethod
+    def sees_all_people(actor: User) -> bool:
+        return actor.has("office") or actor.has("admin") or actor.has("chief_manager")
+
+    def _people_scope(self, actor: User) -> tuple[str, list[Any]]:
+        """SQL restricting `people p` to those the actor may see.
+
+        The office, the chief manager and the administrator see everyone; a department
+        manager sees their departments' people; anyone else the people they host or
+        recorded themselves.
+        """
+        if self.sees_all_people(actor):
+            return "1", []
+        parts = ["p.host_user_id = ?", "p.created_by = ?"]
+        params: list[Any] = [actor.id, actor.id]
+        managed = sorted(actor.managed_departments())
+        if managed:
+            parts.append(f"p.department_id IN ({', '.join('?' * len(managed))})")
+            params += managed
+        return "(" + " OR ".join(parts) + ")", params
+
+    def may_see_person(self, actor: User, person: dict[str, Any]) -> bool:
+        if self.sees_all_people(actor):
+            return True
+        return (
+            person.get("host_user_id") == actor.id
+            or person.get("created_by") == actor.id
+            or person.get("department_id") in actor.managed_departments()
+        )
+
+    def get_person(self, actor: User, person_id: int) -> dict[str, Any]:
+        """A person's record, if the actor may see it."""
+        person = self.person(person_id)
+        if not self.may_see_person(actor, person):
+            raise StoreError("person_not_visible")
+        return person
+
+    def people_screen_allowed(self, actor: User) -> bool:
+        """The People screen: the office and department managers (for their department)."""
+        return self.sees_all_people(actor) or bool(actor.managed_departments())
+
+    # --- records ----------------------------------------------------------------------
+
+    def _check_person(self, fields: dict[str, Any]) -> dict[str, Any]:
         from exportdesk.domain.countries import is_country_code
+        from exportdesk.domain.dates import DateError, parse_date
 
         unknown = set(fields) - set(self.PERSON_FIELDS)
         if unknown:
             raise StoreError("invalid", detail=", ".join(sorted(unknown)))
         if "nationality" in fields and not is_country_code(fields["nationality"]):
             raise StoreError("invalid", detail="nationality")
-        for key in ("birth_date", "entry_date"):
+        if "family_name" in fields and not str(fields["family_name"] or "").strip():
+            raise StoreError("invalid", detail="family_name")
+        fields = dict(fields)
+        for key in ("birth_date", "entry_date", "stay_until"):
             if fields.get(key):
-                try:
-                    dt.date.fromisoformat(fields[key])
-                except (TypeError, ValueError):
+                try:  # typed as 2026/12/01 or 令和8年12月1日, stored as 2026-12-01
+                    fields[key] = parse_date(str(fields[key])).isoformat()
+                except DateError:
                     raise StoreError("invalid", detail=key) from None
+        clean = dict(fields)
+        for key in ("department_id", "host_user_id"):
+            if clean.get(key) in ("", None):
+                if key in clean:
+                    clean[key] = None
+                continue
+            table = "departments" if key == "department_id" else "users"
+            if self._row(f"SELECT id FROM {table} WHERE id = ?", [clean[key]]) is None:
+                raise StoreError("invalid", detail=key)
+        if "employed_in_japan" in clean:
+            clean["employed_in_japan"] = int(bool(clean["employed_in_japan"]))
+        if clean.get("status") and default_people_rules().status_id(clean["status"]) is None:
+            raise StoreError("invalid", detail="status")
+        for key in ("external_id", "given_name", "name_native", "supervisor", "email"):
+            if key in clean and clean[key] is None:
+                clean[key] = ""
+        return clean
 
     def add_person(self, actor: User, **fields: Any) -> int:
         self._require(
@@ -48,81 +154,233 @@ class People(Part):
         )
         if not str(fields.get("family_name", "")).strip() or not fields.get("nationality"):
             raise StoreError("invalid", detail="family_name / nationality")
-        self._check_person(fields)
-        now = self.now()
+        clean = self._check_person(fields)
+        if not self.sees_all_people(actor) and not actor.managed_departments():
+            # An applicant records the people they host.
+            clean.setdefault("host_user_id", actor.id)
         with self.db.atomic():
-            pid = self.db["people"].insert({**fields, "created_at": now, "updated_at": now}).last_pk
-            self._audit(actor, "create", "person", pid, None, fields)
-        return int(pid)
+            pid = self._insert_person(actor, clean)
+        return pid
+
+    def _insert_person(self, actor: User, clean: dict[str, Any]) -> int:
+        now = self.now()
+        pid = int(
+            self.db["people"]
+            .insert({**clean, "created_by": actor.id, "created_at": now, "updated_at": now})
+            .last_pk
+        )
+        if clean.get("status"):
+            self.db["person_status_history"].insert(
+                {
+                    "person_id": pid,
+                    "status": clean["status"],
+                    "recorded_at": now,
+                    "recorded_by": actor.id,
+                }
+            )
+        self._audit(actor, "create", "person", pid, None, clean)
+        return pid
 
     def update_person(self, actor: User, person_id: int, **fields: Any) -> dict[str, Any]:
         """Change a person's record; a change of status, funding or employment opens a re-check."""
-        before = self.person(person_id)
-        self._check_person(fields)
-        changed = {k: v for k, v in fields.items() if before.get(k) != v}
-        if not changed:
-            return before
-        update: dict[str, Any] = {**changed, "updated_at": self.now()}
-        recheck = [k for k in changed if k in RECHECK_FIELDS]
-        if recheck:
-            update["needs_recheck"] = 1
-            update["recheck_reason"] = ", ".join(recheck)
+        before = self.get_person(actor, person_id)
+        clean = self._check_person(fields)
         with self.db.atomic():
-            self.db["people"].update(person_id, update)
-            self._audit(
-                actor, "update", "person", person_id, {k: before.get(k) for k in changed}, changed
-            )
-            if recheck:
-                self._audit(
-                    actor, "recheck_opened", "person", person_id, None, {"because": recheck}
-                )
+            self._update_person(actor, before, clean)
         return self.person(person_id)
 
-    def declare(
-        self,
-        actor: User,
-        person_id: int,
-        *,
-        declared_on: str,
-        categories: list[int],
-        pledge_signed: bool,
-        note: str = "",
-    ) -> int:
-        """Record a specific-category declaration (and pledge); closes an open re-check."""
-        self.person(person_id)
-        if any(c not in (1, 2, 3) for c in categories):
-            raise StoreError("invalid", detail="categories")
-        try:
-            dt.date.fromisoformat(declared_on)
-        except ValueError:
-            raise StoreError("invalid", detail="declared_on") from None
-        row = {
-            "person_id": person_id,
-            "declared_on": declared_on,
-            "category_1": int(1 in categories),
-            "category_2": int(2 in categories),
-            "category_3": int(3 in categories),
-            "pledge_signed": int(pledge_signed),
-            "note": note,
-            "recorded_by": actor.id,
-            "recorded_at": self.now(),
-        }
-        with self.db.atomic():
-            dec_id = self.db["declarations"].insert(row).last_pk
-            self.db["people"].update(person_id, {"needs_recheck": 0, "recheck_reason": ""})
-            self._audit(actor, "declare", "person", person_id, None, row)
-        return int(dec_id)
+    def _update_person(
+        self, actor: User, before: dict[str, Any], clean: dict[str, Any]
+    ) -> list[str]:
+        person_id = before["id"]
+        changed = {k: v for k, v in clean.items() if before.get(k) != v}
+        if not changed:
+            return []
+        now = self.now()
+        update: dict[str, Any] = {**changed, "updated_at": now}
+        recheck = [k for k in changed if k in RECHECK_FIELDS]
+        self.db["people"].update(person_id, update)
+        self._audit(
+            actor, "update", "person", person_id, {k: before.get(k) for k in changed}, changed
+        )
+        if "status" in changed:
+            self.db["person_status_history"].insert(
+                {
+                    "person_id": person_id,
+                    "status": changed["status"],
+                    "recorded_at": now,
+                    "recorded_by": actor.id,
+                }
+            )
+        if recheck:
+            self._open_recheck(actor, person_id, ", ".join(recheck))
+        return list(changed)
 
     def person(self, person_id: int) -> dict[str, Any]:
+        """A person's record without a visibility check (for the store's own use)."""
         row = self._row("SELECT * FROM people WHERE id = ?", [person_id])
         if row is None:
             raise StoreError("not_found")
         return row
 
-    def declarations(self, person_id: int) -> list[dict[str, Any]]:
+    def status_history(self, actor: User, person_id: int) -> list[dict[str, Any]]:
+        self.get_person(actor, person_id)
         return self._rows(
-            "SELECT * FROM declarations WHERE person_id = ? ORDER BY declared_on, id", [person_id]
+            "SELECT * FROM person_status_history WHERE person_id = ? ORDER BY recorded_at, id",
+            [person_id],
         )
 
-    def people_needing_recheck(self) -> list[dict[str, Any]]:
-        return self._rows("SELECT * FROM people WHERE needs_recheck = 1 ORDER BY updated_at")
+    # --- the list -----------------------------------------------------------------------
+
+    def list_people(
+        self,
+        actor: User,
+        *,
+        search: str = "",
+        order_by: str = "family_name",
+        descending: bool = False,
+        department_id: int | None = None,
+        recheck_only: bool = False,
+        limit: int | None = None,
+    ) -> list[dict[str, Any]]:
+        """The people the actor may see, filtered by a search text and sorted."""
+        if order_by not in PEOPLE_SORT:
+            raise StoreError("invalid", detail="order_by")
+        scope, params = self._people_scope(actor)
+        where = [scope]
+        if department_id is not None:
+            where.append("p.department_id = ?")
+            params.append(department_id)
+        if recheck_only:
+            where.append("p.needs_recheck = 1")
+        rows = self._rows(f"{_LIST_SQL} WHERE {' AND '.join(where)}", params)
+        for row in rows:
+            row["categories"] = categories_from_bits(row.pop("category_bits"))
+        rows = sort_people(search_people(rows, search), order_by, descending)
+        return rows[:limit] if limit is not None else rows
+
+    def _refresh_summary(self, person_id: int) -> None:
+        """Copy the latest declaration and the pledges' states onto the person's row
+        (inside the caller's transaction)."""
+        self.db.execute(
+            """UPDATE people SET
+                declared_on = (SELECT x.declared_on FROM declarations x
+                    WHERE x.person_id = people.id AND x.state != 'requested'
+                    ORDER BY x.declared_on DESC, x.id DESC LIMIT 1),
+                category_bits = (SELECT x.category_1 + x.category_2 * 2 + x.category_3 * 4
+                    FROM declarations x WHERE x.person_id = people.id AND x.state != 'requested'
+                    ORDER BY x.declared_on DESC, x.id DESC LIMIT 1),
+                pledge_states = coalesce((SELECT group_concat(kind || ':' || state)
+                    FROM (SELECT kind, state FROM pledges WHERE person_id = people.id
+                          ORDER BY id)), '')
+            WHERE id = ?""",
+            [person_id],
+        )
+
+    def find_people(self, actor: User, *, external_id: str = "", name: str = "") -> list[int]:
+        """Ids of visible people with this external id, or this full name."""
+        scope, params = self._people_scope(actor)
+        if external_id:
+            sql = f"SELECT p.id FROM people p WHERE {scope} AND p.external_id = ?"
+            return [r[0] for r in self.db.execute(sql, [*params, external_id])]
+        sql = (
+            f"SELECT p.id FROM people p WHERE {scope}"
+            " AND lower(p.family_name || ' ' || p.given_name) = lower(?)"
+        )
+        return [r[0] for r in self.db.execute(sql, [*params, name])]
+
+    # --- re-checks ----------------------------------------------------------------------
+
+    def _open_recheck(
+        self, actor: User | None, person_id: int, reason: str, case_id: int | None = None
+    ) -> int:
+        """Open a re-check (inside the caller's transaction) unless the same one is open."""
+        existing = self._row(
+            "SELECT id FROM rechecks WHERE person_id = ? AND closed_at IS NULL"
+            " AND coalesce(case_id, 0) = ? AND reason = ?",
+            [person_id, case_id or 0, reason],
+        )
+        if existing:
+            return int(existing["id"])
+        rid = int(
+            self.db["rechecks"]
+            .insert(
+                {
+                    "person_id": person_id,
+                    "case_id": case_id,
+                    "reason": reason,
+                    "opened_at": self.now(),
+                    "opened_by": actor.id if actor else None,
+                }
+            )
+            .last_pk
+        )
+        if case_id is None:
+            self.db["people"].update(person_id, {"needs_recheck": 1, "recheck_reason": reason})
+        self._audit(
+            actor,
+            "recheck_opened",
+            "person",
+            person_id,
+            None,
+            {"because": reason.split(", "), "case_id": case_id, "recheck_id": rid},
+        )
+        return rid
+
+    def rechecks(self, actor: User, person_id: int, *, open_only: bool = False) -> list[dict]:
+        self.get_person(actor, person_id)
+        sql = "SELECT * FROM rechecks WHERE person_id = ?"
+        if open_only:
+            sql += " AND closed_at IS NULL"
+        return self._rows(sql + " ORDER BY opened_at, id", [person_id])
+
+    def case_rechecks(self, actor: User, case_id: int) -> list[dict[str, Any]]:
+        """Open re-checks on a case (its person's declaration or an answer changed)."""
+        self.store.get_case(actor, case_id)
+        return self._rows(
+            "SELECT * FROM rechecks WHERE case_id = ? AND closed_at IS NULL ORDER BY id",
+            [case_id],
+        )
+
+    def close_recheck(self, actor: User, recheck_id: int, note: str = "") -> None:
+        """The office closes a re-check it has dealt with."""
+        self._require(actor.has("office"))
+        row = self._row("SELECT * FROM rechecks WHERE id = ?", [recheck_id])
+        if row is None:
+            raise StoreError("not_found")
+        if row["closed_at"]:
+            raise StoreError("bad_state", state="closed")
+        with self.db.atomic():
+            self.db["rechecks"].update(recheck_id, {"closed_at": self.now(), "closed_by": actor.id})
+            self._sync_recheck_flag(row["person_id"])
+            self._audit(
+                actor,
+                "recheck_closed",
+                "person",
+                row["person_id"],
+                None,
+                {"recheck_id": recheck_id, "note": note},
+            )
+
+    def _sync_recheck_flag(self, person_id: int) -> None:
+        still = self._rows(
+            "SELECT reason FROM rechecks WHERE person_id = ? AND case_id IS NULL"
+            " AND closed_at IS NULL ORDER BY id",
+            [person_id],
+        )
+        self.db["people"].update(
+            person_id,
+            {
+                "needs_recheck": int(bool(still)),
+                "recheck_reason": ", ".join(r["reason"] for r in still),
+            },
+        )
+
+    def people_needing_recheck(self, actor: User | None = None) -> list[dict[str, Any]]:
+        if actor is None:
+            return self._rows("SELECT * FROM people WHERE needs_recheck = 1 ORDER BY updated_at")
+        scope, params = self._people_scope(actor)
+        return self._rows(
+            f"SELECT p.* FROM people p WHERE {scope} AND p.needs_recheck = 1 ORDER BY p.updated_at",
+            params,
+        )

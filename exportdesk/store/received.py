@@ -16,9 +16,6 @@ import secrets
 import uuid
 from typing import Any
 
-from exportdesk.domain.checksheet import CheckSheet
-from exportdesk.domain.determination import evaluate_dict
-from exportdesk.domain.facts import FactsError
 from exportdesk.domain.workflow import CHAINS, FINAL, OPEN
 from exportdesk.store.base import Part, _dumps, _loads, _status
 from exportdesk.store.errors import StoreError
@@ -27,6 +24,7 @@ from exportdesk.store.users import User
 # A reference as ExportDesk writes it: 2026-000123 or 2026-K7QM-0123.
 REF_PATTERN = re.compile(r"^\d{4}-(?:[A-Z0-9]{2,8}-)?\d{4,9}$")
 # What a decision file may set, and from which local status.
+MEMBER_REF = re.compile(r"^\d{4}-[A-Z0-9]{2,8}-\d{4,9}$")
 DECISION_STATUSES = frozenset(FINAL | {"returned"})
 OFFICE_LOGIN = "export-control-office"
 
@@ -248,6 +246,10 @@ class Received(Part):
         trust_new_key: bool,
     ) -> dict[str, Any]:
         """Import a validated case file (see exchange.schemas.CaseFile) as the office."""
+        from exportdesk.domain.checksheet import CheckSheet
+        from exportdesk.domain.determination import evaluate_dict
+        from exportdesk.domain.facts import FactsError
+
         if not actor.has("office"):
             raise StoreError("forbidden")
         seen = self.exchange_seen(sha256)
@@ -264,6 +266,7 @@ class Received(Part):
             raise StoreError("filed_for_other", sender=login, applicant=case["filed_by"]["login"])
         self._check_filer(login, applicant["login"])
         answers = case["answers"]
+        self.store._check_texts(answers)
         sheet = CheckSheet(self.catalog)
         missing = sheet.missing(answers)
         if missing:
@@ -333,7 +336,9 @@ class Received(Part):
             }
             if row is None:
                 ref = case["sender_ref"]
-                if not REF_PATTERN.match(ref) or self._row(
+                # Only a member PC's own numbering is kept: an unprefixed number could
+                # collide with one this office gives its own cases later.
+                if not MEMBER_REF.match(ref) or self._row(
                     "SELECT 1 AS taken FROM cases WHERE ref = ?", [ref]
                 ):
                     ref = f"tmp-{uuid.uuid4().hex}"

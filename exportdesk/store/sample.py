@@ -25,7 +25,7 @@ def visit_answers(**extra: Any) -> dict[str, Any]:
         "foreign_government_benefit": False,
         "acts_on_foreign_government_instructions": False,
         "technology_provided": False,
-        "red_flags": [],
+        "red_flags": ["none"],
     }
     answers.update(extra)
     return answers
@@ -91,6 +91,7 @@ def seed_sample(store: Store, icp_format: str = "large") -> dict[str, User]:
             technology_list_controlled="yes",
             technology_list_items=["5"],
             research_areas=["26030"],
+            end_use="博士課程の研究（複合材料の強度評価）",
         ),
     )
     store.submit(prof, controlled["id"])

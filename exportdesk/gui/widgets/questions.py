@@ -3,7 +3,6 @@ and a `changed` signal; none of them knows any rule of the guidance."""
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
@@ -27,7 +26,9 @@ from PySide6.QtWidgets import (
 )
 
 from exportdesk.domain.catalog import Catalog, Question
+from exportdesk.domain.checksheet import NONE
 from exportdesk.domain.countries import all_countries
+from exportdesk.domain.dates import DateError, parse_optional_date
 
 
 def _compact(combo: QComboBox) -> None:
@@ -58,7 +59,9 @@ class ChoiceButtons(QuestionWidget):
 
     def __init__(self, question: Question, options: list[tuple[Any, str]], parent=None) -> None:
         super().__init__(question, parent)
-        layout = QHBoxLayout(self)
+        # Long option texts go one under the other, so the form keeps to a 1024-pixel window.
+        long = sum(len(label) for _value, label in options) > 40
+        layout = QVBoxLayout(self) if long else QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.group = QButtonGroup(self)
         self.values: list[Any] = []
@@ -151,7 +154,8 @@ class TextInput(QuestionWidget):
 
 
 class DateInput(QuestionWidget):
-    """A date typed as YYYY-MM-DD; an unfinished or impossible date is no answer."""
+    """A date typed as 2026-12-01, 2026/12/01 or 令和8年12月1日; an unfinished or impossible
+    date is no answer."""
 
     def __init__(self, question: Question, parent=None) -> None:
         super().__init__(question, parent)
@@ -160,7 +164,7 @@ class DateInput(QuestionWidget):
         self.edit = QLineEdit()
         self.edit.setObjectName(question.id)
         self.edit.setPlaceholderText("YYYY-MM-DD")
-        self.edit.setMaxLength(10)
+        self.edit.setMaxLength(24)  # 令和8年12月1日（火） and the like are accepted too
         self.edit.setFixedWidth(140)
         self.edit.textChanged.connect(self._on_text)
         layout.addWidget(self.edit)
@@ -174,11 +178,11 @@ class DateInput(QuestionWidget):
         self.changed.emit()
 
     def value(self) -> str | None:
-        text = self.edit.text().strip()
         try:
-            return dt.date.fromisoformat(text).isoformat() if len(text) == 10 else None
-        except ValueError:
+            day = parse_optional_date(self.edit.text())
+        except DateError:
             return None
+        return day.isoformat() if day else None
 
     def set_value(self, value: Any) -> None:
         if value != self.value():
@@ -317,6 +321,17 @@ class CheckList(QuestionWidget):
             grid.addWidget(_ToggleLabel(label, box), i % rows, 2 * (i // rows) + 1)
         for column in range(columns):
             grid.setColumnStretch(2 * column + 1, 1)
+        if question.none_option is not None and NONE in self.boxes:
+            for value, box in self.boxes.items():
+                box.toggled.connect(lambda on, v=value: self._exclusive_none(v, on))
+
+    def _exclusive_none(self, value: str, on: bool) -> None:
+        """'None of these' and the other boxes exclude each other."""
+        if not on:
+            return
+        for other, box in self.boxes.items():
+            if (other == NONE) != (value == NONE) and box.isChecked():
+                box.setChecked(False)
 
     def value(self) -> list[str]:
         return [v for v, box in self.boxes.items() if box.isChecked()]

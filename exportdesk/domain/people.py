@@ -1,0 +1,335 @@
+"""People over time: statuses, pledges and declarations with their states, what is due.
+
+Pure rules, no SQL and no Qt. The store hands in plain rows (dicts as stored) and
+gets back decisions: which state may follow which, which reminders are due on a day,
+which check-sheet answers a declaration gives, and whether an answer contradicts it.
+The periods come from forms/people.yaml (an institution may override them).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from exportdesk.domain.catalog import Catalog, FormsError, Sourced, Text
+from exportdesk.domain.residency import add_months, residency, specific_categories
+from exportdesk.resources import forms_dir
+
+STATES = ("requested", "received", "checked")
+PLEDGE_KINDS = ("entry", "exit", "change")
+# A change of one of these fields may change residency or a category: it opens a re-check.
+RECHECK_FIELDS = (
+    "status",
+    "funding",
+    "employed_in_japan",
+    "foreign_contracts",
+    "nationality",
+    "department_id",
+)
+
+# Check-sheet questions (forms/check_sheet.yaml ids) a declaration answers for its person.
+DECLARED_ANSWERS = (
+    "nationality",
+    "employed_in_japan",
+    "entry_date",
+    "diplomat_or_foreign_official",
+    "foreign_contract_exists",
+    "must_follow_instructions",
+    "japanese_employer_priority_agreed",
+    "counterparty_is_group_company",
+    "foreign_government_benefit",
+    "foreign_government_benefit_share",
+    "acts_on_foreign_government_instructions",
+)
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Reminders(_Model):
+    entry_pledge_days: int = Field(ge=0)
+    exit_pledge_notice_days: int = Field(ge=0)
+    declaration_valid_months: int = Field(ge=1)
+    declaration_notice_days: int = Field(ge=0)
+    recheck_days: int = Field(ge=0)
+    training_valid_months: int = Field(ge=1)
+    source: str
+    confidence: str
+
+
+class Entry(Sourced):
+    id: str
+    text: Text
+
+
+class PeopleRules(_Model):
+    kind: str
+    version: str
+    effective_date: dt.date
+    reminders: Reminders
+    statuses: list[Entry]
+    pledge_kinds: list[Entry]
+    states: list[Entry]
+    due_kinds: list[Entry]
+    recheck_reasons: list[Entry]
+
+    def label(self, group: str, key: str, lang: str) -> str:
+        for entry in getattr(self, group):
+            if entry.id == key:
+                return entry.text.get(lang)
+        return key
+
+    def status_id(self, text: str) -> str | None:
+        """A status id from its id or either label (as a student system may write it)."""
+        wanted = text.strip().casefold()
+        for entry in self.statuses:
+            if wanted in (entry.id, entry.text.ja.casefold(), entry.text.en.casefold()):
+                return entry.id
+        return None
+
+
+def load_people_rules(folder: Path | str | None = None) -> PeopleRules:
+    """forms/people.yaml, or an institution's copy of it when its folder has one."""
+    path = Path(folder or forms_dir()) / "people.yaml"
+    if not path.is_file():
+        path = forms_dir() / "people.yaml"
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        rules = PeopleRules.model_validate(data)
+    except (OSError, yaml.YAMLError) as exc:
+        raise FormsError(f"people.yaml: cannot be read: {exc}") from exc
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(p) for p in first["loc"])
+        raise FormsError(f"people.yaml: field '{where}': {first['msg']}") from None
+    if rules.kind != "people":
+        raise FormsError(f"people.yaml: 'kind' must be 'people', found {rules.kind!r}")
+    if {s.id for s in rules.states} != set(STATES):
+        raise FormsError("people.yaml: states must be requested, received and checked")
+    if {k.id for k in rules.pledge_kinds} != set(PLEDGE_KINDS):
+        raise FormsError("people.yaml: pledge_kinds must be entry, exit and change")
+    return rules
+
+
+@cache
+def default_people_rules() -> PeopleRules:
+    return load_people_rules()
+
+
+# --- searching and sorting a list of people ---------------------------------------------
+
+_SEARCHED = (
+    "family_name",
+    "given_name",
+    "name_native",
+    "external_id",
+    "supervisor",
+    "nationality",
+    "status",
+    "department",
+)
+
+
+def search_people(rows: list[dict[str, Any]], text: str) -> list[dict[str, Any]]:
+    """Rows whose names, ID, supervisor, nationality, status or department contain every
+    word of `text` (case-insensitive). The haystack is built once per row and kept."""
+    words = text.casefold().split()
+    if not words:
+        return rows
+    found = []
+    for row in rows:
+        hay = row.get("_hay")
+        if hay is None:
+            hay = row["_hay"] = " ".join(str(row.get(k) or "") for k in _SEARCHED).casefold()
+        if all(w in hay for w in words):
+            found.append(row)
+    return found
+
+
+def sort_people(rows: list[dict[str, Any]], key: str, descending: bool) -> list[dict[str, Any]]:
+    """Sorted by `key` (case-insensitive), then by name and id; empty values last."""
+    filled = [r for r in rows if r.get(key) not in (None, "")]
+    empty = [r for r in rows if r.get(key) in (None, "")]
+    if descending:
+        # One stable pass: the ties keep ascending name order under a reversed key.
+        filled.sort(key=lambda r: (r.get("family_name") or "", r["id"]))
+        filled.sort(key=lambda r: str(r[key]).casefold(), reverse=True)
+    else:
+        filled.sort(key=lambda r: (str(r[key]).casefold(), r.get("family_name") or "", r["id"]))
+    empty.sort(key=lambda r: (r.get("family_name") or "", r["id"]))
+    return filled + empty
+
+
+# --- states -------------------------------------------------------------------------------
+
+
+def next_state(state: str) -> str | None:
+    """requested → received → checked; None once checked."""
+    index = STATES.index(state)
+    return STATES[index + 1] if index + 1 < len(STATES) else None
+
+
+# --- what is due ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Due:
+    person_id: int
+    kind: str  # a due_kinds id in people.yaml
+    due_on: dt.date
+    overdue: bool
+    detail: str = ""
+
+
+def _date(text: str | None) -> dt.date | None:
+    if not text:
+        return None
+    try:
+        return dt.date.fromisoformat(text[:10])
+    except ValueError:
+        return None
+
+
+def _has_pledge(pledges: list[dict[str, Any]], kind: str) -> bool:
+    return any(p["kind"] == kind and p["state"] in ("received", "checked") for p in pledges)
+
+
+def due_items(
+    person: dict[str, Any],
+    declarations: list[dict[str, Any]],
+    pledges: list[dict[str, Any]],
+    rechecks: list[dict[str, Any]],
+    today: dt.date,
+    rules: PeopleRules,
+) -> list[Due]:
+    """What the office must chase for one person on `today`."""
+    r = rules.reminders
+    pid = int(person["id"])
+    found: list[Due] = []
+    start = _date(person.get("entry_date")) or _date(person.get("created_at")) or today
+    entry_due = start + dt.timedelta(days=r.entry_pledge_days)
+    if not _has_pledge(pledges, "entry"):
+        found.append(Due(pid, "entry_pledge", entry_due, today > entry_due))
+    stay_until = _date(person.get("stay_until"))
+    if (
+        stay_until is not None
+        and today >= stay_until - dt.timedelta(days=r.exit_pledge_notice_days)
+        and not _has_pledge(pledges, "exit")
+    ):
+        found.append(Due(pid, "exit_pledge", stay_until, today > stay_until))
+    made = [d for d in declarations if d.get("state", "received") != "requested"]
+    if not made:
+        found.append(Due(pid, "declaration_missing", entry_due, today > entry_due))
+    else:
+        last = max(_date(d["declared_on"]) or start for d in made)
+        renew = add_months(last, r.declaration_valid_months)
+        if today >= renew - dt.timedelta(days=r.declaration_notice_days):
+            found.append(Due(pid, "declaration_renew", renew, today > renew))
+    for recheck in rechecks:
+        if recheck.get("closed_at"):
+            continue
+        opened = _date(recheck["opened_at"]) or today
+        due = opened + dt.timedelta(days=r.recheck_days)
+        found.append(Due(pid, "recheck", due, today > due, str(recheck.get("reason", ""))))
+    return found
+
+
+def training_state(records: list[dict[str, Any]], today: dt.date) -> tuple[str, str | None]:
+    """('valid'|'expired'|'none', latest expiry) from a person's or user's training rows."""
+    if not records:
+        return "none", None
+    latest = max(r["expires_on"] for r in records)
+    return ("valid" if latest >= today.isoformat() else "expired"), latest
+
+
+# --- declarations and the check sheet ------------------------------------------------------
+
+
+def _declared_person(facts: dict[str, Any], catalog: Catalog):  # type: ignore[no-untyped-def]
+    """The engine's Person from declared answers, through the check sheet's own mapping."""
+    from exportdesk.domain.checksheet import CheckSheet
+    from exportdesk.domain.facts import FactsError, parse_facts
+
+    answers = {k: v for k, v in facts.items() if k in DECLARED_ANSWERS}
+    # Any activity that involves a person shows the person questions.
+    activity = "visiting_researcher"
+    try:
+        engine = CheckSheet(catalog).facts({"activity": activity, **answers})
+        if "person" not in engine:
+            raise ValueError("nationality")
+        return parse_facts({"activity": activity, "person": engine["person"]}, catalog).person
+    except (FactsError, KeyError, TypeError) as exc:
+        raise ValueError(str(exc)) from None
+
+
+def declaration_categories(facts: dict[str, Any], catalog: Catalog) -> list[int]:
+    """The categories the declared facts amount to, by the same rules as the check sheet."""
+    return list(specific_categories(_declared_person(facts, catalog), catalog).categories)
+
+
+def declared_residency(facts: dict[str, Any], on: dt.date, catalog: Catalog) -> bool | None:
+    """Resident on `on` by the declared facts; None when they do not say enough."""
+    try:
+        person = _declared_person(facts, catalog)
+    except ValueError:
+        return None
+    return residency(person, on, catalog).resident
+
+
+def declaration_facts(declaration: dict[str, Any]) -> dict[str, Any]:
+    text = declaration.get("facts_json") or "{}"
+    return json.loads(text) if isinstance(text, str) else dict(text)
+
+
+def answers_from_record(
+    person: dict[str, Any], declaration: dict[str, Any] | None, today: dt.date
+) -> dict[str, Any]:
+    """Check-sheet answers about a person: their record, then their latest declaration.
+
+    Returns {"answers": {...}, "declared_on": date or None, "age_days": int or None}.
+    """
+    answers: dict[str, Any] = {}
+    if person.get("nationality"):
+        answers["nationality"] = person["nationality"]
+    answers["employed_in_japan"] = bool(person.get("employed_in_japan"))
+    if person.get("entry_date"):
+        answers["entry_date"] = person["entry_date"]
+    declared_on = None
+    if declaration is not None:
+        facts = declaration_facts(declaration)
+        answers.update({k: v for k, v in facts.items() if k in DECLARED_ANSWERS})
+        if not facts:
+            # An old declaration holds only its categories: answer what they imply.
+            answers["foreign_government_benefit"] = bool(declaration.get("category_2"))
+            if declaration.get("category_2"):
+                answers["foreign_government_benefit_share"] = 100
+            answers["acts_on_foreign_government_instructions"] = bool(declaration.get("category_3"))
+            answers["foreign_contract_exists"] = bool(declaration.get("category_1"))
+            if declaration.get("category_1"):
+                answers["must_follow_instructions"] = True
+                answers["japanese_employer_priority_agreed"] = False
+                answers["counterparty_is_group_company"] = False
+        declared_on = _date(declaration.get("declared_on"))
+    age = (today - declared_on).days if declared_on else None
+    return {"answers": answers, "declared_on": declared_on, "age_days": age}
+
+
+def contradicted_answers(record: dict[str, Any], answers: dict[str, Any]) -> list[str]:
+    """Question ids whose answer on a check sheet differs from what the record says."""
+    known = record["answers"]
+    return sorted(
+        qid
+        for qid in DECLARED_ANSWERS
+        if qid in known
+        and qid in answers
+        and answers[qid] is not None
+        and answers[qid] != known[qid]
+    )
