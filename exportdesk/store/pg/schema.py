@@ -461,6 +461,15 @@ DELETE FROM approval_chain;
 INSERT INTO approval_chain VALUES
     {_chain_rows()};
 
+-- SQLite's group_concat(x) (comma-separated, NULLs skipped), so the store's SQL runs
+-- unchanged on both engines.
+CREATE OR REPLACE FUNCTION group_concat_step(acc TEXT, value TEXT) RETURNS TEXT
+LANGUAGE sql IMMUTABLE AS $$
+    SELECT CASE WHEN value IS NULL THEN acc WHEN acc IS NULL THEN value
+                ELSE acc || ',' || value END
+$$;
+CREATE OR REPLACE AGGREGATE group_concat(TEXT) (SFUNC = group_concat_step, STYPE = TEXT);
+
 -- Who is connected: the users row whose login is this session's PostgreSQL role.
 -- session_user, not current_user: inside SECURITY DEFINER functions current_user is
 -- the owner, and a person cannot SET ROLE to someone else's login role.
@@ -497,7 +506,8 @@ CREATE OR REPLACE FUNCTION can_see_person(person BIGINT) RETURNS BOOLEAN
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path = exportdesk, pg_temp AS $$
     SELECT EXISTS (
         SELECT 1 FROM people p WHERE p.id = person AND (
-            sees_all() OR p.host_user_id = me() OR p.host_user_id = ANY (proxied())
+            sees_all() OR p.host_user_id = me() OR p.created_by = me()
+            OR p.host_user_id = ANY (proxied())
             OR p.department_id = ANY (managed_departments())))
 $$;
 
@@ -848,14 +858,14 @@ CREATE POLICY attach ON attachments FOR INSERT
 CREATE POLICY remove ON attachments FOR DELETE TO {ADMINS} USING (has_role('admin'));
 -- People and their declarations likewise.
 CREATE POLICY visible ON people FOR SELECT USING (
-    (SELECT sees_all()) OR host_user_id = (SELECT me())
+    (SELECT sees_all()) OR host_user_id = (SELECT me()) OR created_by = (SELECT me())
     OR host_user_id IN (SELECT unnest(proxied()))
     OR department_id IN (SELECT unnest(managed_departments())));
 CREATE POLICY record ON people FOR INSERT WITH CHECK (
-    sees_all() OR host_user_id = me() OR host_user_id = ANY (proxied())
+    sees_all() OR host_user_id = me() OR created_by = me() OR host_user_id = ANY (proxied())
     OR department_id = ANY (managed_departments()));
 CREATE POLICY change ON people FOR UPDATE USING (
-    sees_all() OR host_user_id = me() OR host_user_id = ANY (proxied())
+    sees_all() OR host_user_id = me() OR created_by = me() OR host_user_id = ANY (proxied())
     OR department_id = ANY (managed_departments()));
 CREATE POLICY visible ON declarations FOR SELECT USING (can_see_person(person_id));
 CREATE POLICY change ON declarations FOR UPDATE USING (can_see_person(person_id));
