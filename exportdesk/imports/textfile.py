@@ -128,12 +128,12 @@ def decode_text(data: bytes) -> DecodedText:
         if _looks_like_euc_jp(data, text):
             raise _refuse("EUC-JP")
         return DecodedText(text, "cp932")
-    if text == "":
-        try:
-            data.decode("euc_jp")
-        except UnicodeDecodeError:
-            pass
-        else:
+    try:
+        as_euc = data.decode("euc_jp")
+    except UnicodeDecodeError:
+        pass
+    else:
+        if not _NOT_TEXT.search(as_euc):
             raise _refuse("EUC-JP")
     try:
         latin = data.decode("cp1252")
