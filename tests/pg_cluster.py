@@ -153,4 +153,21 @@ def start() -> Cluster:
         check=True,
         capture_output=True,
     )
+    _stop_when_gone(os.getpid(), bindir, data, folder, run_as)
     return Cluster("127.0.0.1", port, "postgres", password, folder, run_as, bindir)
+
+
+def _stop_when_gone(pid: int, bindir: Path, data: Path, folder: Path, run_as: list[str]) -> None:
+    """A killed test run skips its teardown; a small watcher then stops and removes the
+    cluster once the process that started it is gone."""
+    stop = " ".join([*run_as, str(bindir / "pg_ctl"), "-D", str(data), "stop", "-m", "immediate"])
+    watcher = (
+        f"while kill -0 {pid} 2>/dev/null; do sleep 2; done; "
+        f"{stop} >/dev/null 2>&1; rm -rf {folder}"
+    )
+    # Put in the background by a shell that exits at once: nothing left to wait for.
+    subprocess.run(
+        ["sh", "-c", f"({watcher}) </dev/null >/dev/null 2>&1 &"],
+        check=False,
+        start_new_session=True,
+    )
