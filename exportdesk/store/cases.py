@@ -84,8 +84,18 @@ class Cases(Part):
         )
         return case
 
-    def _visibility_sql(self, actor: User | None) -> tuple[str, list[Any]]:
-        """SQL restricting cases to what `actor` may see (None: the file owner, CLI)."""
+    def _visibility_sql(
+        self, actor: User | None, *, others_drafts: bool = True
+    ) -> tuple[str, list[Any]]:
+        """SQL restricting cases to what `actor` may see (None: the file owner, CLI).
+
+        `others_drafts=False` (exports, printing): drafts only of the actor's own cases."""
+        if actor is not None and not others_drafts:
+            where, params = self._visibility_sql(actor)
+            return (
+                f"({where} AND (c.status != 'draft' OR c.applicant_id = ? OR c.filed_by_id = ?))",
+                [*params, actor.id, actor.id],
+            )
         if actor is None or actor.sees_all_cases:
             return "TRUE", []
         deps = sorted(actor.managed_departments())
@@ -343,7 +353,7 @@ class Cases(Part):
     def submit(self, actor: User, case_id: int) -> dict[str, Any]:
         from exportdesk.domain.checksheet import CheckSheet
         from exportdesk.domain.determination import evaluate_dict
-        from exportdesk.domain.facts import FactsError
+        from exportdesk.domain.facts import FactsError, apply_screening
 
         case = self._case_row(case_id)
         self._require_owner(actor, case)
@@ -373,8 +383,11 @@ class Cases(Part):
         screening = eul.screening_for(self._decode(case), previous=review.get("screening"))
         if screening is not None:
             review["screening"] = screening
-            if eul.unresolved(screening) and "end_user_list" not in facts.get("red_flags", []):
-                facts["red_flags"] = [*facts.get("red_flags", []), "end_user_list"]
+            if apply_screening(
+                facts,
+                unresolved=bool(eul.unresolved(screening)),
+                export_ban=bool(eul.export_ban_hits(screening)),
+            ):
                 determination = evaluate_dict(facts, self.catalog)
         resubmission = case["status"] == "returned"
         update = {

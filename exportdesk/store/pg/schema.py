@@ -397,7 +397,17 @@ CREATE TABLE internal_audit_findings (
 );
 """
 
-MIGRATIONS: list[str] = [V1, V2, V3, V4, V5, V6, V7, V8, V9]
+# Version 10: the seals column of audit entries (entries copied from a single PC carry
+# theirs; the server's own entries leave it empty), and a few lookup indexes.
+V10 = """
+ALTER TABLE audit_log ADD COLUMN state_json TEXT;
+CREATE INDEX IF NOT EXISTS messages_case ON messages(case_id);
+CREATE INDEX IF NOT EXISTS attachments_case ON attachments(case_id);
+CREATE INDEX IF NOT EXISTS user_roles_user ON user_roles(user_id);
+CREATE INDEX IF NOT EXISTS known_good_entity ON known_good(entity_no);
+"""
+
+MIGRATIONS: list[str] = [V1, V2, V3, V4, V5, V6, V7, V8, V9, V10]
 
 # Records about one person (version 8): read and written by whoever sees the person.
 PERSON_TABLES = ("person_status_history", "person_scans", "pledges", "rechecks")
