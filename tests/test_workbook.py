@@ -60,8 +60,18 @@ def test_helpers():
     ],
 )
 def test_case_export_in_the_interface_language(
-    tmp_path: Path, capsys, lang: str, status_header: str, created_header: str, stamp: str
+    tmp_path: Path,
+    capsys,
+    monkeypatch,
+    lang: str,
+    status_header: str,
+    created_header: str,
+    stamp: str,
 ):
+    from tests.store_fixtures import PASSWORD
+
+    monkeypatch.setenv("EXPORTDESK_USER", "office1")
+    monkeypatch.setenv("EXPORTDESK_PASSWORD", PASSWORD)
     campus = make_campus(tmp_path / "台帳.db")
     case = campus.store.create_case(campus.prof, answers=controlled_answers())
     campus.store.submit(campus.prof, case["id"])

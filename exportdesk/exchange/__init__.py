@@ -160,8 +160,10 @@ class Exchange:
         return info
 
     def import_case(
-        self, actor: User, path: Path | str, *, trust_new_key: bool = False
+        self, actor: User, path: Path | str, *, trust_new_key: bool | str = False
     ) -> dict[str, Any]:
+        """Import a case file as the office. `trust_new_key`: True to trust a first key, or
+        the fingerprint confirmed with the sender to trust only that key."""
         package = read_package_file(path)
         case, attachments = case_file.parse(package)
         self._check_common(package)
@@ -174,7 +176,7 @@ class Exchange:
             sender=package.sender,
             fingerprint=print_,
             sha256=package.sha256,
-            trust_new_key=trust_new_key,
+            trust_new_key=bool(trust_new_key),
         )
 
     # --- decisions --------------------------------------------------------------------------
