@@ -33,3 +33,21 @@ def fonts(qapp):  # type: ignore[no-untyped-def]
     from exportdesk.gui.app import register_fonts
 
     return register_fonts(qapp)
+
+
+@pytest.fixture(scope="session")
+def pg_cluster():  # type: ignore[no-untyped-def]
+    """One throwaway PostgreSQL cluster for the session (tests/pg_cluster.py).
+
+    Skips only where PostgreSQL cannot run here; under CI a missing server fails.
+    """
+    from tests import pg_cluster
+
+    reason = pg_cluster.unavailable_reason()
+    if reason:
+        if os.environ.get("CI"):
+            pytest.fail(f"PostgreSQL is required in CI: {reason}")
+        pytest.skip(reason)
+    cluster = pg_cluster.start()
+    yield cluster
+    cluster.stop()

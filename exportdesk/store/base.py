@@ -10,12 +10,14 @@ part, so the runtime imports run one way: service → parts → base → engine.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from exportdesk.domain.workflow import status_text
 from exportdesk.store.db import Clock, iso
 from exportdesk.store.engine import Engine
 from exportdesk.store.errors import StoreError
+from exportdesk.store.notify import CaseWatch
 from exportdesk.store.users import User
 
 if TYPE_CHECKING:  # for annotations only: a part is handed its store at run time
@@ -115,6 +117,11 @@ class StoreCore:
     def _require(condition: bool) -> None:
         if not condition:
             raise StoreError("forbidden")
+
+    def watch_cases(self, callback: Callable[[int], None]) -> CaseWatch | None:
+        """Be called back (from a background thread) with the id of each case another
+        client changes; None where the engine has no other clients (SQLite)."""
+        return self.db.watch_cases(callback)
 
 
 class Part:

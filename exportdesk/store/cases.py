@@ -283,8 +283,15 @@ class Cases(Part):
         }
         with self.db.atomic():
             case_id = int(self.db["cases"].insert(row).last_pk)
-            ref = self._new_ref(case_id)
-            self.db.execute("UPDATE cases SET ref = ? WHERE id = ?", [ref, case_id])
+            # The number comes from the cases' own sequence (the id); a campus database
+            # gives it in its insert trigger, so read back whichever is stored.
+            self.db.execute(
+                "UPDATE cases SET ref = ? WHERE id = ? AND ref LIKE 'tmp-%'",
+                [self._new_ref(case_id), case_id],
+            )
+            stored = self._row("SELECT ref FROM cases WHERE id = ?", [case_id])
+            assert stored is not None
+            ref = stored["ref"]
             self._audit(
                 actor,
                 "create",
