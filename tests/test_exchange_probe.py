@@ -182,14 +182,20 @@ def test_the_office_keeps_its_own_receipt_time(tmp_path: Path):
     assert stamp.startswith("2026-") and "13-45" not in stamp
 
 
-def test_drafts_stay_with_their_applicant(tmp_path: Path):
+def test_others_drafts_are_not_printed(tmp_path: Path, capsys, monkeypatch):
+    from exportdesk.cli import main
+
     c = make_campus(tmp_path / "o.db")
     draft = c.store.create_case(c.prof, answers=controlled_answers())
-    for who in (c.office, c.chief, c.manager_eng, c.admin):
-        with pytest.raises(StoreError) as err:
-            c.store.get_case(who, draft["id"])
-        assert err.value.code == "not_visible"
-    assert c.store.get_case(c.prof, draft["id"])["status"] == "draft"
+    c.store.close()
+    monkeypatch.setenv("EXPORTDESK_PASSWORD", PASSWORD)
+    db = ["--db", str(tmp_path / "o.db")]
+    for who in ("office1", "chief", "mgr-eng"):
+        out = tmp_path / f"{who}.pdf"
+        assert main(["print", *db, draft["ref"], "--user", who, "-o", str(out)]) == 1
+        assert not out.exists()
+    mine = tmp_path / "mine.pdf"
+    assert main(["print", *db, draft["ref"], "--user", "prof", "-o", str(mine)]) == 0
 
 
 def test_a_file_cannot_speak_for_office_staff(tmp_path: Path):

@@ -71,6 +71,8 @@ def cmd_print(args: argparse.Namespace) -> int:
         return EXIT_BAD_INPUT
     try:
         case = store.get_case(user, store.case_id_for(args.case))
+        if not store.may_output(user, case):
+            raise StoreError("not_visible")  # someone else's draft is not a record yet
     except StoreError as exc:
         err(f"case {args.case}: {exc.en}")
         return EXIT_FAIL

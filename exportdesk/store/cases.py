@@ -36,10 +36,18 @@ class Cases(Part):
         return row
 
     def can_see(self, actor: User, case: dict[str, Any]) -> bool:
+        return (
+            actor.sees_all_cases
+            or case["applicant_id"] == actor.id
+            or case["filed_by_id"] == actor.id
+            or case["department_id"] in actor.managed_departments()
+        )
+
+    def may_output(self, actor: User, case: dict[str, Any]) -> bool:
+        """Whether `actor` may print or export the case: what they may see, except other
+        people's drafts, which are not records yet (docs/threat-model.md)."""
         own = case["applicant_id"] == actor.id or case["filed_by_id"] == actor.id
-        if case["status"] == "draft":
-            return own  # a draft is the applicant's until it is submitted
-        return own or actor.sees_all_cases or case["department_id"] in actor.managed_departments()
+        return self.can_see(actor, case) and (own or case["status"] != "draft")
 
     @staticmethod
     def _decode(row: dict[str, Any]) -> dict[str, Any]:
