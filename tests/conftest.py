@@ -6,6 +6,8 @@ import tempfile
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("EXPORTDESK_LANG", "ja")
 os.environ.setdefault("EXPORTDESK_FAST_HASH", "1")
+# The forms cache of the test run, not the user's.
+os.environ.setdefault("EXPORTDESK_CACHE", tempfile.mkdtemp(prefix="exportdesk-cache-"))
 # Case files that member PCs write on submission go to a throwaway folder, not ~/Documents.
 os.environ.setdefault("EXPORTDESK_OUTBOX", tempfile.mkdtemp(prefix="exportdesk-outbox-"))
 

@@ -28,8 +28,9 @@ def shoot(widget: QWidget, name: str) -> None:
 def main() -> int:
     from PySide6.QtWidgets import QMessageBox
 
-    from exportdesk.gui.dialogs import LoginDialog, SetupDialog
+    from exportdesk.gui.dialogs import LoginDialog
     from exportdesk.gui.main_window import MainWindow
+    from exportdesk.gui.setup import SetupDialog
     from exportdesk.store import Store
     from exportdesk.store.sample import seed_sample
 
@@ -98,6 +99,24 @@ def main() -> int:
         office.icp_view.preview()
         shoot(office, f"{lang}-12-icp")
         office.close()
+
+        admin_user = next(u for u in store.users() if u.has("admin"))
+        admin = MainWindow(store, admin_user, lang)
+        admin.resize(1024, 640)
+        admin.show()
+        admin.tabs.setCurrentWidget(admin.users_page)
+        admin.users_page.select("prof")
+        shoot(admin, f"{lang}-13-users-and-roles")
+        dialog = admin.users_page.edit_user()
+        shoot(dialog, f"{lang}-14-user-dialog")
+        dialog.close()
+        admin.close()
+        setup = SetupDialog(Store(tmp / "fresh.db"), lang)
+        setup.resize(1024, 640)
+        setup.show()
+        setup.mode_file.setChecked(True)
+        shoot(setup, f"{lang}-15-setup-from-institution-file")
+        setup.close()
         people_screens(store, users, lang)
     print(f"screenshots in {OUT}")
 

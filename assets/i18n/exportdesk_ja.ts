@@ -1210,22 +1210,22 @@ Send it to the export control office (%2) by e-mail. Open your mail program now?
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../exportdesk/gui/dialogs.py" line="168" />
+        <location filename="../../exportdesk/gui/dialogs.py" line="41" />
         <source>ExportDesk: sign in</source>
         <translation>ExportDesk：サインイン</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/dialogs.py" line="181" />
+        <location filename="../../exportdesk/gui/dialogs.py" line="54" />
         <source>User name</source>
         <translation>ユーザー名</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/dialogs.py" line="182" />
+        <location filename="../../exportdesk/gui/dialogs.py" line="55" />
         <source>Password</source>
         <translation>パスワード</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/dialogs.py" line="186" />
+        <location filename="../../exportdesk/gui/dialogs.py" line="59" />
         <source>Sign in</source>
         <translation>サインイン</translation>
     </message>
@@ -1268,161 +1268,204 @@ Send it to the export control office (%2) by e-mail. Open your mail program now?
         <translation>内部監査</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="97" />
+        <location filename="../../exportdesk/gui/main_window.py" line="88" />
+        <source>Users and roles</source>
+        <translation>ユーザーと役割</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/main_window.py" line="103" />
         <source>Reminders</source>
         <translation>リマインダー</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="98" />
+        <location filename="../../exportdesk/gui/main_window.py" line="104" />
         <source>People</source>
         <translation>人物</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="162" />
+        <location filename="../../exportdesk/gui/main_window.py" line="168" />
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="163" />
+        <location filename="../../exportdesk/gui/main_window.py" line="169" />
         <source>&amp;New case</source>
         <translation>新規案件(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="167" />
+        <location filename="../../exportdesk/gui/main_window.py" line="173" />
         <source>&amp;Close case</source>
         <translation>案件を閉じる(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="171" />
+        <location filename="../../exportdesk/gui/main_window.py" line="177" />
         <source>&amp;Open case or decision file…</source>
         <translation>案件・判断ファイルを開く(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="176" />
+        <location filename="../../exportdesk/gui/main_window.py" line="182" />
         <source>&amp;Export institution file…</source>
         <translation>機関設定ファイルを書き出す(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="180" />
+        <location filename="../../exportdesk/gui/main_window.py" line="186" />
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="186" />
+        <location filename="../../exportdesk/gui/main_window.py" line="192" />
         <source>&amp;End User List</source>
         <translation>外国ユーザーリスト(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="187" />
+        <location filename="../../exportdesk/gui/main_window.py" line="193" />
         <source>&amp;Import a list version…</source>
         <translation>リストの版を取り込む(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="191" />
+        <location filename="../../exportdesk/gui/main_window.py" line="197" />
         <source>&amp;Language</source>
         <translation>言語(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="202" />
+        <location filename="../../exportdesk/gui/main_window.py" line="208" />
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="203" />
+        <location filename="../../exportdesk/gui/main_window.py" line="209" />
         <source>&amp;About ExportDesk</source>
         <translation>ExportDeskについて(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="227" />
+        <location filename="../../exportdesk/gui/main_window.py" line="233" />
         <source>Open</source>
         <translation>開く</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="238" />
-        <location filename="../../exportdesk/gui/main_window.py" line="261" />
+        <location filename="../../exportdesk/gui/main_window.py" line="244" />
+        <location filename="../../exportdesk/gui/main_window.py" line="267" />
         <source>This file was already imported; nothing changed.</source>
         <translation>このファイルは既に取り込まれています。変更はありません。</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="240" />
+        <location filename="../../exportdesk/gui/main_window.py" line="246" />
         <source>Decision received: %1</source>
         <translation>判断を受け取りました：%1</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="251" />
+        <location filename="../../exportdesk/gui/main_window.py" line="257" />
         <source>New sender</source>
         <translation>新しい送信者</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="254" />
+        <location filename="../../exportdesk/gui/main_window.py" line="260" />
         <source>Trust this key and import the case?</source>
         <translation>この鍵を信頼して案件を取り込みますか？</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="265" />
+        <location filename="../../exportdesk/gui/main_window.py" line="271" />
         <source>New case in the review queue: %1</source>
         <translation>審査待ち一覧に新しい案件が入りました：%1</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="267" />
+        <location filename="../../exportdesk/gui/main_window.py" line="273" />
         <source>New round of an existing case: %1</source>
         <translation>既存の案件の再提出を受け付けました：%1</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="270" />
+        <location filename="../../exportdesk/gui/main_window.py" line="276" />
         <source>Cannot import</source>
         <translation>取り込めません</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="294" />
+        <location filename="../../exportdesk/gui/main_window.py" line="300" />
         <source>Export institution file</source>
         <translation>機関設定ファイルを書き出す</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="309" />
-        <location filename="../../exportdesk/gui/main_window.py" line="314" />
-        <location filename="../../exportdesk/gui/main_window.py" line="324" />
-        <location filename="../../exportdesk/gui/main_window.py" line="339" />
-        <location filename="../../exportdesk/gui/main_window.py" line="347" />
+        <location filename="../../exportdesk/gui/main_window.py" line="315" />
+        <location filename="../../exportdesk/gui/main_window.py" line="320" />
+        <location filename="../../exportdesk/gui/main_window.py" line="330" />
+        <location filename="../../exportdesk/gui/main_window.py" line="345" />
+        <location filename="../../exportdesk/gui/main_window.py" line="353" />
         <source>End User List</source>
         <translation>外国ユーザーリスト</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="309" />
+        <location filename="../../exportdesk/gui/main_window.py" line="315" />
         <source>Lists (*.pdf *.csv *.xlsx)</source>
         <translation>リスト (*.pdf *.csv *.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="314" />
+        <location filename="../../exportdesk/gui/main_window.py" line="320" />
         <source>Effective date (YYYY-MM-DD):</source>
         <translation>施行日（YYYY-MM-DD）：</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="324" />
+        <location filename="../../exportdesk/gui/main_window.py" line="330" />
         <source>Not a date: %1</source>
         <translation>日付ではありません：%1</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="332" />
+        <location filename="../../exportdesk/gui/main_window.py" line="338" />
         <source>Imported version %1 with %2 entities.</source>
         <translation>版 %1（%2 件）を取り込みました。</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="337" />
+        <location filename="../../exportdesk/gui/main_window.py" line="343" />
         <source>Cases whose screening result changed:</source>
         <translation>照合結果が変わった案件：</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="351" />
+        <location filename="../../exportdesk/gui/main_window.py" line="357" />
         <source>Importing the End User List…</source>
         <translation>外国ユーザーリストを取り込んでいます…</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="362" />
+        <location filename="../../exportdesk/gui/main_window.py" line="368" />
         <source>ExportDesk: security export control for universities.
 Forms version %1</source>
         <translation>ExportDesk：大学のための安全保障輸出管理
 フォーム版 %1</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordDialog</name>
+    <message>
+        <location filename="../../exportdesk/gui/users.py" line="227" />
+        <source>Reset password</source>
+        <translation>パスワードの再設定</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/users.py" line="234" />
+        <source>New password for %1 (%2)</source>
+        <translation>%1（%2）の新しいパスワード</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/users.py" line="239" />
+        <source>New password</source>
+        <translation>新しいパスワード</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/users.py" line="240" />
+        <source>Password again</source>
+        <translation>パスワード（確認）</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/users.py" line="245" />
+        <source>Set password</source>
+        <translation>パスワードを設定</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/users.py" line="246" />
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/users.py" line="256" />
+        <source>The two passwords differ.</source>
+        <translation>パスワードが一致しません。</translation>
     </message>
 </context>
 <context>
@@ -2105,6 +2148,39 @@ Forms version %1</source>
     </message>
 </context>
 <context>
+    <name>Roles</name>
+    <message>
+        <location filename="../../exportdesk/gui/users.py" line="41" />
+        <source>Applicant</source>
+        <translation>申請者</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/users.py" line="42" />
+        <source>Proxy (files for others)</source>
+        <translation>代理申請者</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/users.py" line="43" />
+        <source>Department manager</source>
+        <translation>部局責任者</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/users.py" line="44" />
+        <source>Export control office</source>
+        <translation>輸出管理担当部署</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/users.py" line="45" />
+        <source>Chief export control manager</source>
+        <translation>輸出管理統括責任者</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/users.py" line="46" />
+        <source>Administrator</source>
+        <translation>管理者</translation>
+    </message>
+</context>
+<context>
     <name>ScreeningPanel</name>
     <message>
         <location filename="../../exportdesk/gui/review.py" line="230" />
@@ -2204,103 +2280,169 @@ Forms version %1</source>
 <context>
     <name>SetupDialog</name>
     <message>
-        <location filename="../../exportdesk/gui/dialogs.py" line="32" />
+        <location filename="../../exportdesk/gui/setup.py" line="39" />
         <source>ExportDesk: first-time set-up</source>
         <translation>ExportDesk：初期設定</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/dialogs.py" line="38" />
+        <location filename="../../exportdesk/gui/setup.py" line="42" />
+        <source>Set up from an institution file (a professor's or secretary's PC)</source>
+        <translation>機関設定ファイルから設定する（教員・秘書のPC）</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/setup.py" line="46" />
+        <source>Set up a new institution (the export control office, once)</source>
+        <translation>新しい機関を設定する（輸出管理担当部署で一度だけ）</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/setup.py" line="58" />
+        <source>The export control office sets ExportDesk up once and gives everyone an institution file (institution.exportdesk). If you received one, choose the first option.</source>
+        <translation>輸出管理担当部署がExportDeskを一度設定し、全員に機関設定ファイル（institution.exportdesk）を配布します。このファイルを受け取った方は、一つ目を選んでください。</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/setup.py" line="92" />
+        <source>Set up</source>
+        <translation>設定する</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/setup.py" line="93" />
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/setup.py" line="108" />
+        <source>Choose the institution file…</source>
+        <translation>機関設定ファイルを選ぶ…</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/setup.py" line="110" />
+        <source>No file chosen.</source>
+        <translation>ファイルが選ばれていません。</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/setup.py" line="117" />
+        <source>Your department</source>
+        <translation>所属部局</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/setup.py" line="127" />
         <source>Small university: one central office</source>
         <translation>小規模大学型：輸出管理担当部署が一元的に管理</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/dialogs.py" line="39" />
+        <location filename="../../exportdesk/gui/setup.py" line="128" />
         <source>Large university: department managers, then the office</source>
         <translation>大規模大学型：部局の輸出管理責任者、次に担当部署</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/dialogs.py" line="49" />
+        <location filename="../../exportdesk/gui/setup.py" line="138" />
         <source>One per line: CODE, Japanese name, English name</source>
         <translation>1行に1部局：コード, 日本語名, 英語名</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/dialogs.py" line="55" />
+        <location filename="../../exportdesk/gui/setup.py" line="144" />
         <source> years</source>
         <translation> 年</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/dialogs.py" line="68" />
+        <location filename="../../exportdesk/gui/setup.py" line="147" />
         <source>Institution name (Japanese)</source>
         <translation>機関名（日本語）</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/dialogs.py" line="69" />
+        <location filename="../../exportdesk/gui/setup.py" line="148" />
         <source>Institution name (English)</source>
         <translation>機関名（英語）</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/dialogs.py" line="70" />
+        <location filename="../../exportdesk/gui/setup.py" line="149" />
         <source>ICP format</source>
         <translation>規程の様式</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/dialogs.py" line="71" />
+        <location filename="../../exportdesk/gui/setup.py" line="150" />
         <source>Office name (Japanese)</source>
         <translation>担当部署名（日本語）</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/dialogs.py" line="72" />
+        <location filename="../../exportdesk/gui/setup.py" line="151" />
         <source>Office name (English)</source>
         <translation>担当部署名（英語）</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/dialogs.py" line="73" />
+        <location filename="../../exportdesk/gui/setup.py" line="152" />
         <source>Office e-mail</source>
         <translation>担当部署のメールアドレス</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/dialogs.py" line="74" />
+        <location filename="../../exportdesk/gui/setup.py" line="153" />
         <source>Departments</source>
         <translation>部局</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/dialogs.py" line="75" />
+        <location filename="../../exportdesk/gui/setup.py" line="154" />
         <source>Retention period</source>
         <translation>保存期間</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/dialogs.py" line="76" />
+        <location filename="../../exportdesk/gui/setup.py" line="163" />
         <source>Administrator user name</source>
         <translation>管理者のユーザー名</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/dialogs.py" line="77" />
+        <location filename="../../exportdesk/gui/setup.py" line="164" />
         <source>Administrator full name</source>
         <translation>管理者の氏名</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/dialogs.py" line="78" />
+        <location filename="../../exportdesk/gui/setup.py" line="82" />
         <source>Password</source>
         <translation>パスワード</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/dialogs.py" line="79" />
+        <location filename="../../exportdesk/gui/setup.py" line="83" />
         <source>Password again</source>
         <translation>パスワード（確認）</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/dialogs.py" line="97" />
-        <location filename="../../exportdesk/gui/dialogs.py" line="132" />
+        <location filename="../../exportdesk/gui/setup.py" line="166" />
+        <source>Your user name</source>
+        <translation>ユーザー名</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/setup.py" line="167" />
+        <source>Your full name</source>
+        <translation>氏名</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/setup.py" line="191" />
+        <source>%1 — institution file of %2</source>
+        <translation>%1 — %2の機関設定ファイル</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/setup.py" line="194" />
+        <source>(none)</source>
+        <translation>（なし）</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/setup.py" line="213" />
+        <location filename="../../exportdesk/gui/setup.py" line="249" />
         <source>The two passwords differ.</source>
         <translation>パスワードが一致しません。</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/dialogs.py" line="101" />
+        <location filename="../../exportdesk/gui/setup.py" line="115" />
+        <location filename="../../exportdesk/gui/setup.py" line="178" />
         <source>Institution file</source>
         <translation>機関設定ファイル</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/dialogs.py" line="138" />
+        <location filename="../../exportdesk/gui/setup.py" line="219" />
+        <source>Choose the institution file first.</source>
+        <translation>先に機関設定ファイルを選んでください。</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/setup.py" line="255" />
         <source>Cannot read this department line: %1</source>
         <translation>次の部局の行を読み取れません：%1</translation>
     </message>
@@ -2463,6 +2605,214 @@ Forms version %1</source>
         <location filename="../../exportdesk/gui/statistics.py" line="356" />
         <source>Annual report</source>
         <translation>年次報告</translation>
+    </message>
+</context>
+<context>
+    <name>UserDialog</name>
+    <message>
+        <location filename="../../exportdesk/gui/users.py" line="77" />
+        <source>New user</source>
+        <translation>新しいユーザー</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/users.py" line="77" />
+        <source>Edit user</source>
+        <translation>ユーザーの編集</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/users.py" line="85" />
+        <source>(none)</source>
+        <translation>（なし）</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/users.py" line="134" />
+        <source>User name</source>
+        <translation>ユーザー名</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/users.py" line="135" />
+        <source>Full name</source>
+        <translation>氏名</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/users.py" line="136" />
+        <source>E-mail</source>
+        <translation>メール</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/users.py" line="137" />
+        <source>Department</source>
+        <translation>部局</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/users.py" line="139" />
+        <source>Password</source>
+        <translation>パスワード</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/users.py" line="140" />
+        <source>Password again</source>
+        <translation>パスワード（確認）</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/users.py" line="142" />
+        <source>Roles</source>
+        <translation>役割</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/users.py" line="144" />
+        <source>Manages these departments</source>
+        <translation>管理する部局</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/users.py" line="146" />
+        <source>Files cases for</source>
+        <translation>代理申請の相手</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/users.py" line="153" />
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/users.py" line="154" />
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/users.py" line="190" />
+        <source>Choose at least one role.</source>
+        <translation>役割を一つ以上選んでください。</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/users.py" line="193" />
+        <source>Choose the departments this manager manages.</source>
+        <translation>部局責任者が管理する部局を選んでください。</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/users.py" line="196" />
+        <source>The two passwords differ.</source>
+        <translation>パスワードが一致しません。</translation>
+    </message>
+</context>
+<context>
+    <name>UsersPage</name>
+    <message>
+        <location filename="../../exportdesk/gui/users.py" line="280" />
+        <source>User name</source>
+        <translation>ユーザー名</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/users.py" line="280" />
+        <source>Full name</source>
+        <translation>氏名</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/users.py" line="280" />
+        <source>Department</source>
+        <translation>部局</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/users.py" line="280" />
+        <source>Roles</source>
+        <translation>役割</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/users.py" line="281" />
+        <source>State</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/users.py" line="293" />
+        <source>New user…</source>
+        <translation>新しいユーザー…</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/users.py" line="294" />
+        <source>Edit…</source>
+        <translation>編集…</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/users.py" line="295" />
+        <source>Reset password…</source>
+        <translation>パスワードの再設定…</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/users.py" line="296" />
+        <source>Unlock</source>
+        <translation>ロック解除</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/users.py" line="297" />
+        <location filename="../../exportdesk/gui/users.py" line="393" />
+        <location filename="../../exportdesk/gui/users.py" line="457" />
+        <source>Deactivate</source>
+        <translation>無効にする</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/users.py" line="319" />
+        <source>Accounts on this installation. Every change is recorded in the audit log. Deactivated accounts keep their cases and history.</source>
+        <translation>このインストールのアカウントです。変更はすべて監査記録に残ります。無効にしたアカウントの案件と履歴はそのまま残ります。</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/users.py" line="350" />
+        <source>for %1</source>
+        <translation>%1の代理</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/users.py" line="355" />
+        <source>Deactivated</source>
+        <translation>無効</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/users.py" line="357" />
+        <source>Locked</source>
+        <translation>ロック中</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/users.py" line="359" />
+        <source>Active</source>
+        <translation>有効</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/users.py" line="393" />
+        <source>Reactivate</source>
+        <translation>有効に戻す</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/users.py" line="413" />
+        <source>The account was created.</source>
+        <translation>アカウントを作成しました。</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/users.py" line="421" />
+        <source>The account was saved.</source>
+        <translation>アカウントを保存しました。</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/users.py" line="430" />
+        <source>The new password is set. Tell it to %1 in person.</source>
+        <translation>新しいパスワードを設定しました。%1さんに直接伝えてください。</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/users.py" line="447" />
+        <source>%1 can sign in again.</source>
+        <translation>%1さんは再びサインインできます。</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/users.py" line="458" />
+        <source>Deactivate the account of %1? Their cases and history stay.</source>
+        <translation>%1さんのアカウントを無効にしますか？案件と履歴は残ります。</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/users.py" line="466" />
+        <source>%1 is deactivated.</source>
+        <translation>%1さんのアカウントを無効にしました。</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/users.py" line="466" />
+        <source>%1 is active again.</source>
+        <translation>%1さんのアカウントを有効に戻しました。</translation>
     </message>
 </context>
 </TS>

@@ -18,9 +18,9 @@ def err(message: str) -> None:
 
 
 def load_forms(args: argparse.Namespace) -> Any:
-    from exportdesk.domain.catalog import load_catalog
+    from exportdesk.domain.forms_cache import cached_catalog
 
-    return load_catalog(getattr(args, "forms", None))
+    return cached_catalog(getattr(args, "forms", None))
 
 
 def table(rows: list[list[str]], headers: list[str]) -> str:

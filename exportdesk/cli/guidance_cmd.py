@@ -18,7 +18,7 @@ from exportdesk.cli.common import (
 
 
 def cmd_evaluate(args: argparse.Namespace) -> int:
-    from exportdesk.domain.catalog import FormsError
+    from exportdesk.domain.catalog_core import FormsError
     from exportdesk.domain.determination import evaluate_dict
     from exportdesk.domain.facts import FactsError, load_json
 

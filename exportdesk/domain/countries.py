@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import gettext
+import importlib.util
+import json
 from dataclasses import dataclass
 from functools import cache
-
-import pycountry
+from pathlib import Path
 
 
 @dataclass(frozen=True)
@@ -21,6 +22,17 @@ class Country:
 
 @cache
 def _codes() -> frozenset[str]:
+    # Read pycountry's ISO 3166-1 table directly: importing pycountry costs more than
+    # evaluating a case (it looks its own version up in the installed metadata).
+    spec = importlib.util.find_spec("pycountry")
+    for folder in (spec.submodule_search_locations or []) if spec else []:
+        try:
+            table = json.loads((Path(folder) / "databases" / "iso3166-1.json").read_bytes())
+            return frozenset(c["alpha_2"] for c in table["3166-1"])
+        except (OSError, ValueError, KeyError, TypeError):
+            break
+    import pycountry
+
     return frozenset(c.alpha_2 for c in pycountry.countries)
 
 
@@ -35,6 +47,8 @@ def all_countries(overrides: tuple[tuple[str, str, str], ...] = ()) -> tuple[Cou
     `overrides` holds (code, ja, en) for names used in Japanese practice
     (forms/country_groups.yaml, display_names).
     """
+    import pycountry
+
     try:
         ja = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["ja"]).gettext
     except OSError:  # translations missing: fall back to English
@@ -117,6 +131,8 @@ def country_code_for(*names: str) -> str | None:
             return _LIST_NAMES[key]
         if len(key) == 2 and is_country_code(key.upper()):
             return key.upper()
+        import pycountry
+
         try:
             return pycountry.countries.lookup(key).alpha_2
         except LookupError:

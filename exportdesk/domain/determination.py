@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from exportdesk.domain.catalog import Catalog
+from exportdesk.domain.catalog_core import Catalog
 from exportdesk.domain.facts import Facts
 from exportdesk.domain.residency import residency, specific_categories
 

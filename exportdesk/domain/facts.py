@@ -11,7 +11,7 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from exportdesk.domain.catalog import Catalog
+from exportdesk.domain.catalog_core import Catalog
 from exportdesk.domain.countries import is_country_code
 from exportdesk.domain.dates import DateError, parse_date
 

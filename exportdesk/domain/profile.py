@@ -96,7 +96,9 @@ def parse_profile(data: Any, source: str = "profile") -> InstitutionProfile:
             ja, en = _field_label(tuple(err["loc"]))
             pja, pen = PROBLEMS.get(err["type"], ("が正しくありません", "is not valid"))
             ja_parts.append(f"「{ja}」{pja}")
-            en_parts.append(f"{en} {pen}")
+            # The profile is a YAML file people edit: the key helps them find the line.
+            key = ".".join(str(p) for p in err["loc"])
+            en_parts.append(f"{en} (field '{key}') {pen}")
         raise ProfileError(
             f"{source}: " + "; ".join(en_parts), "、".join(ja_parts) + "。"
         ) from None

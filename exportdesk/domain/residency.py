@@ -6,7 +6,7 @@ import calendar
 import datetime as dt
 from dataclasses import dataclass
 
-from exportdesk.domain.catalog import Catalog
+from exportdesk.domain.catalog_core import Catalog
 from exportdesk.domain.facts import Person
 
 

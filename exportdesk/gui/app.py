@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
+import threading
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from exportdesk.resources import assets_dir, font_path
 
@@ -64,21 +66,48 @@ def create_app(argv: list[str] | None = None) -> QApplication:
     return app
 
 
+def _preload_main_window(first: QWidget) -> threading.Thread:
+    """Import the main window's modules and load the forms while the person signs in:
+    the sign-in window appears without waiting for them (imports only; widgets are
+    made on the GUI thread)."""
+
+    def work() -> None:
+        import exportdesk.gui.main_window  # noqa: F401
+        from exportdesk.domain.catalog import FormsError, default_catalog
+
+        # A forms error is reported where the forms are used, in the person's language.
+        with contextlib.suppress(FormsError):
+            default_catalog()
+
+    thread = threading.Thread(target=work, name="preload", daemon=True)
+    # Start once the first window is on screen, so as not to compete with showing it.
+    first.show()
+    QTimer.singleShot(150, thread.start)
+    return thread
+
+
 def start(store, lang: str):  # type: ignore[no-untyped-def]
     """First-run set-up or sign-in, then the main window. Returns the window or None."""
-    from exportdesk.gui.dialogs import LoginDialog, SetupDialog
-    from exportdesk.gui.main_window import MainWindow
+    from exportdesk.gui.dialogs import LoginDialog
 
     if not store.is_set_up():
+        from exportdesk.gui.setup import SetupDialog
+
         setup = SetupDialog(store, lang)
+        preload = _preload_main_window(setup)
         if setup.exec() != SetupDialog.DialogCode.Accepted or setup.user is None:
             return None
         user = setup.user
     else:
         login = LoginDialog(store, lang)
+        preload = _preload_main_window(login)
         if login.exec() != LoginDialog.DialogCode.Accepted or login.user is None:
             return None
         user = login.user
+    if preload.is_alive():
+        preload.join()
+    from exportdesk.gui.main_window import MainWindow
+
     window = MainWindow(store, user, lang)
     window.resize(1280, 800)
     window.show()

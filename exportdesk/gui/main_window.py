@@ -81,6 +81,12 @@ class MainWindow(QMainWindow):
             self.audit_page = AuditPage(self.store, self.user, self.lang)
             self.tabs.addTab(self.audit_page, self.tr("Internal audit"))
             fixed += 1
+        if self.user.has("admin"):
+            from exportdesk.gui.users import UsersPage
+
+            self.users_page = UsersPage(self.store, self.user, self.lang)
+            self.tabs.addTab(self.users_page, self.tr("Users and roles"))
+            fixed += 1
         for tab in range(fixed):
             self.tabs.tabBar().setTabButton(tab, self.tabs.tabBar().ButtonPosition.RightSide, None)
         for kind, case_id in reopen or []:

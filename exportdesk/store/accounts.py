@@ -53,12 +53,19 @@ class Accounts(Part):
             .last_pk
         )
 
+    def _check_department(self, department_id: int | None) -> None:
+        if department_id is not None and not self._row(
+            "SELECT id FROM departments WHERE id = ?", [department_id]
+        ):
+            raise StoreError("invalid", detail="department")
+
     def _insert_roles(self, user_id: int, roles: list[tuple[str, int | None]]) -> None:
-        for role, dep in roles:
+        for role, dep in dict.fromkeys(roles):
             if role not in ROLES:
                 raise StoreError("invalid", detail=f"role {role}")
             if role == "dept_manager" and dep is None:
                 raise StoreError("invalid", detail="a department manager needs a department")
+            self._check_department(dep)
             self.db["user_roles"].insert({"user_id": user_id, "role": role, "department_id": dep})
 
     def create_user(
@@ -77,6 +84,7 @@ class Accounts(Part):
         if not login.strip() or not name.strip():
             raise StoreError("invalid", detail="login / name")
         self._check_password(password)
+        self._check_department(department_id)
         with self.db.atomic():
             user_id = self._insert_user(login, name, password, email, department_id, language)
             self._insert_roles(user_id, roles)
@@ -93,6 +101,8 @@ class Accounts(Part):
     def set_roles(self, actor: User, user_id: int, roles: list[tuple[str, int | None]]) -> User:
         self._require(actor.has("admin"))
         before = sorted(self.get_user(user_id).roles, key=str)
+        if not any(r == "admin" for r, _ in roles):
+            self._keep_an_admin(user_id)
         with self.db.atomic():
             self.db.execute("DELETE FROM user_roles WHERE user_id = ?", [user_id])
             self._insert_roles(user_id, roles)
@@ -101,11 +111,194 @@ class Accounts(Part):
 
     def add_proxy(self, actor: User, proxy_id: int, applicant_id: int) -> None:
         self._require(actor.has("admin"))
+        proxy, applicant = self.get_user(proxy_id), self.get_user(applicant_id)
+        if proxy.id == applicant.id:
+            raise StoreError("invalid", detail="a proxy files for someone else")
         with self.db.atomic():
             self.db["proxies"].insert(
                 {"proxy_id": proxy_id, "applicant_id": applicant_id}, ignore=True
             )
             self._audit(actor, "add_proxy", "user", proxy_id, None, {"applicant_id": applicant_id})
+
+    def remove_proxy(self, actor: User, proxy_id: int, applicant_id: int) -> None:
+        self._require(actor.has("admin"))
+        with self.db.atomic():
+            self.db.execute(
+                "DELETE FROM proxies WHERE proxy_id = ? AND applicant_id = ?",
+                [proxy_id, applicant_id],
+            )
+            self._audit(
+                actor, "remove_proxy", "user", proxy_id, {"applicant_id": applicant_id}, None
+            )
+
+    def proxy_applicant_ids(self, proxy_id: int) -> set[int]:
+        rows = self.db.execute(
+            "SELECT applicant_id FROM proxies WHERE proxy_id = ?", [proxy_id]
+        ).fetchall()
+        return {r[0] for r in rows}
+
+    def set_proxies(self, actor: User, proxy_id: int, applicant_ids: set[int]) -> None:
+        """Make `proxy_id` file for exactly these applicants (each change audited)."""
+        self._require(actor.has("admin"))
+        current = self.proxy_applicant_ids(proxy_id)
+        with self.db.atomic():
+            for applicant_id in sorted(applicant_ids - current):
+                self.add_proxy(actor, proxy_id, applicant_id)
+            for applicant_id in sorted(current - applicant_ids):
+                self.remove_proxy(actor, proxy_id, applicant_id)
+
+    # --- administration of accounts ----------------------------------------------------
+
+    def _keep_an_admin(self, user_id: int) -> None:
+        """Refuse a change that would leave no active administrator to manage accounts."""
+        others = self._row(
+            "SELECT COUNT(*) AS n FROM users u JOIN user_roles r ON r.user_id = u.id"
+            " WHERE r.role = 'admin' AND u.active = 1 AND u.id != ?",
+            [user_id],
+        )
+        if others is None or others["n"] == 0:
+            raise StoreError("last_admin")
+
+    def list_accounts(self, actor: User) -> list[dict[str, Any]]:
+        """Every account with its state, for the administrators' Users screen."""
+        self._require(actor.has("admin"))
+        rows = self._rows(
+            "SELECT id, login, name, email, department_id, language, active, locked_until,"
+            " failed_logins, created_at FROM users ORDER BY login"
+        )
+        now = self.clock()
+        for row in rows:
+            user = self.get_user(row["id"])
+            row["roles"] = sorted(user.roles, key=lambda r: (r[0], r[1] or 0))
+            row["proxy_for"] = sorted(self.proxy_applicant_ids(row["id"]))
+            until = row["locked_until"]
+            row["locked"] = bool(until and dt.datetime.fromisoformat(until) > now)
+        return rows
+
+    def save_account(
+        self,
+        actor: User,
+        user_id: int | None,
+        *,
+        name: str,
+        roles: list[tuple[str, int | None]],
+        email: str = "",
+        department_id: int | None = None,
+        proxy_for: set[int] | None = None,
+        login: str = "",
+        password: str = "",
+        language: str = "ja",
+    ) -> User:
+        """Create (user_id None) or edit an account with its roles and proxies, all or nothing."""
+        self._require(actor.has("admin"))
+        proxy_for = proxy_for or set()
+        if proxy_for and not any(r == "proxy" for r, _ in roles):
+            raise StoreError("invalid", detail="proxy")
+        with self.db.atomic():
+            if user_id is None:
+                user = self.create_user(
+                    actor,
+                    login=login,
+                    name=name,
+                    password=password,
+                    roles=roles,
+                    department_id=department_id,
+                    email=email,
+                    language=language,
+                )
+            else:
+                self.update_user(
+                    actor, user_id, name=name, email=email, department_id=department_id
+                )
+                if set(roles) != set(self.get_user(user_id).roles):
+                    self.set_roles(actor, user_id, roles)
+                user = self.get_user(user_id)
+            self.set_proxies(actor, user.id, proxy_for)
+        return self.get_user(user.id)
+
+    def account_history(self, actor: User, user_id: int) -> list[dict[str, Any]]:
+        """What was done to an account, oldest first, from the audit log."""
+        self._require(actor.has("admin"))
+        return self._rows(
+            "SELECT at, user_login, action, before_json, after_json FROM audit_log"
+            " WHERE entity = 'user' AND entity_id = ? ORDER BY seq",
+            [str(user_id)],
+        )
+
+    def update_user(
+        self,
+        actor: User,
+        user_id: int,
+        *,
+        name: str,
+        email: str = "",
+        department_id: int | None = None,
+    ) -> User:
+        self._require(actor.has("admin"))
+        before = self._row("SELECT name, email, department_id FROM users WHERE id = ?", [user_id])
+        if before is None:
+            raise StoreError("not_found")
+        if not name.strip():
+            raise StoreError("invalid", detail="name")
+        self._check_department(department_id)
+        after = {"name": name.strip(), "email": email.strip(), "department_id": department_id}
+        changed = {k: v for k, v in after.items() if before[k] != v}
+        if changed:
+            with self.db.atomic():
+                self.db["users"].update(user_id, changed)
+                self._audit(
+                    actor, "update", "user", user_id, {k: before[k] for k in changed}, changed
+                )
+        return self.get_user(user_id)
+
+    def reset_password(self, actor: User, user_id: int, new_password: str) -> None:
+        """An administrator sets a new password (the person changes it later); unlocks too."""
+        self._require(actor.has("admin"))
+        self.get_user(user_id)
+        self._check_password(new_password)
+        with self.db.atomic():
+            self.db["users"].update(
+                user_id,
+                {
+                    "password_hash": hash_password(new_password),
+                    "failed_logins": 0,
+                    "locked_until": None,
+                },
+            )
+            self._audit(actor, "reset_password", "user", user_id)
+
+    def unlock_user(self, actor: User, user_id: int) -> None:
+        self._require(actor.has("admin"))
+        row = self._row("SELECT locked_until FROM users WHERE id = ?", [user_id])
+        if row is None:
+            raise StoreError("not_found")
+        with self.db.atomic():
+            self.db["users"].update(user_id, {"failed_logins": 0, "locked_until": None})
+            self._audit(actor, "unlock", "user", user_id, {"locked_until": row["locked_until"]})
+
+    def set_active(self, actor: User, user_id: int, active: bool) -> None:
+        """Deactivate (or reactivate) an account; its cases and history stay."""
+        self._require(actor.has("admin"))
+        row = self._row("SELECT active FROM users WHERE id = ?", [user_id])
+        if row is None:
+            raise StoreError("not_found")
+        if not active:
+            if user_id == actor.id:
+                raise StoreError("deactivate_self")
+            if self.get_user(user_id).has("admin"):
+                self._keep_an_admin(user_id)
+        if bool(row["active"]) == active:
+            return
+        with self.db.atomic():
+            self.db["users"].update(user_id, {"active": int(active)})
+            self._audit(
+                actor,
+                "activate" if active else "deactivate",
+                "user",
+                user_id,
+                {"active": bool(row["active"])},
+                {"active": active},
+            )
 
     def proxied_applicants(self, user: User) -> list[User]:
         rows = self.db.execute(

@@ -12,7 +12,6 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any
 
-from exportdesk.domain.catalog import Catalog
 from exportdesk.domain.workflow import status_text
 from exportdesk.store.db import Clock, iso
 from exportdesk.store.engine import Engine
@@ -20,6 +19,7 @@ from exportdesk.store.errors import StoreError
 from exportdesk.store.users import User
 
 if TYPE_CHECKING:  # for annotations only: a part is handed its store at run time
+    from exportdesk.domain.catalog_core import Catalog
     from exportdesk.store.service import Store
 
 

@@ -7,10 +7,6 @@ import uuid
 from pathlib import Path
 from typing import Any, ClassVar
 
-from exportdesk.domain.checksheet import CheckSheet, normalise_dates
-from exportdesk.domain.determination import evaluate_dict
-from exportdesk.domain.facts import FactsError
-from exportdesk.domain.text_rules import answer_problems
 from exportdesk.domain.workflow import APPLICANT_EDITABLE, OFFICE_EDITABLE, TRANSITIONS
 from exportdesk.store.base import Part, _action, _dumps, _loads, _status
 from exportdesk.store.errors import StoreError
@@ -217,6 +213,8 @@ class Cases(Part):
         return f"{year}-{prefix}-{case_id:04d}" if prefix else f"{year}-{case_id:06d}"
 
     def _check_texts(self, answers: dict[str, Any]) -> None:
+        from exportdesk.domain.text_rules import answer_problems  # with the forms
+
         problems = answer_problems(self.catalog.questions, answers)
         if problems:
             raise StoreError(
@@ -248,6 +246,8 @@ class Cases(Part):
         if not self._may_file_for(actor, applicant_id):
             raise StoreError("not_proxy" if applicant_id != actor.id else "forbidden")
         applicant = self.store.get_user(applicant_id)
+        from exportdesk.domain.checksheet import normalise_dates
+
         answers = normalise_dates(self.catalog, answers or {})
         self._check_texts(answers)
         now = self.now()
@@ -295,6 +295,8 @@ class Cases(Part):
             raise StoreError("stale")
         self._check_texts(answers)
         old = _loads(case["answers_json"], {})
+        from exportdesk.domain.checksheet import normalise_dates
+
         answers = normalise_dates(self.catalog, answers)
         keys = sorted(set(old) | set(answers))
         before = {k: old.get(k) for k in keys if old.get(k) != answers.get(k)}
@@ -316,10 +318,18 @@ class Cases(Part):
 
     def evaluate_answers(self, answers: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
         """Facts and determination for a set of answers (raises FactsError)."""
+        # The rules engine (forms, pydantic) loads on first use: not needed to sign in.
+        from exportdesk.domain.checksheet import CheckSheet
+        from exportdesk.domain.determination import evaluate_dict
+
         facts = CheckSheet(self.catalog).facts(answers)
         return facts, evaluate_dict(facts, self.catalog)
 
     def submit(self, actor: User, case_id: int) -> dict[str, Any]:
+        from exportdesk.domain.checksheet import CheckSheet
+        from exportdesk.domain.determination import evaluate_dict
+        from exportdesk.domain.facts import FactsError
+
         case = self._case_row(case_id)
         self._require_owner(actor, case)
         if case["status"] not in TRANSITIONS["submit"]:

@@ -78,6 +78,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "ユーザー名「{login}」は既に使われています。",
         "The user name '{login}' is already taken.",
     ),
+    "last_admin": (
+        "有効な管理者が一人もいなくなるため、この変更はできません。",
+        "This would leave no active administrator; keep at least one.",
+    ),
+    "deactivate_self": (
+        "自分のアカウントは無効にできません。",
+        "You cannot deactivate your own account.",
+    ),
     "person_not_visible": (
         "この人物の記録を閲覧する権限がありません。",
         "You are not allowed to see this person's record.",

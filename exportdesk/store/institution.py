@@ -5,7 +5,6 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from exportdesk.domain.catalog import load_catalog
 from exportdesk.domain.workflow import CHAINS
 from exportdesk.store.base import Part, _dumps, _loads
 from exportdesk.store.errors import StoreError
@@ -115,6 +114,8 @@ class Institutions(Part):
         if "retention_years" in fields and int(fields["retention_years"]) < 1:
             raise StoreError("invalid", detail="retention_years")
         if fields.get("forms_dir"):
+            from exportdesk.domain.catalog import load_catalog
+
             load_catalog(fields["forms_dir"])  # refuse a folder that does not validate
         before = self.institution()
         assert before is not None

@@ -16,9 +16,6 @@ import secrets
 import uuid
 from typing import Any
 
-from exportdesk.domain.checksheet import CheckSheet
-from exportdesk.domain.determination import evaluate_dict
-from exportdesk.domain.facts import FactsError
 from exportdesk.domain.workflow import CHAINS, FINAL, OPEN
 from exportdesk.store.base import Part, _dumps, _loads, _status
 from exportdesk.store.errors import StoreError
@@ -248,6 +245,10 @@ class Received(Part):
         trust_new_key: bool,
     ) -> dict[str, Any]:
         """Import a validated case file (see exchange.schemas.CaseFile) as the office."""
+        from exportdesk.domain.checksheet import CheckSheet
+        from exportdesk.domain.determination import evaluate_dict
+        from exportdesk.domain.facts import FactsError
+
         if not actor.has("office"):
             raise StoreError("forbidden")
         seen = self.exchange_seen(sha256)

@@ -6,7 +6,6 @@ import datetime as dt
 from collections.abc import Iterator
 from typing import Any
 
-from exportdesk.domain.review_rules import decision_blockers
 from exportdesk.domain.workflow import (
     CHAINS,
     FINAL,
@@ -87,6 +86,8 @@ class Reviews(Part):
             raise StoreError("conditions_required")
         if decision == "returned":
             return self.return_case(actor, case_id, reasons)
+        from exportdesk.domain.review_rules import decision_blockers  # with the forms
+
         blockers = decision_blockers(self.catalog, _loads(case["review_json"], {}))
         if blockers:
             raise StoreError(

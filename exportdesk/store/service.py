@@ -16,16 +16,14 @@ from __future__ import annotations
 import inspect
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from exportdesk.domain.catalog import Catalog, default_catalog, load_catalog
 from exportdesk.store.accounts import Accounts
 from exportdesk.store.base import Part, StoreCore
 from exportdesk.store.cases import Cases
 from exportdesk.store.db import Clock, utc_now
 from exportdesk.store.declarations import Declarations
 from exportdesk.store.engine import Engine, SQLiteEngine, open_engine
-from exportdesk.store.eul import EndUserLists
 from exportdesk.store.institution import Institutions
 from exportdesk.store.people import People
 from exportdesk.store.people_import import PeopleImport
@@ -34,6 +32,10 @@ from exportdesk.store.received import Received
 from exportdesk.store.reminders import Reminders
 from exportdesk.store.review import Reviews
 from exportdesk.store.training import Training
+
+if TYPE_CHECKING:  # the forms (pydantic) load on first use, not to show the sign-in window
+    from exportdesk.domain.catalog_core import Catalog
+    from exportdesk.store.eul import EndUserLists
 
 # The parts whose methods make up Store's flat interface, by attribute name.
 FLAT_PARTS: dict[str, type[Part]] = {
@@ -65,7 +67,6 @@ class Store(StoreCore):
     cases: Cases
     reviews: Reviews
     received: Received
-    eul: EndUserLists
 
     def __init__(
         self,
@@ -81,15 +82,27 @@ class Store(StoreCore):
         self._catalog = catalog
         for name, part in FLAT_PARTS.items():
             setattr(self, name, part(self))
-        self.eul = EndUserLists(self)
+        self._eul: EndUserLists | None = None
+
+    @property
+    def eul(self) -> EndUserLists:
+        """The End User List part, made on first use: fuzzy matching is not needed to sign in."""
+        if self._eul is None:
+            from exportdesk.store.eul import EndUserLists
+
+            self._eul = EndUserLists(self)
+        return self._eul
 
     @property
     def catalog(self) -> Catalog:
         """The forms in use: the institution's folder if it set one, else the shipped forms."""
         if self._catalog is None:
+            from exportdesk.domain.catalog import default_catalog
+            from exportdesk.domain.forms_cache import cached_catalog
+
             inst = self.institution()
             folder = inst.get("forms_dir") if inst else None
-            self._catalog = load_catalog(folder) if folder else default_catalog()
+            self._catalog = cached_catalog(folder) if folder else default_catalog()
         return self._catalog
 
 

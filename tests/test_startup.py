@@ -1,0 +1,74 @@
+"""Start-up: the sign-in window comes before the forms, the rules engine and the main window.
+
+Speed itself is measured by benchmarks/bench_cli_start.py; these tests keep the heavy
+modules off the path to the first window, which is what the speed depends on.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+from PySide6.QtWidgets import QDialog
+
+from exportdesk.gui import app as app_module
+from exportdesk.gui.dialogs import LoginDialog
+from exportdesk.gui.main_window import MainWindow
+from tests.store_fixtures import PASSWORD, make_campus
+
+PROBE = r"""
+import sys
+from PySide6.QtWidgets import QApplication, QDialog
+seen = {}
+def shown(self):
+    self.show(); QApplication.processEvents()
+    seen["dialog"] = type(self).__name__
+    seen["modules"] = sorted(m for m in HEAVY if m in sys.modules)
+    return QDialog.DialogCode.Rejected
+HEAVY = ("pydantic", "yaml", "reportlab", "rapidfuzz", "exportdesk.domain.catalog",
+         "exportdesk.gui.main_window", "exportdesk.gui.setup", "exportdesk.store.eul")
+QDialog.exec = shown
+# What the sign-in itself needs: the preload thread may start while the dialog is shown.
+import threading, exportdesk.gui.app as app
+app._preload_main_window = lambda first: (first.show(), threading.Thread(target=int))[1]
+from exportdesk.cli import main
+main(["gui", "--db", sys.argv[1], "--lang", "ja"])
+print(seen["dialog"], seen["modules"])
+"""
+
+
+def test_sign_in_window_needs_no_forms_engine_or_main_window(tmp_path):
+    campus = make_campus(tmp_path / "campus.db")
+    campus.store.close()
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    out = subprocess.run(
+        [sys.executable, "-c", PROBE, str(tmp_path / "campus.db")],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert out.stdout.split(maxsplit=1) == ["LoginDialog", "[]\n"]
+
+
+def test_start_signs_in_and_opens_the_main_window(tmp_path, qtbot, fonts, monkeypatch):
+    campus = make_campus(tmp_path / "campus.db")
+
+    def sign_in(dialog: LoginDialog) -> QDialog.DialogCode:
+        dialog.login.setText("prof")
+        dialog.password.setText(PASSWORD)
+        dialog.sign_in()
+        return dialog.result()
+
+    monkeypatch.setattr(LoginDialog, "exec", sign_in)
+    window = app_module.start(campus.store, "ja")
+    qtbot.addWidget(window)
+    assert isinstance(window, MainWindow) and window.user.login == "prof"
+    assert window.cases_page.model.rowCount() == 0
+
+
+def test_start_refused_sign_in_opens_nothing(tmp_path, qtbot, fonts, monkeypatch):
+    campus = make_campus(tmp_path / "campus.db")
+    monkeypatch.setattr(LoginDialog, "exec", lambda _self: QDialog.DialogCode.Rejected)
+    assert app_module.start(campus.store, "ja") is None
