@@ -352,3 +352,27 @@ def test_a_zip_bomb_is_refused_without_inflating_it(tmp_path: Path):
     assert peak < 40 * 1024 * 1024, f"peak {peak / 1e6:.0f} MB"
     assert elapsed < 5
     assert counts(pair.office.store) == before
+
+
+def test_an_unprefixed_number_is_replaced_and_the_decision_brings_it_back(tmp_path: Path):
+    pair = make_pair(tmp_path)
+    o = pair.office
+
+    def old_style(case: dict[str, Any]) -> None:
+        case["sender_ref"] = "2026-000001"  # as a PC numbered before member prefixes
+
+    path = forged_case(pair, "old.exportdesk", old_style)
+    for _ in range(2):  # the office has numbered cases of its own
+        o.store.create_case(o.prof, answers=controlled_answers())
+    result = pair.office_x.import_case(o.office, path, trust_new_key=True)
+    office_ref = o.store.get_case(o.office, result["case_id"])["ref"]
+    assert office_ref == "2026-000003"
+    # The office's own next case cannot collide with it either.
+    assert o.store.create_case(o.prof, answers=controlled_answers())["ref"] != office_ref
+    ready_for_decision(o.store, o.office, result["case_id"])
+    o.store.record_decision(o.office, result["case_id"], "no_licence_needed", "公開情報のみ")
+    o.store.approve(o.office2, result["case_id"])
+    o.store.approve(o.chief, result["case_id"])
+    pair.office_x.write_decision(o.office, result["case_id"], tmp_path / "d.exportdesk")
+    back = pair.prof_x.import_decision(pair.prof, tmp_path / "d.exportdesk")
+    assert pair.prof_store.get_case(pair.prof, back["case_id"])["ref"] == office_ref

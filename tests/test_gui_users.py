@@ -253,7 +253,7 @@ def test_reset_password_unlock_and_deactivate(campus, qtbot, fonts, monkeypatch,
     user.type(dialog.password, "new password 2026")
     user.type(dialog.password2, "new password 2027")
     user.click(dialog.ok_button)
-    assert dialog.error.text() == "二つのパスワードが一致しません。"
+    assert dialog.error.text() == "パスワードが一致しません。"
     dialog.password2.clear()
     user.type(dialog.password2, "new password 2026")
     user.click(dialog.ok_button)

@@ -20,6 +20,28 @@ from exportdesk.gui.app import create_app, install_language
 OUT = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
 
 
+SMALL = (1024, 640)  # the smallest window we support
+LARGE = (1920, 1080)
+REVIEW = {
+    "technology_classification": {"choice": "listed", "items": "5(1)"},
+    "goods_classification": {"choice": "not_applicable", "items": ""},
+    "classification_basis": "office_comparison",
+    "use_requirement": False,
+    "end_user_requirement": False,
+    "inform_requirement": False,
+    "resident_confirmed": "non_resident",
+    "pledge": "requested",
+}
+
+
+def large(window: QWidget, name: str) -> None:
+    """The same screen on a full-HD monitor, then back to the small window."""
+    window.resize(*LARGE)
+    shoot(window, f"{name}-1920")
+    window.resize(*SMALL)
+    QApplication.processEvents()
+
+
 def shoot(widget: QWidget, name: str) -> None:
     QApplication.processEvents()
     widget.grab().save(str(OUT / f"{name}.png"))
@@ -57,9 +79,10 @@ def main() -> int:
         login.close()
 
         window = MainWindow(store, users["prof"], lang)
-        window.resize(1280, 800)
+        window.resize(*SMALL)
         window.show()
         shoot(window, f"{lang}-03-my-cases")
+        large(window, f"{lang}-03-my-cases")
         cases = window.cases_page.model
         ids = {cases.rows[i]["title"]: cases.rows[i]["id"] for i in range(cases.rowCount())}
         draft = next(v for k, v in ids.items() if "下書き" in k)
@@ -68,6 +91,7 @@ def main() -> int:
         controlled = next(v for k, v in ids.items() if "留学生" in k)
         editor = window.open_case(controlled)
         shoot(window, f"{lang}-05-check-sheet-office-review")
+        large(window, f"{lang}-05-check-sheet-office-review")
         editor.scroll.verticalScrollBar().setValue(editor.scroll.verticalScrollBar().maximum() // 2)
         shoot(window, f"{lang}-06-check-sheet-technology")
         window.tabs.setCurrentWidget(window.guidance)
@@ -78,13 +102,31 @@ def main() -> int:
             users["manager"], controlled, "部局確認済み"
         )  # large format: department first
         office = MainWindow(store, users["office"], lang)
-        office.resize(1280, 800)
+        office.resize(*SMALL)
         office.show()
         shoot(office, f"{lang}-08-review-queue")
+        large(office, f"{lang}-08-review-queue")
         review = office.open_review(controlled)
         shoot(office, f"{lang}-09-review-sheet")
+        large(office, f"{lang}-09-review-sheet")
         review.tabs.setCurrentIndex(1)
         shoot(office, f"{lang}-10-review-check-sheet-answers")
+        # What the office must have recorded before deciding (no list imported here).
+        store.save_review(
+            users["office"],
+            controlled,
+            REVIEW | store.get_case(users["office"], controlled)["review"],
+        )
+        store.waive_screening(
+            users["office"],
+            controlled,
+            "リスト未取込み（目視で確認）"
+            if lang == "ja"
+            else "No list imported yet (checked by hand)",
+        )
+        review.case = store.get_case(users["office"], controlled)
+        review._load_values()  # the window shows what was just recorded
+        review.refresh()
         review.inputs["reasons"].setPlainText(
             "公開済みデータのみ" if lang == "ja" else "Published data only"
         )
@@ -106,16 +148,16 @@ def main() -> int:
         admin.show()
         admin.tabs.setCurrentWidget(admin.users_page)
         admin.users_page.select("prof")
-        shoot(admin, f"{lang}-13-users-and-roles")
+        shoot(admin, f"{lang}-16-users-and-roles")
         dialog = admin.users_page.edit_user()
-        shoot(dialog, f"{lang}-14-user-dialog")
+        shoot(dialog, f"{lang}-17-user-dialog")
         dialog.close()
         admin.close()
         setup = SetupDialog(Store(tmp / "fresh.db"), lang)
         setup.resize(1024, 640)
         setup.show()
         setup.mode_file.setChecked(True)
-        shoot(setup, f"{lang}-15-setup-from-institution-file")
+        shoot(setup, f"{lang}-18-setup-from-institution-file")
         setup.close()
         people_screens(store, users, lang)
     print(f"screenshots in {OUT}")

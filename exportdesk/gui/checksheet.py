@@ -326,7 +326,9 @@ class CheckSheetEditor(QWidget):
         box = QGroupBox(section.title.get(self.lang))
         box.setObjectName(f"section:{section.id}")
         grid = QGridLayout(box)
-        grid.setColumnStretch(1, 1)
+        # Labels get a share of a wide window; on a narrow one they wrap at their minimum.
+        grid.setColumnStretch(0, 2)
+        grid.setColumnStretch(1, 3)
         row = 0
         if section.help:
             hint = QLabel(section.help.get(self.lang))

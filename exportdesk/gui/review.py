@@ -726,7 +726,15 @@ class ReviewEditor(QWidget):
         group = self.catalog.group_by_id.get(det.get("country_group") or "")
         overview = {
             "title": c["title"],
-            "applicant": c.get("applicant_name", ""),
+            "applicant": "・".join(
+                part
+                for part in (
+                    c.get(f"department_{lang}", ""),
+                    c.get("applicant_title", ""),
+                    c.get("applicant_name", ""),
+                )
+                if part
+            ),
             "activity": activity.name.get(lang) if activity else "",
             "counterpart": f"{c['counterpart_name']} ({c['counterpart_country']})",
             "subject": c["answers"].get("technology_description")

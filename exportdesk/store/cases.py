@@ -58,6 +58,14 @@ class Cases(Part):
             raise StoreError("not_visible")
         case = self._decode(row)
         case["applicant_name"] = self.store.get_user(row["applicant_id"]).name
+        who = self._row(
+            "SELECT u.job_title, d.name_ja, d.name_en FROM users u"
+            " LEFT JOIN departments d ON d.id = ? WHERE u.id = ?",
+            [row["department_id"], row["applicant_id"]],
+        )
+        case["applicant_title"] = (who or {}).get("job_title") or ""
+        case["department_ja"] = (who or {}).get("name_ja") or ""
+        case["department_en"] = (who or {}).get("name_en") or ""
         case["filed_by_name"] = self.store.get_user(row["filed_by_id"]).name
         case["approvals"] = self._rows(
             "SELECT a.*, u.name AS user_name FROM approvals a JOIN users u ON u.id = a.user_id"

@@ -24,6 +24,7 @@ from exportdesk.store.users import User
 # A reference as ExportDesk writes it: 2026-000123 or 2026-K7QM-0123.
 REF_PATTERN = re.compile(r"^\d{4}-(?:[A-Z0-9]{2,8}-)?\d{4,9}$")
 # What a decision file may set, and from which local status.
+MEMBER_REF = re.compile(r"^\d{4}-[A-Z0-9]{2,8}-\d{4,9}$")
 DECISION_STATUSES = frozenset(FINAL | {"returned"})
 OFFICE_LOGIN = "export-control-office"
 
@@ -335,7 +336,9 @@ class Received(Part):
             }
             if row is None:
                 ref = case["sender_ref"]
-                if not REF_PATTERN.match(ref) or self._row(
+                # Only a member PC's own numbering is kept: an unprefixed number could
+                # collide with one this office gives its own cases later.
+                if not MEMBER_REF.match(ref) or self._row(
                     "SELECT 1 AS taken FROM cases WHERE ref = ?", [ref]
                 ):
                     ref = f"tmp-{uuid.uuid4().hex}"
