@@ -6,6 +6,9 @@ import tempfile
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("EXPORTDESK_LANG", "ja")
 os.environ.setdefault("EXPORTDESK_FAST_HASH", "1")
+# The installation key every Store signs its audit head with: a throwaway folder, never
+# the developer's own (subprocesses inherit it).
+os.environ.setdefault("EXPORTDESK_KEYS", tempfile.mkdtemp(prefix="exportdesk-test-keys-"))
 # The forms cache of the test run, not the user's.
 os.environ.setdefault("EXPORTDESK_CACHE", tempfile.mkdtemp(prefix="exportdesk-cache-"))
 # Case files that member PCs write on submission go to a throwaway folder, not ~/Documents.

@@ -8,13 +8,19 @@ from pathlib import Path
 import pytest
 
 from exportdesk.cli import main
-from tests.store_fixtures import Campus, make_campus
+from tests.store_fixtures import PASSWORD, Campus, make_campus
 
 CSV = (
     "学籍番号,姓,名,国籍,入国日,身分,所属\n"
     "S1,Wang,Li,中国,2026/04/01,修士課程学生,ENG\n"
     "S2,Kim,Minji,韓国,2026/11/20,研究生,SCI\n"
 )
+
+
+@pytest.fixture(autouse=True)
+def signed_in(monkeypatch):
+    """Commands sign in with the fixtures' password, as a script would."""
+    monkeypatch.setenv("EXPORTDESK_PASSWORD", PASSWORD)
 
 
 @pytest.fixture

@@ -15,7 +15,13 @@ from exportdesk.cli import main
 from exportdesk.documents.icp import icp_pdf
 from exportdesk.documents.sheets import blank_pdf, case_pdf, pledge_pdf
 from exportdesk.domain.profile import ProfileError, load_profile, parse_profile
-from tests.store_fixtures import Campus, controlled_answers, make_campus, ready_for_decision
+from tests.store_fixtures import (
+    PASSWORD,
+    Campus,
+    controlled_answers,
+    make_campus,
+    ready_for_decision,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 PROFILE = ROOT / "examples" / "institution-profile.yaml"
@@ -267,7 +273,10 @@ def test_blank_sheets_and_pledge(campus: Campus, catalog):
     assert "■Category2" in text
 
 
-def test_print_and_pledge_cli(campus: Campus, tmp_path: Path, capsys):
+def test_print_and_pledge_cli(campus: Campus, tmp_path: Path, capsys, monkeypatch):
+    # Commands sign in, as a script does: the user and password from the environment.
+    monkeypatch.setenv("EXPORTDESK_PASSWORD", PASSWORD)
+    monkeypatch.setenv("EXPORTDESK_USER", "office1")
     s = campus.store
     case = s.create_case(campus.prof, answers=controlled_answers())
     s.submit(campus.prof, case["id"])
@@ -338,7 +347,10 @@ def test_gui_print_and_icp_screen(campus: Campus, qtbot, fonts, tmp_path: Path):
     assert view.message.text() == "「機関名（日本語）」が空欄です。"
 
 
-def test_print_all_cases_in_a_batch(campus: Campus, tmp_path: Path, capsys):
+def test_print_all_cases_in_a_batch(campus: Campus, tmp_path: Path, capsys, monkeypatch):
+    # Commands sign in, as a script does: the user and password from the environment.
+    monkeypatch.setenv("EXPORTDESK_PASSWORD", PASSWORD)
+    monkeypatch.setenv("EXPORTDESK_USER", "office1")
     s = campus.store
     refs = []
     for i in range(3):

@@ -15,7 +15,7 @@ from exportdesk.cli import main
 from exportdesk.domain.screening import Entity, ScreeningIndex, normalise
 from exportdesk.imports.eul import EulImportError, parse_csv, parse_pdf, parse_xlsx, read_list
 from tests.eul_pdf import meti_pdf
-from tests.store_fixtures import Campus, controlled_answers, make_campus
+from tests.store_fixtures import PASSWORD, Campus, controlled_answers, make_campus
 
 LONG_ALIASES = tuple(
     f"Mountain Valley Precision Machining Works Branch Office Number {k}" for k in range(45)
@@ -400,7 +400,10 @@ def test_case_screening_resolution_known_good_and_rescreen(tmp_path: Path, entit
     assert s.verify_audit().ok
 
 
-def test_cli_import_versions_diff_screen(tmp_path: Path, entities, capsys):
+def test_cli_import_versions_diff_screen(tmp_path: Path, entities, capsys, monkeypatch):
+    # Commands sign in, as a script does: the user and password from the environment.
+    monkeypatch.setenv("EXPORTDESK_PASSWORD", PASSWORD)
+    monkeypatch.setenv("EXPORTDESK_USER", "office1")
     db = tmp_path / "cli.db"
     make_campus(db)
     pdf = tmp_path / "list.pdf"
@@ -444,7 +447,10 @@ def test_cli_import_versions_diff_screen(tmp_path: Path, entities, capsys):
     assert [r["hits"] for r in rows] == ["1", "0"]
 
 
-def test_threshold_setting(tmp_path: Path, capsys, entities):
+def test_threshold_setting(tmp_path: Path, capsys, entities, monkeypatch):
+    # Commands sign in, as a script does: the user and password from the environment.
+    monkeypatch.setenv("EXPORTDESK_PASSWORD", PASSWORD)
+    monkeypatch.setenv("EXPORTDESK_USER", "office1")
     db = tmp_path / "t.db"
     campus = make_campus(db)
     assert main(["eul", "--db", str(db), "threshold"]) == 0

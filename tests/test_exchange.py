@@ -310,6 +310,9 @@ def test_mutated_files_import_whole_or_not_at_all(fuzz_pair, position, value):
 def test_cli_round_trip(tmp_path: Path, capsys, monkeypatch):
     from exportdesk.cli import main
 
+    # Commands sign in, as a script does: the user and password from the environment.
+    monkeypatch.setenv("EXPORTDESK_PASSWORD", PASSWORD)
+
     office = make_campus(tmp_path / "office.db")
     office.store.close()
     odb, okeys = ["--db", str(tmp_path / "office.db")], ["--keys", str(tmp_path / "ok")]

@@ -20,7 +20,7 @@ from exportdesk.imports.export_ban import parse_ban_pdf
 from tests.ban_pdf import Block, ban_pdf
 from tests.eul_pdf import meti_pdf
 from tests.eul_xlsx import meti_xlsx
-from tests.store_fixtures import controlled_answers, make_campus
+from tests.store_fixtures import PASSWORD, controlled_answers, make_campus
 from tests.test_eul import sample_entities, template_csv
 
 META = Path(__file__).resolve().parents[2] / "shared" / "data" / "meti"
@@ -352,7 +352,10 @@ def test_csv_with_an_unclosed_quote_is_refused(tmp_path: Path):
 # --- several lists in force ---------------------------------------------------------------------
 
 
-def test_cases_screened_against_every_list(tmp_path: Path, capsys):
+def test_cases_screened_against_every_list(tmp_path: Path, capsys, monkeypatch):
+    # Commands sign in, as a script does: the user and password from the environment.
+    monkeypatch.setenv("EXPORTDESK_PASSWORD", PASSWORD)
+    monkeypatch.setenv("EXPORTDESK_USER", "office1")
     campus = make_campus(tmp_path / "m.db")
     s = campus.store
     eul = tmp_path / "eul.xlsx"

@@ -10,7 +10,7 @@ from openpyxl import load_workbook
 from exportdesk.cli import main
 from exportdesk.domain.internal_audit import audit_forms
 from tests.stats_fixtures import make_stats_campus
-from tests.store_fixtures import Campus
+from tests.store_fixtures import PASSWORD, Campus
 from tests.test_documents import flat
 
 
@@ -37,8 +37,16 @@ def campus(tmp_path: Path) -> Campus:
     return c
 
 
+@pytest.fixture(autouse=True)
+def signed_in(monkeypatch):
+    """Commands sign in with the fixtures' password, as a script would."""
+    monkeypatch.setenv("EXPORTDESK_PASSWORD", PASSWORD)
+
+
 def run(campus: Campus, *args: str) -> int:
-    return main([*args, "--db", str(campus.store.path)])
+    """Run a command as the office (unless the arguments name another user)."""
+    user = [] if "--user" in args else ["--user", "office1"]
+    return main([*args, "--db", str(campus.store.path), *user])
 
 
 def test_report_command(campus: Campus, tmp_path: Path, capsys):
@@ -75,8 +83,14 @@ def test_report_command(campus: Campus, tmp_path: Path, capsys):
     assert not (tmp_path / "x.pdf").exists() and not (tmp_path / "y.pdf").exists()
     assert "not allowed" in capsys.readouterr().err
     assert (
-        run(campus, "report-text", "--year", "2026", "--section", "overview", "--text", "x") == 2
-    )  # who edits must be named
+        main(
+            [
+                *("report-text", "--year", "2026", "--section", "overview", "--text", "x"),
+                *("--db", str(campus.store.path)),
+            ]
+        )
+        == 2
+    )  # who edits must be named, and signs in
 
 
 def test_survey_command(campus: Campus, tmp_path: Path):

@@ -13,7 +13,7 @@ import time
 from pathlib import Path
 
 from exportdesk.store import Store
-from tests.store_fixtures import make_campus
+from tests.store_fixtures import PASSWORD, make_campus
 
 ROOT = Path(__file__).resolve().parent.parent
 KILLS = 12
@@ -97,3 +97,72 @@ def test_killed_writer_loses_nothing_acknowledged(tmp_path: Path):
         # Each change and its audit entry commit together.
         assert creates == 1
         assert saves == stored_rev - 1
+
+
+WRITERS = 4
+ROUNDS = 15
+
+
+def test_four_writers_and_the_cli_at_once(tmp_path: Path):
+    """Writers wait for each other (BEGIN IMMEDIATE, busy timeout) instead of failing with
+    'database is locked': no errors, no lost writes, the chain intact."""
+    path = tmp_path / "busy.db"
+    campus = make_campus(path)
+    user_id = campus.prof.id
+    campus.store.close()
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "EXPORTDESK_PASSWORD": PASSWORD}
+
+    def start(*argv: str) -> subprocess.Popen[str]:
+        return subprocess.Popen(
+            [sys.executable, *argv],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            cwd=ROOT,
+            env=env,
+        )
+
+    writers = [
+        start(
+            str(ROOT / "tests" / "concurrent_writer.py"),
+            str(path),
+            str(user_id),
+            f"w{n}",
+            str(ROUNDS),
+        )
+        for n in range(WRITERS)
+    ]
+    cli_runs = []
+    for n in range(4):  # the command line at the same time: exports and a setting
+        argv = (
+            ["export", "--format", "json", "-o", str(tmp_path / f"e{n}.json")]
+            if n % 2
+            else ["eul", "threshold", str(80 + n)]
+        )
+        proc = (
+            start("-m", "exportdesk", *argv[:1], "--db", str(path), *argv[1:], "--user", "office1")
+            if argv[0] == "export"
+            else start("-m", "exportdesk", "eul", "--db", str(path), *argv[1:], "--user", "office1")
+        )
+        cli_runs.append(proc.communicate(timeout=120))
+        assert proc.returncode == 0, cli_runs[-1]
+    results = [w.communicate(timeout=300) for w in writers]
+    for w, (_out, errors) in zip(writers, results, strict=True):
+        assert w.returncode == 0 and errors == "", errors
+    acked = {}
+    for out, _ in results:
+        for line in out.splitlines():
+            parts = line.split()
+            acked[int(parts[1])] = (
+                int(parts[2]) if parts[0] == "SAVE" else acked.get(int(parts[1]), 1)
+            )
+    assert len(acked) == WRITERS * ROUNDS
+    store = Store(path)
+    rows = dict(store.db.execute("SELECT id, revision FROM cases").fetchall())
+    for case_id, revision in acked.items():
+        assert rows.get(case_id) == revision == 2, case_id
+    result = store.verify_audit()
+    assert result.ok, result.problems
+    exports = store.db.execute("SELECT count(*) FROM audit_log WHERE action = 'export'")
+    assert exports.fetchone()[0] == 2
+    assert store.eul.threshold() == 82.0

@@ -4,6 +4,7 @@ and the one place where a command finds the user it acts as."""
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -48,26 +49,70 @@ def db_path(args: argparse.Namespace) -> Path:
     return Path(args.db) if getattr(args, "db", None) else default_db_path()
 
 
-def open_store(args: argparse.Namespace):  # type: ignore[no-untyped-def]
-    from exportdesk.store import Store
+def open_store(args: argparse.Namespace, *, create: bool = False):  # type: ignore[no-untyped-def]
+    """The store at --db; a path that does not exist is an error (after a message), not a
+    new empty database, unless `create`."""
+    from exportdesk.store import Store, StoreError
 
-    path = db_path(args)
-    if not path.exists():
-        err(f"no database at {path}")
+    keys = getattr(args, "keys", None)
+    try:
+        return Store(db_path(args), create=create, key_dir=Path(keys) if keys else None)
+    except StoreError as exc:
+        err(exc.en)
         return None
-    return Store(path)
 
 
-def write(path: str, data: bytes) -> None:
-    target = Path(path)
-    tmp = target.with_name(target.name + ".part")
-    tmp.write_bytes(data)
-    tmp.replace(target)
+def write(path: str, data: bytes) -> bool:
+    """Write an output file owner-only, whole or not at all; False (after a message) if not."""
+    from exportdesk.store import StoreError
+    from exportdesk.store.files import write_bytes_private
+
+    try:
+        write_bytes_private(path, data)
+    except StoreError as exc:
+        err(exc.en)
+        return False
+    return True
 
 
-def acting_user(store: Any, login: str) -> Any:
-    """The signed-in user a command acts as, or None (after a message) if there is none."""
-    user = store.user_by_login(login)
-    if user is None:
-        err(f"no user '{login}' in this installation")
-    return user
+PASSWORD_ENV = "EXPORTDESK_PASSWORD"
+USER_ENV = "EXPORTDESK_USER"
+
+
+def add_user_argument(p: argparse.ArgumentParser, text: str = "the user acting") -> None:
+    p.add_argument(
+        "--user",
+        default=os.environ.get(USER_ENV),
+        help=f"{text}; signs in with the password (asked for, or ${PASSWORD_ENV} in scripts);"
+        f" default ${USER_ENV}",
+    )
+
+
+def acting_user(store: Any, login: str | None) -> Any:
+    """Sign in as `login`: the one place a command finds the user it acts as.
+
+    The password is asked for on the terminal, or read from EXPORTDESK_PASSWORD for
+    scripts. Returns the User, or None after a message (no login, wrong password, locked).
+    """
+    from exportdesk.store import StoreError
+
+    if not login:
+        err(f"sign in with --user LOGIN (or set {USER_ENV})")
+        return None
+    password = os.environ.get(PASSWORD_ENV)
+    if password is None:
+        if not sys.stdin.isatty():
+            err(f"a password is needed: run in a terminal, or set {PASSWORD_ENV} in scripts")
+            return None
+        import getpass
+
+        try:
+            password = getpass.getpass(f"Password for {login} / {login}のパスワード: ")
+        except (EOFError, KeyboardInterrupt):
+            print(file=sys.stderr)
+            return None
+    try:
+        return store.authenticate(login, password)
+    except StoreError as exc:
+        err(exc.en)
+        return None

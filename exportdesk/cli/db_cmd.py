@@ -6,83 +6,142 @@ import argparse
 from pathlib import Path
 
 from exportdesk.cli.common import (
+    EXIT_BAD_INPUT,
     EXIT_FAIL,
     EXIT_OK,
+    acting_user,
+    add_user_argument,
     db_path,
     err,
+    open_store,
 )
-from exportdesk.portable import restrict_to_owner
+
+
+def _key_dir(args: argparse.Namespace) -> Path | None:
+    return Path(args.keys) if getattr(args, "keys", None) else None
+
+
+def _init(args: argparse.Namespace, path: Path) -> int:
+    from exportdesk.store import keys
+    from exportdesk.store.db import LATEST, connect, migrate
+
+    if args.db_command == "migrate" and not path.exists():
+        err(f"no database at {path}")
+        return EXIT_FAIL
+    db = connect(path)
+    try:
+        found = migrate(db, path, key=keys.load_or_create_key(_key_dir(args)))
+    finally:
+        db.close()
+    print(
+        f"{path}: schema {found} -> {LATEST}"
+        if found < LATEST
+        else f"{path}: schema {LATEST}, up to date"
+    )
+    return EXIT_OK
+
+
+def _verify(args: argparse.Namespace, path: Path) -> int:
+    from exportdesk.store import audit, keys
+    from exportdesk.store.db import connect
+    from exportdesk.store.maintenance import check_against
+
+    key = keys.load_key(_key_dir(args))  # checking never creates a key
+    public_key = keys.public_key_text(key) if key else None
+    db = connect(path, create=False)
+    try:
+        integrity = db.execute("PRAGMA integrity_check").fetchone()[0]
+        result = audit.verify(db, public_key)
+        problems = list(result.problems)
+        notes = list(result.notes)
+        if args.against:
+            more, seen = check_against(db, args.against, public_key)
+            problems += more
+            notes += seen
+    finally:
+        db.close()
+    print(f"integrity: {integrity}")
+    state = "chain intact" if not problems else "TAMPERED"
+    print(f"audit log: {result.entries} entries, {state}")
+    if result.signed_by:
+        print(f"head signed by {result.signed_by}")
+    if key is None:
+        print("this installation's key was not found: the signature was checked, not its owner")
+    for problem in problems:
+        print(f"  - {problem}")
+    for note in notes:
+        print(f"  · {note}")
+    return EXIT_OK if not problems and integrity == "ok" else EXIT_FAIL
+
+
+def _admin(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    store = open_store(args)
+    if store is None:
+        return None, None
+    user = acting_user(store, args.user)
+    if user is not None and not user.has("admin"):
+        err("only an administrator may back up or restore the database")
+        user = None
+    return store, user
+
+
+def _backup(args: argparse.Namespace) -> int:
+    from exportdesk.store.maintenance import backup_to
+
+    store, user = _admin(args)
+    if user is None:
+        return EXIT_FAIL
+    target = backup_to(store.db, args.file)
+    store.record_export(user, "backup", str(target), 1)
+    print(f"backed up {store.path} to {target}")
+    return EXIT_OK
+
+
+def _restore(args: argparse.Namespace, path: Path) -> int:
+    from exportdesk.store.maintenance import restore
+
+    login, user_id = "", None
+    if path.exists():  # restoring over records: only their administrator may
+        store, user = _admin(args)
+        if user is None:
+            return EXIT_FAIL
+        store.close()
+        login, user_id = user.login, user.id
+    report = restore(
+        path,
+        args.file,
+        key_dir=_key_dir(args),
+        force=args.force,
+        actor_login=login,
+        actor_id=user_id,
+    )
+    for problem in report.problems:
+        print(f"  - {problem}")
+    if not report.restored:
+        err(
+            f"{args.file} does not verify ({len(report.problems)} problems); nothing was changed."
+            " Restore it anyway with --force (the restore is recorded)."
+        )
+        return EXIT_FAIL
+    for warning in report.warnings:
+        print(f"warning: {warning}")
+    print(f"restored {args.file} into {path} (previous copy: {report.safety_copy})")
+    return EXIT_OK
 
 
 def cmd_db(args: argparse.Namespace) -> int:
-    import sqlite3
-
-    from exportdesk.store import audit
-    from exportdesk.store.db import LATEST, connect, migrate
     from exportdesk.store.errors import StoreError
 
     path = db_path(args)
-    action = args.db_command
     try:
-        if action in ("init", "migrate"):
-            if action == "migrate" and not path.exists():
-                err(f"no database at {path}")
-                return EXIT_FAIL
-            db = connect(path)
-            found = migrate(db, path)
-            print(
-                f"{path}: schema {found} -> {LATEST}"
-                if found < LATEST
-                else f"{path}: schema {LATEST}, up to date"
-            )
-            return EXIT_OK
-        if not path.exists():
-            err(f"no database at {path}")
-            return EXIT_FAIL
-        db = connect(path, create=False)
-        if action == "verify":
-            integrity = db.execute("PRAGMA integrity_check").fetchone()[0]
-            result = audit.verify(db)
-            print(f"integrity: {integrity}")
-            state = "chain intact" if result.ok else "TAMPERED"
-            print(f"audit log: {result.entries} entries, {state}")
-            for problem in result.problems:
-                print(f"  - {problem}")
-            return EXIT_OK if result.ok and integrity == "ok" else EXIT_FAIL
-        if action == "backup":
-            target = Path(args.file)
-            dest = sqlite3.connect(target)
-            db.conn.backup(dest)
-            dest.close()
-            restrict_to_owner(target)
-            print(f"backed up {path} to {target}")
-            return EXIT_OK
-        if action == "restore":
-            source_path = Path(args.file)
-            if not source_path.is_file():
-                err(f"no such file: {source_path}")
-                return EXIT_FAIL
-            source = connect(source_path, create=False)
-            version = source.execute("PRAGMA user_version").fetchone()[0]
-            if version < 1 or "cases" not in source.table_names():
-                err(f"{source_path} is not an ExportDesk database")
-                return EXIT_FAIL
-            check = audit.verify(source)
-            if not check.ok:
-                err(f"{source_path}: audit log does not verify: {check.problems[0]}")
-                return EXIT_FAIL
-            safety = path.with_name(path.name + ".before-restore.bak")
-            dest = sqlite3.connect(safety)
-            db.conn.backup(dest)
-            dest.close()
-            restrict_to_owner(safety)
-            # Page by page into the open database: the file itself is never replaced,
-            # which Windows would refuse while the application has it open.
-            source.conn.backup(db.conn)
-            source.conn.close()
-            migrate(db, path)
-            print(f"restored {source_path} into {path} (previous copy: {safety})")
-            return EXIT_OK
+        if args.db_command in ("init", "migrate"):
+            return _init(args, path)
+        if args.db_command == "verify":
+            return _verify(args, path)
+        if args.db_command == "backup":
+            return _backup(args)
+        if args.db_command == "restore":
+            return _restore(args, path)
     except StoreError as exc:
         err(exc.en)
         return EXIT_FAIL
@@ -90,16 +149,21 @@ def cmd_db(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from exportdesk.store import Store
+    from exportdesk.store import StoreError
     from exportdesk.store.export import export_cases
 
-    path = db_path(args)
-    if not path.exists():
-        err(f"no database at {path}")
+    store = open_store(args)
+    if store is None:
         return EXIT_FAIL
-    store = Store(path)
+    user = acting_user(store, args.user)
+    if user is None:
+        return EXIT_FAIL
     target = Path(args.output or f"exportdesk-cases.{args.format}")
-    count = export_cases(store, target, args.format, lang=args.lang)
+    try:
+        count = export_cases(store, target, args.format, user, lang=args.lang)
+    except StoreError as exc:
+        err(exc.en)
+        return EXIT_BAD_INPUT
     print(f"{count} cases written to {target}")
     return EXIT_OK
 
@@ -107,17 +171,35 @@ def cmd_export(args: argparse.Namespace) -> int:
 def register(sub: argparse._SubParsersAction) -> None:
     db = sub.add_parser("db", help="create, migrate, verify, back up or restore the database")
     db.add_argument("--db", help="database file (default: EXPORTDESK_DB or the user data folder)")
+    db.add_argument("--keys", help="folder of this installation's key (default: EXPORTDESK_KEYS)")
     dsub = db.add_subparsers(dest="db_command", required=True)
     dsub.add_parser("init", help="create the database (or bring it up to date)")
     dsub.add_parser("migrate", help="run pending schema migrations (a backup is taken first)")
-    dsub.add_parser("verify", help="check file integrity and the audit log's hash chain")
-    dsub.add_parser("backup", help="copy the database to FILE").add_argument("file")
-    dsub.add_parser("restore", help="replace the database with FILE").add_argument("file")
+    p = dsub.add_parser(
+        "verify", help="check the file, the audit chain, every record's seal and the signed head"
+    )
+    p.add_argument(
+        "--against",
+        nargs="+",
+        metavar="FILE",
+        help="also compare the chain with the signed heads these files carry"
+        " (case and decision files, exports, printed sheets)",
+    )
+    p = dsub.add_parser("backup", help="copy the database to FILE (administrators)")
+    p.add_argument("file")
+    add_user_argument(p, "the administrator")
+    p = dsub.add_parser(
+        "restore", help="replace the database with FILE once FILE verifies (administrators)"
+    )
+    p.add_argument("file")
+    p.add_argument("--force", action="store_true", help="restore a copy that does not verify")
+    add_user_argument(p, "the administrator")
     db.set_defaults(func=cmd_db)
 
-    p = sub.add_parser("export", help="export all cases with their decisions")
+    p = sub.add_parser("export", help="export the cases you may see, with their decisions")
     p.add_argument("--format", choices=["xlsx", "csv", "json"], default="xlsx")
     p.add_argument("--lang", choices=["ja", "en"], default="ja", help="headers and texts")
     p.add_argument("-o", "--output", help="output file")
     p.add_argument("--db", help="database file")
+    add_user_argument(p)
     p.set_defaults(func=cmd_export)

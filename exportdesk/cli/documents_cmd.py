@@ -9,6 +9,8 @@ from exportdesk.cli.common import (
     EXIT_BAD_INPUT,
     EXIT_FAIL,
     EXIT_OK,
+    acting_user,
+    add_user_argument,
     err,
     load_forms,
     open_store,
@@ -26,7 +28,8 @@ def cmd_icp(args: argparse.Namespace) -> int:
         err(str(exc))
         return EXIT_BAD_INPUT
     fmt = args.format or profile.icp_format
-    write(args.output, icp_pdf(profile, load_forms(args), fmt, args.lang))
+    if not write(args.output, icp_pdf(profile, load_forms(args), fmt, args.lang)):
+        return EXIT_FAIL
     print(f"{args.output}: {fmt}-university ICP ({args.lang})")
     return EXIT_OK
 
@@ -38,28 +41,43 @@ def cmd_print(args: argparse.Namespace) -> int:
     store = open_store(args)
     if store is None:
         return EXIT_FAIL
+    user = acting_user(store, args.user)
+    if user is None:
+        return EXIT_FAIL
     inst = store.institution() or {}
+    head = store.signed_head()
     if args.all:
         from exportdesk.documents.batch import write_case_pdfs
 
-        rows = store.list_cases(None, status=args.status, limit=10**9)
-        cases = [store.get_case(None, r["id"]) for r in rows]
-        paths = write_case_pdfs(
-            cases, Path(args.output), lang=args.lang, institution=inst.get(f"name_{args.lang}", "")
-        )
-        store.record_export(None, "case_pdf", args.output, len(paths))
+        # The cases this user may see, without other people's drafts (as for exports).
+        ids = [c["id"] for c in store.iter_cases_for_export(user, args.status)]
+        cases = [store.get_case(user, case_id) for case_id in ids]
+        try:
+            paths = write_case_pdfs(
+                cases,
+                Path(args.output),
+                lang=args.lang,
+                institution=inst.get(f"name_{args.lang}", ""),
+                audit_head=head,
+            )
+        except OSError as exc:
+            err(f"cannot write to {args.output}: {exc.strerror or exc}")
+            return EXIT_FAIL
+        store.record_export(user, "case_pdf", args.output, len(paths))
         print(f"{len(paths)} PDFs written to {args.output}")
         return EXIT_OK
     if not args.case:
         err("give a case id or reference, or --all")
         return EXIT_BAD_INPUT
     try:
-        case = store.get_case(None, store.case_id_for(args.case))
+        case = store.get_case(user, store.case_id_for(args.case))
     except StoreError as exc:
         err(f"case {args.case}: {exc.en}")
         return EXIT_FAIL
-    write(args.output, case_pdf(case, store.catalog, args.lang, inst.get(f"name_{args.lang}", "")))
-    store.record_export(None, "case_pdf", args.output, 1)
+    data = case_pdf(case, store.catalog, args.lang, inst.get(f"name_{args.lang}", ""), head)
+    if not write(args.output, data):
+        return EXIT_FAIL
+    store.record_export(user, "case_pdf", args.output, 1)
     print(f"{args.output}: {case['ref']}")
     return EXIT_OK
 
@@ -67,7 +85,8 @@ def cmd_print(args: argparse.Namespace) -> int:
 def cmd_blank(args: argparse.Namespace) -> int:
     from exportdesk.documents.sheets import blank_pdf
 
-    write(args.output, blank_pdf(args.kind, load_forms(args), args.lang))
+    if not write(args.output, blank_pdf(args.kind, load_forms(args), args.lang)):
+        return EXIT_FAIL
     print(f"{args.output}: blank {args.kind} sheet ({args.lang})")
     return EXIT_OK
 
@@ -93,6 +112,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--lang", choices=["ja", "en"], default="ja")
     p.add_argument("-o", "--output", required=True)
     p.add_argument("--db", help="database file")
+    add_user_argument(p)
     p.set_defaults(func=cmd_print)
 
     p = sub.add_parser("blank", help="a blank sheet for paper use")

@@ -19,8 +19,12 @@ def _exchange(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     from exportdesk.exchange import Exchange
     from exportdesk.store import Store
 
-    store = Store(db_path(args))
-    return store, Exchange(store, Path(args.keys) if getattr(args, "keys", None) else None)
+    key_dir = Path(args.keys) if getattr(args, "keys", None) else None
+    # Only setting up from an institution file makes a new database; the store signs its
+    # audit head with the same key as the files.
+    creating = args.command == "profile" and args.profile_command == "import"
+    store = Store(db_path(args), key_dir=key_dir, create=creating)
+    return store, Exchange(store, key_dir)
 
 
 def cmd_exchange(args: argparse.Namespace) -> int:
@@ -29,7 +33,11 @@ def cmd_exchange(args: argparse.Namespace) -> int:
     from exportdesk.exchange import ExchangeError, NeedsTrust
     from exportdesk.store import StoreError
 
-    store, exchange = _exchange(args)
+    try:
+        store, exchange = _exchange(args)
+    except StoreError as exc:
+        err(exc.en)
+        return EXIT_FAIL
     user = None
     if getattr(args, "user", None):
         user = acting_user(store, args.user)

@@ -10,8 +10,10 @@ from exportdesk.cli.common import (
     EXIT_BAD_INPUT,
     EXIT_FAIL,
     EXIT_OK,
-    db_path,
+    acting_user,
+    add_user_argument,
     err,
+    open_store,
     table,
 )
 
@@ -19,10 +21,18 @@ from exportdesk.cli.common import (
 def cmd_eul(args: argparse.Namespace) -> int:
     from exportdesk.domain.dates import DateError, parse_optional_date
     from exportdesk.imports.eul import EulImportError
-    from exportdesk.store import Store, StoreError
+    from exportdesk.store import StoreError
 
-    store = Store(db_path(args))
+    store = open_store(args)
+    if store is None:
+        return EXIT_FAIL
     eul = store.eul
+    acting = args.eul_command == "import" or (
+        args.eul_command == "threshold" and args.value is not None
+    )
+    user = acting_user(store, args.user) if acting else None
+    if acting and user is None:
+        return EXIT_FAIL
     try:
         if args.eul_command == "import":
             try:
@@ -30,7 +40,7 @@ def cmd_eul(args: argparse.Namespace) -> int:
             except DateError as exc:
                 err(f"--effective: {exc.en}")
                 return EXIT_BAD_INPUT
-            result = eul.import_file(None, args.file, effective, args.format)
+            result = eul.import_file(user, args.file, effective, args.format)
             encoding = f", {result['encoding']}" if result.get("encoding") else ""
             print(
                 f"imported version {result['version_id']}:"
@@ -48,7 +58,7 @@ def cmd_eul(args: argparse.Namespace) -> int:
             if args.value is None:
                 print(f"screening threshold ({args.list}): {eul.threshold(args.list)}")
                 return EXIT_OK
-            eul.set_threshold(None, args.value, args.list)
+            eul.set_threshold(user, args.value, args.list)
             print(f"screening threshold ({args.list}) set to {args.value}")
             return EXIT_OK
         if args.eul_command == "versions":
@@ -102,9 +112,11 @@ def cmd_screen(args: argparse.Namespace) -> int:
     import csv
 
     from exportdesk.imports.textfile import TextFileError, read_csv
-    from exportdesk.store import Store
+    from exportdesk.store.export import neutralise
 
-    store = Store(db_path(args))
+    store = open_store(args)
+    if store is None:
+        return EXIT_FAIL
     found = store.eul.indexes()
     if not found:
         err("no list imported yet (exportdesk eul import FILE)")
@@ -142,8 +154,10 @@ def cmd_screen(args: argparse.Namespace) -> int:
         for row in source.rows:
             hits = store.eul.screen_all(row["name"], row.get("country") or None, threshold)
             best = hits[0] if hits else {}
+            # The names come from outside: no cell may open as a spreadsheet formula.
             writer.writerow(
-                [
+                neutralise(cell)
+                for cell in [
                     row["name"],
                     row.get("country") or "",
                     len(hits),
@@ -199,6 +213,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         " the CSV/XLSX template or OpenSanctions CSV",
     )
     p.add_argument("file")
+    add_user_argument(p, "the office member importing it")
     p.add_argument(
         "--effective",
         help="effective date: 2026-12-01, 2026/12/01 or 令和8年12月1日"
@@ -215,6 +230,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument(
         "--list", default="eul", help="eul, ban_russia, ban_belarus or ban_third_countries"
     )
+    add_user_argument(p, "the office member setting it")
     p = esub.add_parser("diff", help="added, removed and changed entities between two versions")
     p.add_argument("v1")
     p.add_argument("v2")

@@ -21,17 +21,15 @@ from exportdesk.cli.common import (
 
 
 def _store_and_user(args: argparse.Namespace, required: bool = False) -> tuple[Any, Any, int]:
-    """(store, user, 0), or (None, None, exit code) after a message. Without --user the
-    command acts as the holder of the database file, as the other commands do."""
+    """(store, user, 0), or (None, None, exit code) after a message. Reports read cases:
+    the user signs in (--user, password asked for or EXPORTDESK_PASSWORD)."""
     store = open_store(args)
     if store is None:
         return None, None, EXIT_FAIL
     login = getattr(args, "user", None)
     if not login:
-        if required:
-            err("give --user LOGIN: this change is recorded under a user's name")
-            return None, None, EXIT_BAD_INPUT
-        return store, None, 0
+        err("give --user LOGIN: reports and changes are made as a signed-in user")
+        return None, None, EXIT_BAD_INPUT
     user = acting_user(store, login)
     if user is None:
         return None, None, EXIT_BAD_INPUT
@@ -248,7 +246,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     p.add_argument("--lang", choices=["ja", "en"], default="ja")
     p.add_argument("-o", "--output", required=True)
-    p.add_argument("--user", help="act as this user (default: the holder of the database file)")
+    p.add_argument(
+        "--user", help="the user signing in (password asked for, or EXPORTDESK_PASSWORD)"
+    )
     p.add_argument("--db", help="database file")
     p.set_defaults(func=cmd_report)
 
@@ -266,7 +266,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--date", required=True, help="reference date (YYYY-MM-DD)")
     p.add_argument("--lang", choices=["ja", "en"], default="ja")
     p.add_argument("-o", "--output", required=True)
-    p.add_argument("--user", help="act as this user (default: the holder of the database file)")
+    p.add_argument(
+        "--user", help="the user signing in (password asked for, or EXPORTDESK_PASSWORD)"
+    )
     p.add_argument("--db", help="database file")
     p.set_defaults(func=cmd_survey)
 

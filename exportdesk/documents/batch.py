@@ -18,14 +18,20 @@ def _init(forms_dir: str | None) -> None:
     _catalog = load_catalog(forms_dir)
 
 
-def _one(job: tuple[dict[str, Any], str, str, str]) -> int:
+def _one(job: tuple[dict[str, Any], str, str, str, dict[str, Any] | None]) -> int:
     from exportdesk.documents.sheets import case_pdf
 
-    case, lang, institution, target = job
-    data = case_pdf(case, _catalog, lang, institution)
-    tmp = Path(target + ".part")
-    tmp.write_bytes(data)
-    tmp.replace(target)
+    case, lang, institution, target, head = job
+    data = case_pdf(case, _catalog, lang, institution, head)
+    # A case's PDF holds personal data: owner-only, and never left half-written.
+    tmp = Path(target).with_name(f".{Path(target).name}.{os.getpid()}.part")
+    try:
+        fd = os.open(tmp, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, target)
+    finally:
+        tmp.unlink(missing_ok=True)
     return len(data)
 
 
@@ -37,10 +43,13 @@ def write_case_pdfs(
     institution: str,
     forms_dir: str | None = None,
     workers: int | None = None,
+    audit_head: dict[str, Any] | None = None,
 ) -> list[Path]:
     """Write `<ref>.pdf` for each case; returns the paths in the order given."""
     out_dir.mkdir(parents=True, exist_ok=True)
-    jobs = [(case, lang, institution, str(out_dir / f"{case['ref']}.pdf")) for case in cases]
+    jobs = [
+        (case, lang, institution, str(out_dir / f"{case['ref']}.pdf"), audit_head) for case in cases
+    ]
     workers = workers or min(len(jobs), os.cpu_count() or 1) or 1
     if workers == 1:
         _init(forms_dir)

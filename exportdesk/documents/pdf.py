@@ -334,7 +334,9 @@ class DocBuilder:
 class NumberedDoc(BaseDocTemplate):
     """A4 with a footer (page numbers, document name) and TOC notifications."""
 
-    def __init__(self, buffer: BytesIO, footer: str, lang: str, title: str, **kw: Any) -> None:
+    def __init__(
+        self, buffer: BytesIO, footer: str, lang: str, title: str, stamp: str = "", **kw: Any
+    ) -> None:
         super().__init__(
             buffer,
             pagesize=A4,
@@ -350,6 +352,7 @@ class NumberedDoc(BaseDocTemplate):
             **kw,
         )
         self.footer = footer
+        self.stamp = stamp
         self.lang = lang
         frame = Frame(self.leftMargin, self.bottomMargin, self.width, self.height, id="body")
         self.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=self._decorate)])
@@ -364,6 +367,9 @@ class NumberedDoc(BaseDocTemplate):
             # cannot run into the number.
             canvas.drawRightString(A4[0] - 20 * mm, 12 * mm, f"- {page} -")
             canvas.drawString(20 * mm, 12 * mm, self.footer)
+        if self.stamp:
+            canvas.setFontSize(6)
+            canvas.drawString(20 * mm, 7 * mm, self.stamp)
         canvas.restoreState()
 
     def afterFlowable(self, flowable: Flowable) -> None:
@@ -371,9 +377,20 @@ class NumberedDoc(BaseDocTemplate):
             self.notify("TOCEntry", (flowable.toc_level, flowable.toc_text, self.page))
 
 
-def render(story: list[Flowable], *, footer: str, lang: str, title: str, toc: bool) -> bytes:
+def render(
+    story: list[Flowable],
+    *,
+    footer: str,
+    lang: str,
+    title: str,
+    toc: bool,
+    stamp: str = "",
+    keywords: str = "",
+) -> bytes:
+    """`stamp`: a small line printed at the foot of every page; `keywords`: the PDF's
+    keywords (a printed case carries the signed head of the audit chain in both)."""
     buffer = BytesIO()
-    doc = NumberedDoc(buffer, footer, lang, title)
+    doc = NumberedDoc(buffer, footer, lang, title, stamp=stamp, keywords=keywords)
     if toc:
         # Seed the contents with one line per heading so that it already fills its final
         # number of pages in the first pass: two passes then suffice instead of three.

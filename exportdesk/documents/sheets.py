@@ -3,6 +3,7 @@ from a case (or blank for paper use)."""
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from reportlab.platypus import Flowable, PageBreak
@@ -397,8 +398,27 @@ def flowables(xml: str, lang: str) -> list[Flowable]:
     return DocBuilder(lang).build(xml)
 
 
-def case_pdf(case: dict[str, Any], catalog: Catalog, lang: str, institution: str) -> bytes:
-    """The filled check sheet, and the review sheet once the office has the case."""
+def audit_stamp(head: dict[str, Any] | None) -> tuple[str, str]:
+    """The printed line and the PDF keywords for the signed head of the audit chain."""
+    if not head:
+        return "", ""
+    line = (
+        f"監査記録 / Audit log #{head['seq']} {head['hash'][:16]}"
+        f" · signature {head['signature'][:16]}"
+    )
+    return line, "exportdesk-audit-head " + json.dumps(head, sort_keys=True)
+
+
+def case_pdf(
+    case: dict[str, Any],
+    catalog: Catalog,
+    lang: str,
+    institution: str,
+    audit_head: dict[str, Any] | None = None,
+) -> bytes:
+    """The filled check sheet, and the review sheet once the office has the case.
+
+    `audit_head`: the store's signed head, printed at the foot and kept in the keywords."""
     from exportdesk.domain.decision_view import office_decision
     from exportdesk.domain.workflow import status_text
 
@@ -437,7 +457,16 @@ def case_pdf(case: dict[str, Any], catalog: Catalog, lang: str, institution: str
             lang,
         )
     title = f"{LABELS[lang]['title']} {case['ref']}"
-    return render(story, footer=f"{institution} — {case['ref']}", lang=lang, title=title, toc=False)
+    stamp, keywords = audit_stamp(audit_head)
+    return render(
+        story,
+        footer=f"{institution} — {case['ref']}",
+        lang=lang,
+        title=title,
+        toc=False,
+        stamp=stamp,
+        keywords=keywords,
+    )
 
 
 def pledge_pdf(

@@ -14,6 +14,7 @@ from exportdesk.store.users import (
     MIN_PASSWORD,
     ROLES,
     User,
+    burn_password_check,
     check_password,
     hash_password,
 )
@@ -338,16 +339,21 @@ class Accounts(Part):
         row = self._row("SELECT * FROM users WHERE login = ?", [login.strip()])
         now = self.clock()
         if row is None:
+            burn_password_check(password)
             with self.db.atomic():
                 self._audit(None, "login_failed", "user", "", None, {"login": login})
             raise StoreError("login_failed")
         if row["locked_until"] and dt.datetime.fromisoformat(row["locked_until"]) > now:
+            burn_password_check(password)
             with self.db.atomic():
                 self._audit(None, "login_refused_locked", "user", row["id"], None, {"login": login})
             raise StoreError("locked", until=row["locked_until"][:16].replace("T", " ") + " UTC")
-        if not row["active"]:
+        # The password is checked before "disabled" is said, so a disabled account cannot be
+        # told from an unknown one without its password.
+        password_ok = check_password(row["password_hash"], password)
+        if password_ok and not row["active"]:
             raise StoreError("inactive")
-        if not check_password(row["password_hash"], password):
+        if not password_ok:
             failures = row["failed_logins"] + 1
             update: dict[str, Any] = {"failed_logins": failures}
             if failures >= MAX_FAILED_LOGINS:

@@ -89,6 +89,17 @@ class StoreCore:
             }
         )
 
+    def signed_head(self) -> dict[str, Any]:
+        """The audit chain's length and head, signed with the installation's key, for a
+        case file, decision file, export or printed sheet to carry (docs/threat-model.md).
+
+        Raises StoreError('audit_unsigned') when the engine keeps no signed head, or the
+        head and its signature disagree."""
+        issue = getattr(self.db, "signed_head", None)
+        if issue is None:
+            raise StoreError("audit_unsigned")
+        return issue()  # type: ignore[no-any-return]
+
     def _row(self, sql: str, params: Any = ()) -> dict[str, Any] | None:
         cursor = self.db.execute(sql, params)
         row = cursor.fetchone()

@@ -84,8 +84,18 @@ class Cases(Part):
         )
         return case
 
-    def _visibility_sql(self, actor: User | None) -> tuple[str, list[Any]]:
-        """SQL restricting cases to what `actor` may see (None: the file owner, CLI)."""
+    def _visibility_sql(
+        self, actor: User | None, *, others_drafts: bool = True
+    ) -> tuple[str, list[Any]]:
+        """SQL restricting cases to what `actor` may see (None: the file owner, CLI).
+
+        `others_drafts=False` (exports, printing): drafts only of the actor's own cases."""
+        if actor is not None and not others_drafts:
+            where, params = self._visibility_sql(actor)
+            return (
+                f"({where} AND (c.status != 'draft' OR c.applicant_id = ? OR c.filed_by_id = ?))",
+                [*params, actor.id, actor.id],
+            )
         if actor is None or actor.sees_all_cases:
             return "TRUE", []
         deps = sorted(actor.managed_departments())

@@ -9,10 +9,12 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import sqlite_utils
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from exportdesk.portable import restrict_to_owner
 from exportdesk.store.errors import StoreError
@@ -447,7 +449,19 @@ CREATE TABLE internal_audit_findings (
 );
 """
 
-MIGRATIONS: list[str] = [V1, V2, V3, V4, V5, V6, V7, V8, V9]
+
+# Version 10: audit entries seal the rows they changed (see store/seals.py); indexes for
+# sealing a case's, person's or user's rows without a table scan.
+V10 = """
+ALTER TABLE audit_log ADD COLUMN state_json TEXT;
+CREATE INDEX IF NOT EXISTS messages_case ON messages(case_id);
+CREATE INDEX IF NOT EXISTS attachments_case ON attachments(case_id);
+CREATE INDEX IF NOT EXISTS user_roles_user ON user_roles(user_id);
+CREATE INDEX IF NOT EXISTS known_good_entity ON known_good(entity_no);
+"""
+
+MIGRATIONS: list[str] = [V1, V2, V3, V4, V5, V6, V7, V8, V9, V10]
+SEALS_FROM = 10  # the first schema whose audit entries carry seals
 LATEST = len(MIGRATIONS)
 
 
@@ -473,8 +487,36 @@ def _backup(db: sqlite_utils.Database, path: Path, version: int) -> Path:
     return target
 
 
-def migrate(db: sqlite_utils.Database, path: Path | None, upto: int = LATEST) -> int:
-    """Bring the schema to `upto`; returns the version found before migrating."""
+def _seal_baseline(db: sqlite_utils.Database, key: Ed25519PrivateKey | None) -> None:
+    """A database from before seals: record what every row holds now, so later edits show."""
+    from exportdesk.store import audit, seals
+
+    if (
+        db.execute("SELECT count(*) FROM institution").fetchone()[0] == 0
+        and not (db.execute("SELECT count(*) FROM audit_log").fetchone()[0])
+    ):
+        return  # nothing recorded yet: nothing to seal
+    audit.append(
+        db,
+        at=iso(utc_now()),
+        user_id=None,
+        user_login="",
+        action="seal_baseline",
+        entity="database",
+        state=seals.whole_database(db),
+        key=key,
+    )
+
+
+def migrate(
+    db: sqlite_utils.Database,
+    path: Path | None,
+    upto: int = LATEST,
+    key: Ed25519PrivateKey | None = None,
+) -> int:
+    """Bring the schema to `upto`; returns the version found before migrating.
+
+    `key`: the installation's key, to sign the head when the migration adds seals."""
     found = db.execute("PRAGMA user_version").fetchone()[0]
     if found > LATEST:
         raise StoreError("schema_newer", found=found, known=LATEST)
@@ -488,6 +530,8 @@ def migrate(db: sqlite_utils.Database, path: Path | None, upto: int = LATEST) ->
         for version in range(found + 1, upto + 1):
             _execute_script(conn, MIGRATIONS[version - 1])
             conn.execute(f"PRAGMA user_version = {version}")
+            if version == SEALS_FROM and found > 0:
+                _seal_baseline(db, key)
         conn.execute("COMMIT")
     except BaseException:
         conn.execute("ROLLBACK")
@@ -502,28 +546,141 @@ def _create_private(path: Path) -> None:
         os.close(fd)
 
 
-def connect(path: Path | str, *, create: bool = True) -> sqlite_utils.Database:
-    """Open (and create, owner-only) a database file without touching its schema."""
+class Database(sqlite_utils.Database):
+    """sqlite-utils' database whose transactions start as writers.
+
+    A deferred BEGIN that reads before it writes cannot wait for another writer: it fails
+    at once with "database is locked", whatever the busy timeout. BEGIN IMMEDIATE takes the
+    write lock first and waits for it with the busy timeout.
+    """
+
+    # Called before COMMIT when rows were written that no audit entry has sealed yet.
+    seal_hook: Callable[[], None] | None = None
+
+    @contextmanager
+    def atomic(self) -> Iterator[Database]:
+        if self.conn.in_transaction:
+            with super().atomic():
+                yield self
+            return
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as exc:
+            raise storage_error(exc, self.path) from None
+        try:
+            yield self
+            if self.seal_hook is not None:
+                self.seal_hook()
+            self.conn.execute("COMMIT")
+        except sqlite3.OperationalError as exc:
+            # A full disk or a file made read-only under us: nothing is kept, clearly said.
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            raise storage_error(exc, self.path) from None
+        except BaseException:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            raise
+
+    @property
+    def path(self) -> str:
+        row = self.conn.execute("PRAGMA database_list").fetchone()
+        return str(row[2]) if row else ""
+
+
+BUSY_TIMEOUT_MS = 30_000
+
+
+def _is_sqlite(path: Path) -> bool:
+    with path.open("rb") as fh:
+        head = fh.read(16)
+    return head in (b"", b"SQLite format 3\x00")
+
+
+def connect(path: Path | str, *, create: bool = True) -> Database:
+    """Open (and create, owner-only) a database file without touching its schema.
+
+    `create=False` for reading: a mistyped path is an error, not a new empty database.
+    """
     path = Path(path)
-    if not path.exists() and not create:
-        raise StoreError("not_found")
-    _create_private(path)
+    if not path.exists():
+        if not create:
+            raise StoreError("no_database", path=str(path))
+        try:
+            _create_private(path)
+        except OSError as exc:
+            raise StoreError("cannot_write", path=str(path), reason=exc.strerror or exc) from None
+    elif path.is_dir():
+        raise StoreError("not_a_database", path=str(path))
+    try:
+        if not _is_sqlite(path):
+            raise StoreError("not_a_database", path=str(path))
+    except OSError as exc:
+        raise StoreError("cannot_read", path=str(path), reason=exc.strerror or exc) from None
     conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
     try:
-        conn.execute("PRAGMA busy_timeout = 5000")
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         conn.execute("PRAGMA journal_mode = WAL")
+        # FULL: an acknowledged commit survives a power cut, not only a killed process.
+        conn.execute("PRAGMA synchronous = FULL")
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.OperationalError as exc:
+        conn.close()
+        if not create:
+            # Reading a file on a read-only medium (a CD, a locked share) still works.
+            read_only = _connect_read_only(path)
+            if read_only is not None:
+                return read_only
+        raise storage_error(exc, path) from None
     except sqlite3.DatabaseError:
         conn.close()
         raise StoreError("not_a_database", path=str(path)) from None
-    # FULL: an acknowledged commit survives a power cut, not only a killed process.
-    conn.execute("PRAGMA synchronous = FULL")
-    conn.execute("PRAGMA foreign_keys = ON")
-    return sqlite_utils.Database(conn)
+    return Database(conn)
 
 
-def open_database(path: Path | str, upto: int = LATEST) -> sqlite_utils.Database:
-    db = connect(path)
-    migrate(db, Path(path), upto)
+def _connect_read_only(path: Path) -> Database | None:
+    # immutable=1: SQLite neither locks nor looks for a journal, which a read-only medium
+    # could not hold anyway; nothing can change the file there.
+    for query in ("mode=ro", "immutable=1"):
+        uri = f"{path.resolve().as_uri()}?{query}"
+        try:
+            conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except sqlite3.DatabaseError:
+            continue
+        return Database(conn)
+    return None
+
+
+def storage_error(exc: sqlite3.Error, path: Path | str) -> StoreError:
+    """A clear message for the storage failures a user meets: read-only, full disk, locked."""
+    text = str(exc).lower()
+    if "readonly" in text or "read-only" in text or "unable to open" in text:
+        return StoreError("read_only", path=str(path))
+    if "full" in text or "disk i/o" in text:
+        return StoreError("disk_full", path=str(path))
+    if "locked" in text or "busy" in text:
+        return StoreError("busy", path=str(path))
+    return StoreError("storage", path=str(path), reason=str(exc))
+
+
+def open_database(
+    path: Path | str,
+    upto: int = LATEST,
+    key: Ed25519PrivateKey | None = None,
+    *,
+    create: bool = True,
+) -> Database:
+    db = connect(path, create=create)
+    try:
+        migrate(db, Path(path), upto, key)
+    except sqlite3.OperationalError as exc:
+        db.close()
+        raise storage_error(exc, path) from None
+    from exportdesk.store import seals
+
+    seals.install(db)
     return db
 
 

@@ -19,8 +19,9 @@ from typing import Any, Protocol
 
 import sqlite_utils
 
-from exportdesk.store import audit
-from exportdesk.store.db import default_db_path, open_database
+from exportdesk.store import audit, keys, seals
+from exportdesk.store.db import default_db_path, iso, open_database, utc_now
+from exportdesk.store.errors import StoreError
 
 
 class Cursor(Protocol):
@@ -74,10 +75,34 @@ class SQLiteEngine:
 
     name = "sqlite"
 
-    def __init__(self, path: Path | str) -> None:
+    def __init__(
+        self, path: Path | str, *, key_dir: Path | str | None = None, create: bool = True
+    ) -> None:
+        """`key_dir`: the installation's key folder (default EXPORTDESK_KEYS), which signs
+        the audit chain's head; `create=False`: an existing file only (read commands)."""
         self.path = Path(path)
         self.location = str(self.path)
-        self.raw: sqlite_utils.Database = open_database(self.path)
+        self.key_dir = Path(key_dir) if key_dir else keys.default_key_dir()
+        self.signing_key = keys.load_or_create_key(self.key_dir)
+        self.raw: sqlite_utils.Database = open_database(
+            self.path, key=self.signing_key, create=create
+        )
+        self.raw.seal_hook = self._seal_pending  # type: ignore[attr-defined]
+
+    def _seal_pending(self) -> None:
+        """Rows written without an audit entry of their own (bookkeeping such as a new
+        screening date) are sealed by one plain entry before the transaction commits."""
+        if seals.pending(self):
+            audit.append(
+                self,
+                at=iso(utc_now()),
+                user_id=None,
+                user_login="",
+                action="record",
+                entity="database",
+                state=seals.flush(self),
+                key=self.signing_key,
+            )
 
     @property
     def conn(self) -> Any:
@@ -93,13 +118,32 @@ class SQLiteEngine:
         return self.raw[table]
 
     def close(self) -> None:
+        # Rows written outside a transaction and not yet sealed are sealed before closing.
+        if seals.pending(self):
+            with self.atomic():
+                pass  # the commit hook seals them
         self.raw.close()
 
     def append_audit(self, entry: dict[str, Any]) -> int:
-        return audit.append(self, **entry)
+        # The entry seals every row this connection wrote since the last one, and the new
+        # head is signed (store/seals.py, docs/threat-model.md).
+        return audit.append(self, **entry, state=seals.flush(self), key=self.signing_key)
 
     def verify_audit(self) -> audit.VerifyResult:
-        return audit.verify(self)
+        """The chain, every record's seal and the head's signature by this installation."""
+        return audit.verify(self, keys.public_key_text(self.signing_key))
+
+    def signed_head(self) -> dict[str, Any]:
+        """The signed head as it stands, remembered as given out (see StoreCore.signed_head)."""
+        try:
+            head = audit.signed_head(self)
+        except ValueError:
+            head = None
+        if head is None:
+            raise StoreError("audit_unsigned")
+        with self.atomic():
+            audit.note_issued(self, head)
+        return head
 
     def text_search(self, text: str) -> tuple[str, list[Any]]:
         if len(text) >= 3:
@@ -118,7 +162,12 @@ def is_dsn(target: str | Path | None) -> bool:
     return isinstance(target, str) and target.startswith(("postgresql://", "postgres://"))
 
 
-def open_engine(target: Path | str | None = None) -> Engine:
+def open_engine(
+    target: Path | str | None = None,
+    *,
+    key_dir: Path | str | None = None,
+    create: bool = True,
+) -> Engine:
     """A PostgreSQL DSN opens the campus database; anything else is a SQLite file.
 
     No target: `EXPORTDESK_DB`, else the file in the user data directory.
@@ -130,4 +179,4 @@ def open_engine(target: Path | str | None = None) -> Engine:
         from exportdesk.store.pg.engine import PostgresEngine
 
         return PostgresEngine(str(target))
-    return SQLiteEngine(target)
+    return SQLiteEngine(target, key_dir=key_dir, create=create)

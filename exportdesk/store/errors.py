@@ -170,6 +170,35 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "ExportDeskのデータベースではありません：{path}",
         "Not an ExportDesk database: {path}",
     ),
+    "no_database": (
+        "データベースがありません：{path}",
+        "No database at {path}.",
+    ),
+    "read_only": (
+        "データベースに書き込めません（読み取り専用）：{path}",
+        "The database cannot be written (read-only): {path}",
+    ),
+    "disk_full": (
+        "ディスクの空きが足りないため保存できませんでした。何も変更されていません：{path}",
+        "The disk is full; nothing was changed: {path}",
+    ),
+    "busy": (
+        "他の処理がデータベースを使用中です。しばらくしてからやり直してください：{path}",
+        "The database is busy with another task; please try again: {path}",
+    ),
+    "storage": (
+        "データベースの読み書きに失敗しました（{reason}）：{path}",
+        "Reading or writing the database failed ({reason}): {path}",
+    ),
+    "cannot_read": ("ファイルを読めません（{reason}）：{path}", "Cannot read {path}: {reason}"),
+    "cannot_write": (
+        "ファイルを書き込めません（{reason}）：{path}",
+        "Cannot write {path}: {reason}",
+    ),
+    "audit_unsigned": (
+        "監査記録の先頭に有効な署名がありません。`exportdesk db verify` で確認してください。",
+        "The head of the audit log carries no valid signature; run `exportdesk db verify`.",
+    ),
 }
 
 

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import csv
+import io
 import json
 from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
 from exportdesk.domain.workflow import status_text
+from exportdesk.store.files import write_bytes_private
 from exportdesk.store.service import Store
 from exportdesk.store.users import User
 
@@ -41,7 +43,7 @@ def headers(lang: str) -> list[str]:
     return [ja if lang == "ja" else en for _, ja, en in COLUMNS]
 
 
-def case_rows(store: Store, actor: User | None, lang: str = "ja") -> list[dict[str, Any]]:
+def case_rows(store: Store, actor: User, lang: str = "ja") -> list[dict[str, Any]]:
     departments = {d["id"]: d for d in store.departments()}
     approvals: dict[int, list[str]] = defaultdict(list)
     for case_id, step, name, action, at in store.db.execute(
@@ -79,36 +81,68 @@ def case_rows(store: Store, actor: User | None, lang: str = "ja") -> list[dict[s
     return rows
 
 
-def export_cases(
-    store: Store, target: Path, fmt: str, actor: User | None = None, lang: str = "ja"
-) -> int:
-    """Headers and texts in `lang`; in xlsx, time stamps are Excel dates (UTC)."""
-    rows = case_rows(store, actor, lang)
-    target = Path(target)
-    tmp = target.with_name(target.name + ".part")
-    if fmt == "json":
-        tmp.write_text(json.dumps(rows, ensure_ascii=False, indent=2), encoding="utf-8")
-    elif fmt == "csv":
-        # utf-8-sig so that Excel opens Japanese text correctly.
-        with tmp.open("w", encoding="utf-8-sig", newline="") as fh:
-            writer = csv.writer(fh)
-            writer.writerow(headers(lang))
-            for row in rows:
-                writer.writerow([row[key] for key, _, _ in COLUMNS])
-    elif fmt == "xlsx":
-        from exportdesk.store.workbook import write_table
+# A spreadsheet reads a cell starting with one of these as a formula (or, for tab and
+# carriage return, shifts it into one); counterpart names come from outside.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+HEAD_LABEL = "exportdesk-audit-head"
 
-        keys = [key for key, _, _ in COLUMNS]
-        write_table(
-            tmp,
-            "案件" if lang == "ja" else "Cases",
-            headers(lang),
-            ([row[key] for key in keys] for row in rows),
-            lang=lang,
-            date_columns=[keys.index(k) for k in DATE_KEYS],
-        )
-    else:
+
+def neutralise(value: Any) -> Any:
+    """A text cell that a spreadsheet would run as a formula, kept as plain text."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def _csv(rows: list[dict[str, Any]], head: dict[str, Any], lang: str) -> bytes:
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer)
+    writer.writerow(headers(lang))
+    for row in rows:
+        writer.writerow([neutralise(row[key]) for key, _, _ in COLUMNS])
+    # The signed head of the audit chain as the export was made (docs/threat-model.md).
+    writer.writerow([HEAD_LABEL, json.dumps(head, sort_keys=True)])
+    # utf-8-sig so that Excel opens Japanese text correctly.
+    return buffer.getvalue().encode("utf-8-sig")
+
+
+def _xlsx(rows: list[dict[str, Any]], head: dict[str, Any], lang: str) -> bytes:
+    from openpyxl import load_workbook
+
+    from exportdesk.store.workbook import write_table
+
+    keys = [key for key, _, _ in COLUMNS]
+    buffer = io.BytesIO()
+    write_table(
+        buffer,
+        "案件" if lang == "ja" else "Cases",
+        headers(lang),
+        ([neutralise(row[key]) for key in keys] for row in rows),
+        lang=lang,
+        date_columns=[keys.index(k) for k in DATE_KEYS],
+    )
+    # The signed head of the audit chain on a sheet of its own.
+    wb = load_workbook(io.BytesIO(buffer.getvalue()))
+    wb.create_sheet("Audit").append([HEAD_LABEL, json.dumps(head, sort_keys=True)])
+    out = io.BytesIO()
+    wb.save(out)
+    return out.getvalue()
+
+
+def export_cases(store: Store, target: Path | str, fmt: str, actor: User, lang: str = "ja") -> int:
+    """The cases `actor` may see, headers and texts in `lang` (in xlsx, time stamps are
+    Excel dates, UTC). The file is owner-only, carries the signed head of the audit chain,
+    and is written whole or not at all (StoreError when it cannot be written)."""
+    if fmt not in ("json", "csv", "xlsx"):
         raise ValueError(f"unknown format {fmt}")
-    tmp.replace(target)  # never leave a half-written export behind
+    rows = case_rows(store, actor, lang)
+    head = store.signed_head()
+    if fmt == "json":
+        data = {"audit_head": head, "cases": rows}
+        write_bytes_private(target, json.dumps(data, ensure_ascii=False, indent=2).encode())
+    elif fmt == "csv":
+        write_bytes_private(target, _csv(rows, head, lang))
+    else:
+        write_bytes_private(target, _xlsx(rows, head, lang))
     store.record_export(actor, "cases", str(target), len(rows))
     return len(rows)

@@ -361,19 +361,25 @@ class Reviews(Part):
         return rows
 
     def verify_audit(self) -> audit.VerifyResult:
+        """The chain, every record's seal and the head's signature by this installation."""
         return self.db.verify_audit()
 
     def record_export(self, actor: User | None, what: str, target: str, count: int) -> None:
         with self.db.atomic():
             self._audit(actor, "export", what, "", None, {"target": target, "count": count})
 
-    def iter_cases_for_export(self, actor: User | None) -> Iterator[dict[str, Any]]:
-        where, params = self.store._visibility_sql(actor)
+    def iter_cases_for_export(
+        self, actor: User, status: list[str] | None = None
+    ) -> Iterator[dict[str, Any]]:
+        """The cases `actor` may see, without other people's drafts (exports, printing)."""
+        where, params = self.store._visibility_sql(actor, others_drafts=False)
+        statuses = list(status or [])
+        status_sql = f" AND c.status IN ({','.join('?' * len(statuses))})" if statuses else ""
         cursor = self.db.execute(
             f"SELECT c.*, a.name AS applicant_name, f.name AS filed_by_name FROM cases c"
             f" JOIN users a ON a.id = c.applicant_id JOIN users f ON f.id = c.filed_by_id"
-            f" WHERE {where} ORDER BY c.id",
-            params,
+            f" WHERE {where}{status_sql} ORDER BY c.id",
+            [*params, *statuses],
         )
         cols = [c[0] for c in cursor.description]
         for values in cursor:

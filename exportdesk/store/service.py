@@ -75,9 +75,13 @@ class Store(StoreCore):
         catalog: Catalog | None = None,
         clock: Clock = utc_now,
         engine: Engine | None = None,
+        key_dir: Path | str | None = None,
+        create: bool = True,
     ) -> None:
-        """`path`: a SQLite file or a postgresql:// DSN (None: EXPORTDESK_DB or the default)."""
-        super().__init__(engine or open_engine(path), clock)
+        """`path`: a SQLite file or a postgresql:// DSN (None: EXPORTDESK_DB or the default).
+
+        `key_dir`: the installation's key folder; `create=False`: an existing database only."""
+        super().__init__(engine or open_engine(path, key_dir=key_dir, create=create), clock)
         self.path: Path | None = self.db.path if isinstance(self.db, SQLiteEngine) else None
         self._catalog = catalog
         for name, part in FLAT_PARTS.items():

@@ -26,10 +26,25 @@ def hash_password(password: str) -> str:
     return _hasher.hash(password)
 
 
+_dummy_hash: str | None = None
+
+
+def burn_password_check(password: str) -> None:
+    """Spend the time of a real check, for sign-ins that fail before one (unknown login,
+    locked account), so that the time taken does not tell which logins exist."""
+    global _dummy_hash
+    if _dummy_hash is None:
+        _dummy_hash = _hasher.hash("exportdesk: no such account")
+    check_password(_dummy_hash, password)
+
+
 def check_password(stored: str, password: str) -> bool:
     try:
         return _hasher.verify(stored, password)
-    except (VerificationError, InvalidHashError):
+    except VerificationError:
+        return False
+    except InvalidHashError:  # an account that cannot sign in ("!"): take the same time
+        burn_password_check(password)
         return False
 
 
