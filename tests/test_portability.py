@@ -13,7 +13,7 @@ import pytest
 
 from exportdesk import portable
 from exportdesk.cli import main
-from tests.store_fixtures import controlled_answers, make_campus
+from tests.store_fixtures import PASSWORD, controlled_answers, make_campus
 
 # A folder such as C:\Users\山田 太郎\Documents on a Japanese Windows PC.
 HOME = "山田 太郎/書類 (輸出管理)"
@@ -72,9 +72,12 @@ def test_default_data_folder_under_a_japanese_path(home: Path, monkeypatch, caps
     assert stat.S_IMODE((keys / "ed25519.pem").stat().st_mode) == 0o600
 
 
-def test_restore_and_migration_never_replace_the_open_database(home: Path, capsys):
+def test_restore_and_migration_never_replace_the_open_database(home: Path, capsys, monkeypatch):
     """Windows refuses to replace or delete an open file: restore copies pages into it."""
     from exportdesk.store import Store
+
+    monkeypatch.setenv("EXPORTDESK_PASSWORD", PASSWORD)
+    monkeypatch.setenv("EXPORTDESK_USER", "admin")
 
     path = home / "台帳 データ.db"
     campus = make_campus(path)
@@ -93,12 +96,16 @@ def test_restore_and_migration_never_replace_the_open_database(home: Path, capsy
         assert stat.S_IMODE(backup.stat().st_mode) == 0o600
 
 
-def test_exports_and_imports_under_a_japanese_path(home: Path, capsys):
+def test_exports_and_imports_under_a_japanese_path(home: Path, capsys, monkeypatch):
     from openpyxl import load_workbook
+
+    monkeypatch.setenv("EXPORTDESK_PASSWORD", PASSWORD)
+    monkeypatch.setenv("EXPORTDESK_USER", "office1")
 
     path = home / "台帳 データ.db"
     campus = make_campus(path)
-    campus.store.create_case(campus.prof, answers=controlled_answers())
+    case = campus.store.create_case(campus.prof, answers=controlled_answers())
+    campus.store.submit(campus.prof, case["id"])  # the office sees submitted cases
     for fmt in ("csv", "xlsx", "json"):
         target = home / f"案件 一覧.{fmt}"
         assert main(["export", "--db", str(path), "--format", fmt, "-o", str(target)]) == 0
@@ -109,15 +116,14 @@ def test_exports_and_imports_under_a_japanese_path(home: Path, capsys):
 
 def test_case_files_and_keys_under_japanese_paths(home: Path, capsys, monkeypatch):
     from exportdesk.store import Store
-    from tests.store_fixtures import PASSWORD
 
+    monkeypatch.setenv("EXPORTDESK_PASSWORD", PASSWORD)
     office = make_campus(home / "事務局 台帳.db")
     office.store.close()
     odb, okeys = ["--db", str(home / "事務局 台帳.db")], ["--keys", str(home / "事務局 鍵")]
     pdb, pkeys = ["--db", str(home / "研究室 台帳.db")], ["--keys", str(home / "研究室 鍵")]
     profile = home / "機関 ファイル.exportdesk"
     assert main(["profile", *odb, *okeys, "export", "--user", "admin", "-o", str(profile)]) == 0
-    monkeypatch.setenv("EXPORTDESK_PASSWORD", PASSWORD)
     args = ["import", str(profile), "--login", "prof", "--name", "山田 太郎", "--department", "ENG"]
     assert main(["profile", *pdb, *pkeys, *args]) == 0
     prof_store = Store(home / "研究室 台帳.db")

@@ -92,12 +92,17 @@ def test_end_user_list_csv_in_euc_jp_is_refused_by_name(tmp_path: Path):
         read_list(path)
 
 
-def test_cli_screening_csv_in_shift_jis_and_japanese_effective_date(tmp_path: Path, capsys):
+def test_cli_screening_csv_in_shift_jis_and_japanese_effective_date(
+    tmp_path: Path, capsys, monkeypatch
+):
     import csv
     import io
 
     from exportdesk.cli import main
-    from tests.store_fixtures import make_campus
+    from tests.store_fixtures import PASSWORD, make_campus
+
+    monkeypatch.setenv("EXPORTDESK_PASSWORD", PASSWORD)  # commands sign in, as a script does
+    monkeypatch.setenv("EXPORTDESK_USER", "office1")
 
     folder = tmp_path / "輸出 管理"
     folder.mkdir()

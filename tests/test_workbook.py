@@ -11,7 +11,7 @@ from openpyxl import load_workbook
 
 from exportdesk.cli import main
 from exportdesk.store.workbook import as_date, display_width, write_table
-from tests.store_fixtures import controlled_answers, make_campus
+from tests.store_fixtures import PASSWORD, controlled_answers, make_campus
 
 
 def test_write_table_formats(tmp_path: Path):
@@ -60,8 +60,16 @@ def test_helpers():
     ],
 )
 def test_case_export_in_the_interface_language(
-    tmp_path: Path, capsys, lang: str, status_header: str, created_header: str, stamp: str
+    tmp_path: Path,
+    capsys,
+    monkeypatch,
+    lang: str,
+    status_header: str,
+    created_header: str,
+    stamp: str,
 ):
+    monkeypatch.setenv("EXPORTDESK_PASSWORD", PASSWORD)  # commands sign in, as a script does
+    monkeypatch.setenv("EXPORTDESK_USER", "office1")
     campus = make_campus(tmp_path / "台帳.db")
     case = campus.store.create_case(campus.prof, answers=controlled_answers())
     campus.store.submit(campus.prof, case["id"])
