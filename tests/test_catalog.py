@@ -132,7 +132,7 @@ entries:
         encoding="utf-8",
     )
     cat = load_catalog(inst)
-    assert cat.version == "2026.11+univ-3"
+    assert cat.version == "2026.12+univ-3"
     assert "14010" not in cat.area_by_code
     assert cat.area_by_code["14020"].name.en == "Nuclear fusion (ours)"
     assert cat.area_by_code["14020"].list_items == ["2"]  # kept from the shipped entry

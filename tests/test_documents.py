@@ -247,7 +247,7 @@ def test_case_pdf_keeps_user_text_exactly(campus: Campus, catalog):
     assert "輸出管理担当部署の審査が必要" in squashed
     assert "該当（項番・号を記入）5(1)" in squashed
     assert "条件付きで承認" in squashed and "輸出花子" in squashed and "確認済み" in squashed
-    assert "2026.11" in squashed
+    assert "2026.12" in squashed
 
 
 def test_blank_sheets_and_pledge(campus: Campus, catalog):

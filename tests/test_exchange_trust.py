@@ -376,3 +376,13 @@ def test_an_unprefixed_number_is_replaced_and_the_decision_brings_it_back(tmp_pa
     pair.office_x.write_decision(o.office, result["case_id"], tmp_path / "d.exportdesk")
     back = pair.prof_x.import_decision(pair.prof, tmp_path / "d.exportdesk")
     assert pair.prof_store.get_case(pair.prof, back["case_id"])["ref"] == office_ref
+
+
+def test_every_file_carries_the_signed_audit_head(tmp_path: Path):
+    from exportdesk.store.maintenance import heads_in_file
+
+    pair = make_pair(tmp_path)
+    _, path = send(pair, "c.exportdesk")
+    heads = heads_in_file(path)
+    assert len(heads) == 1 and heads[0]["seq"] >= 1 and heads[0]["hash"]
+    assert heads_in_file(tmp_path / "institution.exportdesk")

@@ -79,5 +79,11 @@ def test_audit_page(campus: Campus, qtbot, qapp, fonts, tmp_path: Path, lang: st
         target = tmp_path / "audit.pdf"
         assert page.save_pdf(str(target))
         assert "gui-seed" in flat(text_of(target.read_bytes()))
+        assert (
+            campus.store.db.execute(
+                "SELECT count(*) FROM audit_log WHERE action = 'export' AND entity = 'internal_audit'"
+            ).fetchone()[0]
+            == 1
+        )
     finally:
         install_language(qapp, "ja")

@@ -86,6 +86,10 @@ def test_statistics_page(campus: Campus, qtbot, qapp, fonts, tmp_path: Path, lan
         assert page.save_report(str(target))
         text = flat(text_of(target.read_bytes()))
         assert ("年次報告" if lang == "ja" else "AnnualReport") in text
+        exports = campus.store.db.execute(
+            "SELECT count(*) FROM audit_log WHERE action = 'export' AND entity = 'annual_report'"
+        ).fetchone()[0]
+        assert exports == 1
 
         dialog = page.edit_texts()
         qtbot.addWidget(dialog)

@@ -427,3 +427,35 @@ def test_cli_exits_2_without_a_traceback(capsys, monkeypatch, raw, needle):
     captured = capsys.readouterr()
     assert needle in captured.err and "Traceback" not in captured.err
     assert captured.out == ""
+
+
+# --- A hit on a list of specified entities reaches the engine (store wiring) ---------------
+
+
+def test_submitted_case_with_a_ban_list_hit_names_the_measure(tmp_path):
+    from tests.ban_pdf import Block, ban_pdf
+    from tests.store_fixtures import controlled_answers, make_campus
+
+    campus = make_campus(tmp_path / "ban.db")
+    s = campus.store
+    ban = tmp_path / "ban.pdf"
+    ban.write_bytes(
+        ban_pdf(
+            [
+                Block("北方量子センター", "Northern Quantum Center", "Moscow, Russia"),
+                Block("株式会社青河造船所", "Blue River Shipyard JSC", "St Petersburg, Russia"),
+            ]
+        )
+    )
+    s.eul.import_file(campus.office, ban, fmt="export_ban")
+    # A German counterpart, publicly available technology: only the list hit can stop it.
+    answers = controlled_answers() | {
+        "counterpart_name": "Northern Quantum Center",
+        "publicly_available": True,
+        "publication_restricted": False,
+    }
+    case = s.submit(campus.prof, s.create_case(campus.prof, answers=answers)["id"])
+    assert case["outcome"] == "office_review"
+    codes_ = [r["code"] for r in case["determination"]["reasons"]]
+    assert "export_ban_entity" in codes_ and "exemption" not in codes_
+    assert case["facts"]["counterpart"]["on_export_ban_list"] is True

@@ -392,3 +392,22 @@ def parse_facts(data: Any, catalog: Catalog, today: dt.date | None = None) -> Fa
         goods=goods,
         red_flags=red_flags,
     )
+
+
+def apply_screening(facts: dict[str, Any], *, unresolved: bool, export_ban: bool) -> bool:
+    """Carry screening results into engine input; True if the input changed.
+
+    An open possible match is a red flag; a hit on a list of specified entities under
+    an export ban (not dismissed as a false positive) marks the counterpart, which no
+    exemption clears.
+    """
+    changed = False
+    flags = facts.get("red_flags") or []
+    if unresolved and "end_user_list" not in flags:
+        facts["red_flags"] = [*flags, "end_user_list"]
+        changed = True
+    counterpart = facts.setdefault("counterpart", {})
+    if export_ban and not counterpart.get("on_export_ban_list"):
+        counterpart["on_export_ban_list"] = True
+        changed = True
+    return changed

@@ -28,7 +28,7 @@ from exportdesk.exchange.keys import (
     public_key_text,
     ref_prefix,
 )
-from exportdesk.store import Store
+from exportdesk.store import Store, StoreError
 from exportdesk.store.users import User
 
 __all__ = [
@@ -50,7 +50,8 @@ class Exchange:
 
     def __init__(self, store: Store, key_dir: Path | None = None) -> None:
         self.store = store
-        self.key = load_or_create_key(key_dir)
+        # By default the store's own key: one key signs the chain's head and the files.
+        self.key = load_or_create_key(key_dir or getattr(store.db, "key_dir", None))
         self.public_key = public_key_text(self.key)
 
     # --- shared by the file kinds -------------------------------------------------------
@@ -64,8 +65,13 @@ class Exchange:
         }
 
     def head_extra(self) -> dict[str, Any]:
-        """Signed facts about this installation's records that travel in every file."""
-        return {}
+        """The audit chain's signed head travels in every file this installation writes:
+        a history rewritten later contradicts the heads others already hold
+        (`exportdesk db verify --against FILE`)."""
+        try:
+            return {"audit_head": self.store.signed_head()}
+        except StoreError:  # an engine without a signed head (campus: the server's chain)
+            return {}
 
     def _check_common(self, package: Package) -> None:
         inst = self.store.institution()

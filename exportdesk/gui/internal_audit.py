@@ -440,6 +440,7 @@ class AuditPage(QWidget):
             Path(path).write_bytes(
                 audit_report_pdf(self.audit, departments, inst.get(f"name_{lang}", ""), lang)
             )
+            self.store.record_export(self.user, "internal_audit", path, len(self.audit["cases"]))
         except OSError as exc:
             QMessageBox.warning(self, self.tr("Audit report"), str(exc))
             return False

@@ -574,7 +574,7 @@ class ReviewEditor(QWidget):
             values["technology_classification"] = {"choice": "listed", "items": items}
         elif answers.get("technology_list_controlled") == "unknown":
             values["technology_classification"] = {"choice": "unclear"}
-        if not answers.get("goods_exported"):
+        if not (answers.get("goods_exported") or answers.get("goods_handed_over")):
             values["goods_classification"] = {"choice": "not_applicable"}
         elif answers.get("goods_list_controlled") == "yes":
             values["goods_classification"] = {

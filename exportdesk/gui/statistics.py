@@ -349,6 +349,7 @@ class StatisticsPage(QWidget):
         try:
             data = self.stats.report_data(self.user, self.year.value(), self.lang, self.period())
             Path(path).write_bytes(annual_report_pdf(data))
+            self.store.record_export(self.user, "annual_report", path, data.total)
         except StoreError as exc:
             QMessageBox.warning(self, self.tr("Annual report"), exc.message(self.lang))
             return False

@@ -15,10 +15,12 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # annotations only: the people rules load the forms engine
+    from exportdesk.domain.people import PeopleRules
 
 from exportdesk.domain.countries import country_code_for
-from exportdesk.domain.people import PeopleRules
 from exportdesk.imports import textfile
 
 # ExportDesk's fields an import may fill, with the header names systems commonly use.

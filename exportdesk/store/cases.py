@@ -346,7 +346,7 @@ class Cases(Part):
     def submit(self, actor: User, case_id: int) -> dict[str, Any]:
         from exportdesk.domain.checksheet import CheckSheet
         from exportdesk.domain.determination import evaluate_dict
-        from exportdesk.domain.facts import FactsError
+        from exportdesk.domain.facts import FactsError, apply_screening
 
         case = self._case_row(case_id)
         self._require_owner(actor, case)
@@ -376,8 +376,11 @@ class Cases(Part):
         screening = eul.screening_for(self._decode(case), previous=review.get("screening"))
         if screening is not None:
             review["screening"] = screening
-            if eul.unresolved(screening) and "end_user_list" not in facts.get("red_flags", []):
-                facts["red_flags"] = [*facts.get("red_flags", []), "end_user_list"]
+            if apply_screening(
+                facts,
+                unresolved=bool(eul.unresolved(screening)),
+                export_ban=bool(eul.export_ban_hits(screening)),
+            ):
                 determination = evaluate_dict(facts, self.catalog)
         resubmission = case["status"] == "returned"
         update = {

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from exportdesk.domain import people as rules
 from exportdesk.domain.dates import DateError, parse_date
 from exportdesk.domain.workflow import APPLICANT_EDITABLE, OPEN
 from exportdesk.store.base import Part, _dumps
@@ -39,6 +38,8 @@ class Declarations(Part):
         categories differ from the previous one opens a re-check on each live case about the
         person.
         """
+        from exportdesk.domain import people as rules
+
         self.store.get_person(actor, person_id)
         try:  # 2026-04-05, 2026/04/05 or 令和8年4月5日
             day = parse_date(str(declared_on))
@@ -205,6 +206,8 @@ class Declarations(Part):
         {"person_id", "answers": {question id: value}, "declared_on": date | None,
         "age_days": int | None}; None when the case is about no recorded person.
         """
+        from exportdesk.domain import people as rules
+
         case = self.store.get_case(actor, case_id)
         if not case.get("person_id"):
             return None
@@ -219,6 +222,8 @@ class Declarations(Part):
 
         Returns the question ids that differ (the check sheet calls this when it saves).
         """
+        from exportdesk.domain import people as rules
+
         record = self.person_answers_for_case(actor, case_id)
         if record is None:
             return []

@@ -5,12 +5,6 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
-from exportdesk.domain.people import (
-    RECHECK_FIELDS,
-    default_people_rules,
-    search_people,
-    sort_people,
-)
 from exportdesk.store.base import Part
 from exportdesk.store.errors import StoreError
 from exportdesk.store.users import User
@@ -115,6 +109,7 @@ class People(Part):
     def _check_person(self, fields: dict[str, Any]) -> dict[str, Any]:
         from exportdesk.domain.countries import is_country_code
         from exportdesk.domain.dates import DateError, parse_date
+        from exportdesk.domain.people import default_people_rules
 
         unknown = set(fields) - set(self.PERSON_FIELDS)
         if unknown:
@@ -192,6 +187,8 @@ class People(Part):
     def _update_person(
         self, actor: User, before: dict[str, Any], clean: dict[str, Any]
     ) -> list[str]:
+        from exportdesk.domain.people import RECHECK_FIELDS
+
         person_id = before["id"]
         changed = {k: v for k, v in clean.items() if before.get(k) != v}
         if not changed:
@@ -244,6 +241,8 @@ class People(Part):
         limit: int | None = None,
     ) -> list[dict[str, Any]]:
         """The people the actor may see, filtered by a search text and sorted."""
+        from exportdesk.domain.people import search_people, sort_people
+
         if order_by not in PEOPLE_SORT:
             raise StoreError("invalid", detail="order_by")
         scope, params = self._people_scope(actor)

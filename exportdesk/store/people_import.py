@@ -8,7 +8,6 @@ import json
 from pathlib import Path
 from typing import Any
 
-from exportdesk.domain.people import default_people_rules
 from exportdesk.imports.people import Candidate, Table, candidates, check_mapping, guess_mapping
 from exportdesk.store.base import Part
 from exportdesk.store.errors import StoreError
@@ -52,6 +51,8 @@ class PeopleImport(Part):
         self, actor: User, table: Table, mapping: dict[str, str]
     ) -> list[dict[str, Any]]:
         """Each row: line, fields, errors [(ja, en)], action new|update, matched person id."""
+        from exportdesk.domain.people import default_people_rules
+
         self._require_importer(actor)
         problems = check_mapping(mapping, table.headers)
         if problems:

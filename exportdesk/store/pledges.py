@@ -7,7 +7,6 @@ import datetime as dt
 import hashlib
 from typing import Any
 
-from exportdesk.domain.people import PLEDGE_KINDS, next_state
 from exportdesk.store.base import Part
 from exportdesk.store.errors import StoreError
 from exportdesk.store.users import User
@@ -74,6 +73,8 @@ class Pledges(Part):
         note: str = "",
     ) -> int:
         """Ask a person for a pledge; one open request of each kind at a time."""
+        from exportdesk.domain.people import PLEDGE_KINDS
+
         self.store.get_person(actor, person_id)
         if kind not in PLEDGE_KINDS:
             raise StoreError("invalid", detail="kind")
@@ -106,6 +107,8 @@ class Pledges(Part):
 
     def receive_pledge(self, actor: User, pledge_id: int, filename: str, content: bytes) -> None:
         """The signed pledge came back: its scan is attached and the pledge is received."""
+        from exportdesk.domain.people import next_state
+
         pledge = self._pledge(actor, pledge_id)
         if next_state(pledge["state"]) != "received":
             raise StoreError("bad_state", state=pledge["state"])
@@ -130,6 +133,8 @@ class Pledges(Part):
 
     def check_pledge(self, actor: User, pledge_id: int) -> None:
         """The office has compared the scan with the record: the pledge is checked."""
+        from exportdesk.domain.people import next_state
+
         self._require(actor.has("office"))
         pledge = self._pledge(actor, pledge_id)
         if next_state(pledge["state"]) != "checked":

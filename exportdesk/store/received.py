@@ -248,7 +248,7 @@ class Received(Part):
         """Import a validated case file (see exchange.schemas.CaseFile) as the office."""
         from exportdesk.domain.checksheet import CheckSheet
         from exportdesk.domain.determination import evaluate_dict
-        from exportdesk.domain.facts import FactsError
+        from exportdesk.domain.facts import FactsError, apply_screening
 
         if not actor.has("office"):
             raise StoreError("forbidden")
@@ -399,10 +399,11 @@ class Received(Part):
             if screening is not None:
                 review["screening"] = screening
                 update: dict[str, Any] = {"review_json": _dumps(review)}
-                if self.store.eul.unresolved(screening) and "end_user_list" not in facts.get(
-                    "red_flags", []
+                if apply_screening(
+                    facts,
+                    unresolved=bool(self.store.eul.unresolved(screening)),
+                    export_ban=bool(self.store.eul.export_ban_hits(screening)),
                 ):
-                    facts["red_flags"] = [*facts.get("red_flags", []), "end_user_list"]
                     determination = evaluate_dict(facts, self.catalog)
                     update |= {
                         "facts_json": _dumps(facts),

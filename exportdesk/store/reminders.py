@@ -6,7 +6,6 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
-from exportdesk.domain.people import Due, default_people_rules, due_items
 from exportdesk.store.base import Part
 from exportdesk.store.users import User
 
@@ -26,6 +25,8 @@ DUE_COLUMNS: list[tuple[str, str]] = [
 class Reminders(Part):
     def due_list(self, actor: User, lang: str = "ja") -> list[dict[str, Any]]:
         """Everything due for the people the actor may see, overdue first, then by date."""
+        from exportdesk.domain.people import Due, default_people_rules, due_items
+
         people_rules = default_people_rules()
         people = self.store.list_people(actor)
         if not people:
@@ -80,6 +81,8 @@ class Reminders(Part):
 
     @staticmethod
     def reason_text(reason: str, lang: str) -> str:
+        from exportdesk.domain.people import default_people_rules
+
         if not reason:
             return ""
         people_rules = default_people_rules()

@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 
 DIMENSIONS = ("activity", "outcome", "decision", "country_group", "department", "month")
 NONE_KEY = ""  # a case without a value in that dimension (no decision yet, no country)
-# The same expression as the partial index cases_eul (schema 5), so the planner uses it.
+# The same expression as the partial index cases_eul (schema 9), so the planner uses it.
 # A cheap text prefilter for cases that may hold End User List hits (the hits themselves
 # are read in Python, so this stays plain SQL on either engine); cases screened without
 # a hit ("hits": []) are skipped when the JSON is spaced as the store writes it.

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from exportdesk.domain.people import default_people_rules, training_state
 from exportdesk.domain.residency import add_months
 from exportdesk.store.base import Part
 from exportdesk.store.errors import StoreError
@@ -24,6 +23,8 @@ class Training(Part):
         user_id: int | None = None,
     ) -> int:
         """The office records a course taken by a person or by a user (an applicant)."""
+        from exportdesk.domain.people import default_people_rules
+
         self._require(actor.has("office") or actor.has("admin"))
         if (person_id is None) == (user_id is None):
             raise StoreError("invalid", detail="person_id / user_id")
@@ -74,6 +75,8 @@ class Training(Part):
         self, *, person_id: int | None = None, user_id: int | None = None
     ) -> dict[str, Any]:
         """{"state": valid|expired|none, "expires_on": date or None} on today's date."""
+        from exportdesk.domain.people import training_state
+
         column, key = ("person_id", person_id) if person_id is not None else ("user_id", user_id)
         rows = self._rows(f"SELECT expires_on FROM training WHERE {column} = ?", [key])
         state, expires = training_state(rows, self.store.clock().date())
