@@ -11,9 +11,10 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_QT := libglib2.0-0 libgl1 libegl1 libxkbcommon0 libfontconfig1 libdbus-1-3
 APT_WINDOW := libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 \
 	libxcb-render-util0 libxcb-shape0 libxkbcommon-x11-0
-APT_TEST := poppler-utils
+# Campus-mode tests start a throwaway PostgreSQL cluster (tests/pg_cluster.py).
+APT_TEST := poppler-utils postgresql postgresql-common postgresql-client
 
-.PHONY: run demo test setup setup-test lint format translations screenshots clean dist test-dist
+.PHONY: run demo campus-demo test setup setup-test lint format translations screenshots clean dist test-dist
 
 define apt_install
 	@if command -v dpkg >/dev/null 2>&1; then \
@@ -59,6 +60,11 @@ run: setup
 
 demo: setup
 	$(BIN)/exportdesk demo
+
+# A throwaway local PostgreSQL with the sample institution (docs/campus.md).
+campus-demo: setup
+	$(call apt_install,postgresql postgresql-common)
+	$(BIN)/python tools/campus_demo.py
 
 test: setup-test
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest

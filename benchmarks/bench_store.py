@@ -67,6 +67,14 @@ def build(path: Path, n: int, departments: int = 20, users: int = 2000) -> Store
         admin_name="Admin",
         admin_password="benchmark password",
     )
+    fill(store, n, users, rng)
+    store.admin = admin  # type: ignore[attr-defined]
+    return store
+
+
+def fill(store: Store, n: int, users: int = 2000, rng: random.Random | None = None) -> None:
+    """Bulk rows on either engine: users u0…, applicant roles, n seeded cases."""
+    rng = rng or random.Random(7)
     dep_ids = [d["id"] for d in store.departments()]
     with store.db.atomic():
         store.db["users"].insert_all(
@@ -79,7 +87,9 @@ def build(path: Path, n: int, departments: int = 20, users: int = 2000) -> Store
             }
             for i in range(users)
         )
-        user_ids = [r[0] for r in store.db.execute("SELECT id FROM users WHERE login LIKE 'u%'")]
+        user_ids = [
+            r[0] for r in store.db.execute("SELECT id FROM users WHERE login LIKE 'u%' ORDER BY id")
+        ]
         store.db["user_roles"].insert_all({"user_id": u, "role": "applicant"} for u in user_ids)
 
         def case(i: int) -> dict:
@@ -104,8 +114,6 @@ def build(path: Path, n: int, departments: int = 20, users: int = 2000) -> Store
             }
 
         store.db["cases"].insert_all((case(i) for i in range(n)), batch_size=5000)
-    store.admin = admin  # type: ignore[attr-defined]
-    return store
 
 
 def timed(fn, repeat: int = 20) -> tuple[float, object]:

@@ -9,6 +9,9 @@ os.environ.setdefault("EXPORTDESK_FAST_HASH", "1")
 # The installation key every Store signs its audit head with: a throwaway folder, never
 # the developer's own (subprocesses inherit it).
 os.environ.setdefault("EXPORTDESK_KEYS", tempfile.mkdtemp(prefix="exportdesk-test-keys-"))
+# Commands sign in as a script does: the fixtures' password from the environment (the
+# sign-in tests remove it to check the refusals). Each command still names its --user.
+os.environ.setdefault("EXPORTDESK_PASSWORD", "correct horse battery")
 # The forms cache of the test run, not the user's.
 os.environ.setdefault("EXPORTDESK_CACHE", tempfile.mkdtemp(prefix="exportdesk-cache-"))
 # Case files that member PCs write on submission go to a throwaway folder, not ~/Documents.
@@ -30,3 +33,21 @@ def fonts(qapp):  # type: ignore[no-untyped-def]
     from exportdesk.gui.app import register_fonts
 
     return register_fonts(qapp)
+
+
+@pytest.fixture(scope="session")
+def pg_cluster():  # type: ignore[no-untyped-def]
+    """One throwaway PostgreSQL cluster for the session (tests/pg_cluster.py).
+
+    Skips only where PostgreSQL cannot run here; under CI a missing server fails.
+    """
+    from tests import pg_cluster
+
+    reason = pg_cluster.unavailable_reason()
+    if reason:
+        if os.environ.get("CI"):
+            pytest.fail(f"PostgreSQL is required in CI: {reason}")
+        pytest.skip(reason)
+    cluster = pg_cluster.start()
+    yield cluster
+    cluster.stop()

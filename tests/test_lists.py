@@ -383,6 +383,16 @@ def test_cases_screened_against_every_list(tmp_path: Path, capsys, monkeypatch):
     assert hit["list_name"]["en"].startswith("Specified entities")
     assert {x["list"] for x in screening["lists"]} == {"eul", "ban_russia"}
     assert s.eul.export_ban_hits(screening) == [hit]
+    # A counterpart on an export-ban list: the engine's hard stop, which no exemption clears.
+    banned = s.submit(
+        campus.prof,
+        s.create_case(campus.prof, answers=answers | {"counterpart_name": "Blue River Shipyard"})[
+            "id"
+        ],
+    )
+    assert banned["facts"]["counterpart"]["on_export_ban_list"] is True
+    assert banned["outcome"] == "office_review"
+    assert "export_ban_entity" in {r["code"] for r in banned["determination"]["reasons"]}
     # An End User List hit is a different kind; both can stand in one case.
     both = s.submit(
         campus.prof,

@@ -20,7 +20,12 @@ HOME = "山田 太郎/書類 (輸出管理)"
 
 
 @pytest.fixture
-def home(tmp_path: Path) -> Path:
+def home(tmp_path: Path, monkeypatch) -> Path:  # type: ignore[no-untyped-def]
+    # Commands sign in: the sample office's administrator, password from the environment.
+    from tests.store_fixtures import PASSWORD
+
+    monkeypatch.setenv("EXPORTDESK_USER", "admin")
+    monkeypatch.setenv("EXPORTDESK_PASSWORD", PASSWORD)
     folder = tmp_path / HOME
     folder.mkdir(parents=True)
     return folder
@@ -76,6 +81,7 @@ def test_restore_and_migration_never_replace_the_open_database(home: Path, capsy
     """Windows refuses to replace or delete an open file: restore copies pages into it."""
     from exportdesk.store import Store
 
+    # Commands sign in: as the administrator.
     monkeypatch.setenv("EXPORTDESK_PASSWORD", PASSWORD)
     monkeypatch.setenv("EXPORTDESK_USER", "admin")
 
@@ -99,13 +105,14 @@ def test_restore_and_migration_never_replace_the_open_database(home: Path, capsy
 def test_exports_and_imports_under_a_japanese_path(home: Path, capsys, monkeypatch):
     from openpyxl import load_workbook
 
+    # Commands sign in: the office exports the filed case.
     monkeypatch.setenv("EXPORTDESK_PASSWORD", PASSWORD)
     monkeypatch.setenv("EXPORTDESK_USER", "office1")
 
     path = home / "台帳 データ.db"
     campus = make_campus(path)
     case = campus.store.create_case(campus.prof, answers=controlled_answers())
-    campus.store.submit(campus.prof, case["id"])  # the office sees submitted cases
+    campus.store.submit(campus.prof, case["id"])  # the office exports filed cases, not drafts
     for fmt in ("csv", "xlsx", "json"):
         target = home / f"案件 一覧.{fmt}"
         assert main(["export", "--db", str(path), "--format", fmt, "-o", str(target)]) == 0

@@ -101,8 +101,8 @@ def test_cli_screening_csv_in_shift_jis_and_japanese_effective_date(
     from exportdesk.cli import main
     from tests.store_fixtures import PASSWORD, make_campus
 
-    monkeypatch.setenv("EXPORTDESK_PASSWORD", PASSWORD)  # commands sign in, as a script does
     monkeypatch.setenv("EXPORTDESK_USER", "office1")
+    monkeypatch.setenv("EXPORTDESK_PASSWORD", PASSWORD)
 
     folder = tmp_path / "輸出 管理"
     folder.mkdir()

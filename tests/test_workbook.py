@@ -68,8 +68,9 @@ def test_case_export_in_the_interface_language(
     created_header: str,
     stamp: str,
 ):
-    monkeypatch.setenv("EXPORTDESK_PASSWORD", PASSWORD)  # commands sign in, as a script does
+
     monkeypatch.setenv("EXPORTDESK_USER", "office1")
+    monkeypatch.setenv("EXPORTDESK_PASSWORD", PASSWORD)
     campus = make_campus(tmp_path / "台帳.db")
     case = campus.store.create_case(campus.prof, answers=controlled_answers())
     campus.store.submit(campus.prof, case["id"])

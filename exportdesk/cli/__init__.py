@@ -12,6 +12,7 @@ import sys
 
 from exportdesk import __version__
 from exportdesk.cli import (
+    campus_cmd,
     db_cmd,
     documents_cmd,
     exchange_cmd,
@@ -29,6 +30,7 @@ __all__ = ["EXIT_BAD_INPUT", "EXIT_FAIL", "EXIT_OK", "build_parser", "main"]
 GROUPS = [
     guidance_cmd,
     db_cmd,
+    campus_cmd,
     documents_cmd,
     people_cmd,
     reports_cmd,

@@ -51,11 +51,15 @@ def db_path(args: argparse.Namespace) -> Path:
 
 def open_store(args: argparse.Namespace, *, create: bool = False):  # type: ignore[no-untyped-def]
     """The store at --db; a path that does not exist is an error (after a message), not a
-    new empty database, unless `create`."""
+    new empty database, unless `create`. A postgresql:// address opens the campus database."""
     from exportdesk.store import Store, StoreError
+    from exportdesk.store.engine import is_dsn
 
+    target = getattr(args, "db", None) or os.environ.get("EXPORTDESK_DB")
     keys = getattr(args, "keys", None)
     try:
+        if is_dsn(target):
+            return Store(target)
         return Store(db_path(args), create=create, key_dir=Path(keys) if keys else None)
     except StoreError as exc:
         err(exc.en)

@@ -132,9 +132,12 @@ def _restore(args: argparse.Namespace, path: Path) -> int:
 def cmd_db(args: argparse.Namespace) -> int:
     from exportdesk.store.errors import StoreError
 
+    action = args.db_command
+    if action == "copy":
+        return cmd_copy(args)
     path = db_path(args)
     try:
-        if args.db_command in ("init", "migrate"):
+        if action in ("init", "migrate"):
             return _init(args, path)
         if args.db_command == "verify":
             return _verify(args, path)
@@ -146,6 +149,31 @@ def cmd_db(args: argparse.Namespace) -> int:
         err(exc.en)
         return EXIT_FAIL
     return EXIT_FAIL
+
+
+def cmd_copy(args: argparse.Namespace) -> int:
+    """Move a single-PC database into a campus database (docs/campus.md)."""
+    from exportdesk.store import StoreError
+    from exportdesk.store.engine import is_dsn
+    from exportdesk.store.pg.engine import redact
+
+    if not is_dsn(args.target):
+        err("the target must be a postgresql:// address")
+        return EXIT_FAIL
+    from exportdesk.store.pg.copy import copy_database
+
+    try:
+        result = copy_database(args.source, args.target)
+    except StoreError as exc:
+        err(exc.en)
+        return EXIT_FAIL
+    total = sum(result.rows.values())
+    print(f"copied {total} rows from {args.source} to {redact(args.target)}")
+    print(f"audit log: {result.audit_entries} entries verified before, chain intact after")
+    if result.logins_without_password:
+        print("set a password for each person (psql: \\password LOGIN):")
+        print("  " + ", ".join(result.logins_without_password))
+    return EXIT_OK
 
 
 def cmd_export(args: argparse.Namespace) -> int:
@@ -194,6 +222,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("file")
     p.add_argument("--force", action="store_true", help="restore a copy that does not verify")
     add_user_argument(p, "the administrator")
+    cp = dsub.add_parser("copy", help="copy a SQLite database into a campus PostgreSQL database")
+    cp.add_argument("source", help="the SQLite file")
+    cp.add_argument("target", help="postgresql://ADMIN@HOST/DB (a PostgreSQL administrator)")
     db.set_defaults(func=cmd_db)
 
     p = sub.add_parser("export", help="export the cases you may see, with their decisions")

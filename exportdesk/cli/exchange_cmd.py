@@ -10,6 +10,7 @@ from exportdesk.cli.common import (
     EXIT_FAIL,
     EXIT_OK,
     acting_user,
+    add_user_argument,
     db_path,
     err,
 )
@@ -39,8 +40,9 @@ def cmd_exchange(args: argparse.Namespace) -> int:
         err(exc.en)
         return EXIT_FAIL
     user = None
-    if getattr(args, "user", None):
-        user = acting_user(store, args.user)
+    if not (args.command == "profile" and args.profile_command == "import"):
+        # Every command acts as a signed-in user (an empty --user is no user).
+        user = acting_user(store, getattr(args, "user", None))
         if user is None:
             return EXIT_FAIL
     try:
@@ -112,23 +114,30 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     p = exchange_parser("import-case", "import a case file sent to the office")
     p.add_argument("file")
-    p.add_argument("--user", required=True, help="the office member importing it")
-    p.add_argument("--trust", action="store_true", help="trust the sender's key (first contact)")
+    add_user_argument(p, "the office member importing it")
+    p.add_argument(
+        "--trust",
+        nargs="?",
+        const=True,
+        metavar="FINGERPRINT",
+        help="trust the sender's key at first contact; give the fingerprint confirmed with"
+        " the sender (by phone or in person) to accept only that key",
+    )
     p = exchange_parser("send-case", "submit a case and write it as a file for the office")
     p.add_argument("case")
-    p.add_argument("--user", required=True)
+    add_user_argument(p)
     p.add_argument("-o", "--output", required=True)
     p = exchange_parser("send-decision", "write the office's decision or questions as a file")
     p.add_argument("case")
-    p.add_argument("--user", required=True)
+    add_user_argument(p)
     p.add_argument("-o", "--output", required=True)
     p = exchange_parser("import-decision", "import the office's decision file")
     p.add_argument("file")
-    p.add_argument("--user", required=True)
+    add_user_argument(p)
     prof = exchange_parser("profile", "export or import the institution file")
     psub = prof.add_subparsers(dest="profile_command", required=True)
     p = psub.add_parser("export")
-    p.add_argument("--user", required=True)
+    add_user_argument(p)
     p.add_argument("-o", "--output", required=True)
     p = psub.add_parser("import")
     p.add_argument("file")

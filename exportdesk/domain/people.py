@@ -3,7 +3,9 @@
 Pure rules, no SQL and no Qt. The store hands in plain rows (dicts as stored) and
 gets back decisions: which state may follow which, which reminders are due on a day,
 which check-sheet answers a declaration gives, and whether an answer contradicts it.
-The periods come from forms/people.yaml (an institution may override them).
+The periods come from forms/people.yaml (domain/people_rules.py reads it). This module
+stays light to import (no YAML, no pydantic, no catalogue at import time): the store
+imports it on the way to the sign-in window.
 """
 
 from __future__ import annotations
@@ -11,16 +13,11 @@ from __future__ import annotations
 import datetime as dt
 import json
 from dataclasses import dataclass
-from functools import cache
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
-
-from exportdesk.domain.catalog import Catalog, FormsError, Sourced, Text
-from exportdesk.domain.residency import add_months, residency, specific_categories
-from exportdesk.resources import forms_dir
+if TYPE_CHECKING:
+    from exportdesk.domain.catalog import Catalog
+    from exportdesk.domain.people_rules import PeopleRules
 
 STATES = ("requested", "received", "checked")
 PLEDGE_KINDS = ("entry", "exit", "change")
@@ -50,78 +47,11 @@ DECLARED_ANSWERS = (
 )
 
 
-class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class Reminders(_Model):
-    entry_pledge_days: int = Field(ge=0)
-    exit_pledge_notice_days: int = Field(ge=0)
-    declaration_valid_months: int = Field(ge=1)
-    declaration_notice_days: int = Field(ge=0)
-    recheck_days: int = Field(ge=0)
-    training_valid_months: int = Field(ge=1)
-    source: str
-    confidence: str
-
-
-class Entry(Sourced):
-    id: str
-    text: Text
-
-
-class PeopleRules(_Model):
-    kind: str
-    version: str
-    effective_date: dt.date
-    reminders: Reminders
-    statuses: list[Entry]
-    pledge_kinds: list[Entry]
-    states: list[Entry]
-    due_kinds: list[Entry]
-    recheck_reasons: list[Entry]
-
-    def label(self, group: str, key: str, lang: str) -> str:
-        for entry in getattr(self, group):
-            if entry.id == key:
-                return entry.text.get(lang)
-        return key
-
-    def status_id(self, text: str) -> str | None:
-        """A status id from its id or either label (as a student system may write it)."""
-        wanted = text.strip().casefold()
-        for entry in self.statuses:
-            if wanted in (entry.id, entry.text.ja.casefold(), entry.text.en.casefold()):
-                return entry.id
-        return None
-
-
-def load_people_rules(folder: Path | str | None = None) -> PeopleRules:
-    """forms/people.yaml, or an institution's copy of it when its folder has one."""
-    path = Path(folder or forms_dir()) / "people.yaml"
-    if not path.is_file():
-        path = forms_dir() / "people.yaml"
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        rules = PeopleRules.model_validate(data)
-    except (OSError, yaml.YAMLError) as exc:
-        raise FormsError(f"people.yaml: cannot be read: {exc}") from exc
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        where = ".".join(str(p) for p in first["loc"])
-        raise FormsError(f"people.yaml: field '{where}': {first['msg']}") from None
-    if rules.kind != "people":
-        raise FormsError(f"people.yaml: 'kind' must be 'people', found {rules.kind!r}")
-    if {s.id for s in rules.states} != set(STATES):
-        raise FormsError("people.yaml: states must be requested, received and checked")
-    if {k.id for k in rules.pledge_kinds} != set(PLEDGE_KINDS):
-        raise FormsError("people.yaml: pledge_kinds must be entry, exit and change")
-    return rules
-
-
-@cache
 def default_people_rules() -> PeopleRules:
-    return load_people_rules()
+    """forms/people.yaml as shipped, loaded once (see domain/people_rules.py)."""
+    from exportdesk.domain.people_rules import default_people_rules as load
+
+    return load()
 
 
 # --- searching and sorting a list of people ---------------------------------------------
@@ -230,6 +160,8 @@ def due_items(
         found.append(Due(pid, "declaration_missing", entry_due, today > entry_due))
     else:
         last = max(_date(d["declared_on"]) or start for d in made)
+        from exportdesk.domain.residency import add_months
+
         renew = add_months(last, r.declaration_valid_months)
         if today >= renew - dt.timedelta(days=r.declaration_notice_days):
             found.append(Due(pid, "declaration_renew", renew, today > renew))
@@ -272,6 +204,8 @@ def _declared_person(facts: dict[str, Any], catalog: Catalog):  # type: ignore[n
 
 def declaration_categories(facts: dict[str, Any], catalog: Catalog) -> list[int]:
     """The categories the declared facts amount to, by the same rules as the check sheet."""
+    from exportdesk.domain.residency import specific_categories
+
     return list(specific_categories(_declared_person(facts, catalog), catalog).categories)
 
 
@@ -281,6 +215,8 @@ def declared_residency(facts: dict[str, Any], on: dt.date, catalog: Catalog) -> 
         person = _declared_person(facts, catalog)
     except ValueError:
         return None
+    from exportdesk.domain.residency import residency
+
     return residency(person, on, catalog).resident
 
 

@@ -28,7 +28,7 @@ from exportdesk.exchange.keys import (
     public_key_text,
     ref_prefix,
 )
-from exportdesk.store import Store, StoreError
+from exportdesk.store import Store
 from exportdesk.store.users import User
 
 __all__ = [
@@ -68,10 +68,8 @@ class Exchange:
         """The audit chain's signed head travels in every file this installation writes:
         a history rewritten later contradicts the heads others already hold
         (`exportdesk db verify --against FILE`)."""
-        try:
-            return {"audit_head": self.store.signed_head()}
-        except StoreError:  # an engine without a signed head (campus: the server's chain)
-            return {}
+        head = self.store.signed_head()  # None in campus mode: the server keeps the chain
+        return {"audit_head": head} if head else {}
 
     def _check_common(self, package: Package) -> None:
         inst = self.store.institution()
@@ -160,8 +158,10 @@ class Exchange:
         return info
 
     def import_case(
-        self, actor: User, path: Path | str, *, trust_new_key: bool = False
+        self, actor: User, path: Path | str, *, trust_new_key: bool | str = False
     ) -> dict[str, Any]:
+        """Import a case file as the office. `trust_new_key`: True to trust a first key, or
+        the fingerprint confirmed with the sender to trust only that key."""
         package = read_package_file(path)
         case, attachments = case_file.parse(package)
         self._check_common(package)
@@ -174,7 +174,7 @@ class Exchange:
             sender=package.sender,
             fingerprint=print_,
             sha256=package.sha256,
-            trust_new_key=trust_new_key,
+            trust_new_key=bool(trust_new_key),
         )
 
     # --- decisions --------------------------------------------------------------------------

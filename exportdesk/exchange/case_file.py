@@ -95,7 +95,7 @@ def parse(package: Package) -> tuple[dict[str, Any], dict[str, bytes]]:
     return case, attachments
 
 
-def check_key(store: Store, package: Package, fingerprint: str, trust_new_key: bool) -> None:
+def check_key(store: Store, package: Package, fingerprint: str, trust_new_key: bool | str) -> None:
     """A known sender must use its known key; a new one needs the clerk's confirmation.
     (The store checks the same again inside its transaction.)"""
     sender = package.sender
@@ -108,6 +108,15 @@ def check_key(store: Store, package: Package, fingerprint: str, trust_new_key: b
             f"The key of {who} differs from the one on record ({fingerprint}); refused.",
             fingerprint=fingerprint,
         )
+    if known is None and isinstance(trust_new_key, str):
+        confirmed = "".join(trust_new_key.split()).lower()
+        if confirmed != "".join(fingerprint.split()).lower():
+            raise refuse(
+                "unknown_key",
+                f"鍵の指紋が確認したものと異なります（ファイル：{fingerprint}）。受け取れません。",
+                f"The key's fingerprint is not the one confirmed (file: {fingerprint}); refused.",
+                fingerprint=fingerprint,
+            )
     if known is None and not trust_new_key:
         raise NeedsTrust(
             "needs_trust",

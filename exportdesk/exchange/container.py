@@ -223,7 +223,8 @@ def read_package(data: bytes) -> Package:
         raise refuse("too_large", "ファイルが大きすぎます。", "The file is too large.")
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
-        infos = {info.filename: info for info in zf.infolist()}
+        members = zf.infolist()
+        infos = {info.filename: info for info in members}
     except _CORRUPT as exc:
         raise _corrupted(exc) from None
     if "manifest.json" not in infos or "signature" not in infos:
@@ -232,8 +233,15 @@ def read_package(data: bytes) -> Package:
             "ExportDesk のファイルではありません。",
             "This is not an ExportDesk file.",
         )
-    if len(infos) > MAX_MEMBERS:
+    if len(members) > MAX_MEMBERS:
         raise refuse("too_large", "ファイルの数が多すぎます。", "The file holds too many parts.")
+    if len(infos) != len(members):
+        # Two members of one name: only one would be checked, another shown by unzip tools.
+        raise refuse(
+            "tampered",
+            "同じ名前の部分が二つあります（改ざん）。",
+            "Two parts of the file have the same name (tampered).",
+        )
     try:
         meta = _read_member(zf, infos["manifest.json"], MAX_META_BYTES)
         signature_b64 = _read_member(zf, infos["signature"], MAX_META_BYTES)
@@ -243,7 +251,7 @@ def read_package(data: bytes) -> Package:
         raise _corrupted(exc) from None
     manifest, signature, public_key = _manifest(meta, signature_b64)
     version = manifest.get("format_version")
-    if version not in SUPPORTED_VERSIONS:
+    if type(version) is not int or version not in SUPPORTED_VERSIONS:  # not True, not 1.0
         raise refuse(
             "newer_format",
             "新しい版の ExportDesk で作られたファイルです。更新してください。",

@@ -91,6 +91,16 @@ class MainWindow(QMainWindow):
             self.tabs.tabBar().setTabButton(tab, self.tabs.tabBar().ButtonPosition.RightSide, None)
         for kind, case_id in reopen or []:
             (self.open_review if kind == "review" else self.open_case)(case_id)
+        # Campus mode: cases filed or decided elsewhere appear without a reload.
+        from exportdesk.gui.live import LiveCases
+
+        self.live = LiveCases(self.store, self)
+        self.live.settled.connect(self.refresh_lists)
+
+    def refresh_lists(self) -> None:
+        if self.queue_page is not None:
+            self.queue_page.refresh()
+        self.cases_page.refresh()
 
     def _add_people_pages(self) -> int:
         """Reminders and People (gui/people_*.py); returns the number of tabs added."""
@@ -396,4 +406,5 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
         for editor in self.editors():
             editor.save()  # type: ignore[attr-defined]
+        self.live.stop()
         super().closeEvent(event)

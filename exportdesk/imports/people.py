@@ -11,17 +11,17 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-if TYPE_CHECKING:  # annotations only: the people rules load the forms engine
-    from exportdesk.domain.people import PeopleRules
-
 from exportdesk.domain.countries import country_code_for
+from exportdesk.domain.dates import parse_date  # the shared reader of Japanese dates
 from exportdesk.imports import textfile
+
+if TYPE_CHECKING:
+    from exportdesk.domain.people_rules import PeopleRules
 
 # ExportDesk's fields an import may fill, with the header names systems commonly use.
 FIELDS: dict[str, tuple[str, ...]] = {
@@ -42,8 +42,6 @@ FIELDS: dict[str, tuple[str, ...]] = {
     "foreign_contracts": ("foreign contracts", "外国との契約", "外国機関との契約"),
 }
 REQUIRED = ("family_name", "nationality")
-
-_ERAS = {"令和": 2018, "平成": 1988, "昭和": 1925, "R": 2018, "H": 1988, "S": 1925}
 
 
 class PeopleImportError(ValueError):
@@ -179,21 +177,6 @@ def check_mapping(mapping: dict[str, str], headers: list[str]) -> list[tuple[str
 
 
 # --- values ----------------------------------------------------------------------------------
-
-
-def parse_date(text: str) -> dt.date:
-    """2026-12-01, 2026/12/1, 2026年12月1日, 令和8年12月1日 (R8.12.1); ValueError otherwise."""
-    value = unicodedata.normalize("NFKC", text).strip()
-    era = re.fullmatch(
-        r"(令和|平成|昭和|[RHS])\s*(\d{1,2}|元)[年.](\d{1,2})[月.](\d{1,2})日?", value
-    )
-    if era:
-        year = 1 if era.group(2) == "元" else int(era.group(2))
-        return dt.date(_ERAS[era.group(1)] + year, int(era.group(3)), int(era.group(4)))
-    plain = re.fullmatch(r"(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?", value)
-    if plain:
-        return dt.date(int(plain.group(1)), int(plain.group(2)), int(plain.group(3)))
-    raise ValueError(text)
 
 
 _YES = {"yes", "y", "true", "1", "はい", "有", "あり", "○", "◯", "該当"}

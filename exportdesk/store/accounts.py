@@ -16,7 +16,6 @@ from exportdesk.store.users import (
     User,
     burn_password_check,
     check_password,
-    hash_password,
 )
 
 
@@ -35,6 +34,7 @@ class Accounts(Part):
         email: str,
         department_id: int | None,
         language: str,
+        admin: bool = False,
     ) -> int:
         if self._row("SELECT id FROM users WHERE login = ?", [login]):
             raise StoreError("duplicate_login", login=login)
@@ -46,7 +46,7 @@ class Accounts(Part):
                     "name": name.strip(),
                     "email": email.strip(),
                     "department_id": department_id,
-                    "password_hash": hash_password(password),
+                    "password_hash": self.db.register_login(login.strip(), password, admin=admin),
                     "language": language,
                     "created_at": self.now(),
                 }
@@ -87,7 +87,10 @@ class Accounts(Part):
         self._check_password(password)
         self._check_department(department_id)
         with self.db.atomic():
-            user_id = self._insert_user(login, name, password, email, department_id, language)
+            admin = any(role == "admin" for role, _ in roles)
+            user_id = self._insert_user(
+                login, name, password, email, department_id, language, admin
+            )
             self._insert_roles(user_id, roles)
             self._audit(
                 actor,
@@ -255,13 +258,14 @@ class Accounts(Part):
     def reset_password(self, actor: User, user_id: int, new_password: str) -> None:
         """An administrator sets a new password (the person changes it later); unlocks too."""
         self._require(actor.has("admin"))
-        self.get_user(user_id)
+        login = self.get_user(user_id).login
         self._check_password(new_password)
         with self.db.atomic():
             self.db["users"].update(
                 user_id,
                 {
-                    "password_hash": hash_password(new_password),
+                    # On a campus database the server keeps the password (its role's).
+                    "password_hash": self.db.set_login_password(login, new_password),
                     "failed_logins": 0,
                     "locked_until": None,
                 },
@@ -335,7 +339,20 @@ class Accounts(Part):
         return [self.get_user(r[0]) for r in self.db.execute("SELECT id FROM users ORDER BY login")]
 
     def authenticate(self, login: str, password: str) -> User:
-        """Sign in. Five failures lock the account for 15 minutes; both are audited."""
+        """Sign in. Five failures lock the account for 15 minutes; both are audited.
+
+        On a campus database the server has already checked the password when the
+        connection was made: the login must be the connection's own.
+        """
+        session = self.db.session_login()
+        if session is not None:
+            row = self._row("SELECT id FROM users WHERE lower(login) = lower(?)", [login.strip()])
+            if row is None or login.strip().lower() != session.lower():
+                raise StoreError("campus_login", current=session)
+            user = self.get_user(row["id"])
+            with self.db.atomic():
+                self._audit(user, "login", "user", user.id)
+            return user
         row = self._row("SELECT * FROM users WHERE login = ?", [login.strip()])
         now = self.clock()
         if row is None:
@@ -381,11 +398,13 @@ class Accounts(Part):
     def change_password(self, actor: User, old: str, new: str) -> None:
         row = self._row("SELECT password_hash FROM users WHERE id = ?", [actor.id])
         assert row is not None
-        if not check_password(row["password_hash"], old):
+        if not self.db.check_login_password(actor.login, row["password_hash"], old):
             raise StoreError("login_failed")
         self._check_password(new)
         with self.db.atomic():
-            self.db["users"].update(actor.id, {"password_hash": hash_password(new)})
+            secret = self.db.set_login_password(actor.login, new)
+            if secret != row["password_hash"]:
+                self.db["users"].update(actor.id, {"password_hash": secret})
             self._audit(actor, "change_password", "user", actor.id)
 
     def set_language(self, actor: User, language: str) -> None:

@@ -10,12 +10,14 @@ part, so the runtime imports run one way: service → parts → base → engine.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from exportdesk.domain.workflow import status_text
 from exportdesk.store.db import Clock, iso
 from exportdesk.store.engine import Engine
 from exportdesk.store.errors import StoreError
+from exportdesk.store.notify import CaseWatch
 from exportdesk.store.users import User
 
 if TYPE_CHECKING:  # for annotations only: a part is handed its store at run time
@@ -89,16 +91,15 @@ class StoreCore:
             }
         )
 
-    def signed_head(self) -> dict[str, Any]:
+    def signed_head(self) -> dict[str, Any] | None:
         """The audit chain's length and head, signed with the installation's key, for a
         case file, decision file, export or printed sheet to carry (docs/threat-model.md).
 
-        Raises StoreError('audit_unsigned') when the engine keeps no signed head, or the
-        head and its signature disagree."""
+        None on an engine that keeps no signed head (the campus server guards its chain
+        itself); raises StoreError('audit_unsigned') when a SQLite file's head and its
+        signature disagree."""
         issue = getattr(self.db, "signed_head", None)
-        if issue is None:
-            raise StoreError("audit_unsigned")
-        return issue()  # type: ignore[no-any-return]
+        return issue() if issue is not None else None
 
     def _row(self, sql: str, params: Any = ()) -> dict[str, Any] | None:
         cursor = self.db.execute(sql, params)
@@ -116,6 +117,11 @@ class StoreCore:
     def _require(condition: bool) -> None:
         if not condition:
             raise StoreError("forbidden")
+
+    def watch_cases(self, callback: Callable[[int], None]) -> CaseWatch | None:
+        """Be called back (from a background thread) with the id of each case another
+        client changes; None where the engine has no other clients (SQLite)."""
+        return self.db.watch_cases(callback)
 
 
 class Part:

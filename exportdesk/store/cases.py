@@ -14,6 +14,7 @@ from exportdesk.store.users import User
 
 # Case files must stay small enough to mail; the container refuses members over 100 MB.
 MAX_ATTACHMENT_BYTES = 20 * 2**20
+MAX_ATTACHMENTS = 50
 
 
 class Cases(Part):
@@ -35,12 +36,10 @@ class Cases(Part):
         return row
 
     def can_see(self, actor: User, case: dict[str, Any]) -> bool:
-        return (
-            actor.sees_all_cases
-            or case["applicant_id"] == actor.id
-            or case["filed_by_id"] == actor.id
-            or case["department_id"] in actor.managed_departments()
-        )
+        own = case["applicant_id"] == actor.id or case["filed_by_id"] == actor.id
+        if case["status"] == "draft":
+            return own  # a draft is the applicant's until it is submitted
+        return own or actor.sees_all_cases or case["department_id"] in actor.managed_departments()
 
     @staticmethod
     def _decode(row: dict[str, Any]) -> dict[str, Any]:
@@ -284,8 +283,15 @@ class Cases(Part):
         }
         with self.db.atomic():
             case_id = int(self.db["cases"].insert(row).last_pk)
-            ref = self._new_ref(case_id)
-            self.db.execute("UPDATE cases SET ref = ? WHERE id = ?", [ref, case_id])
+            # The number comes from the cases' own sequence (the id); a campus database
+            # gives it in its insert trigger, so read back whichever is stored.
+            self.db.execute(
+                "UPDATE cases SET ref = ? WHERE id = ? AND ref LIKE 'tmp-%'",
+                [self._new_ref(case_id), case_id],
+            )
+            stored = self._row("SELECT ref FROM cases WHERE id = ?", [case_id])
+            assert stored is not None
+            ref = stored["ref"]
             self._audit(
                 actor,
                 "create",
@@ -343,20 +349,13 @@ class Cases(Part):
         facts = CheckSheet(self.catalog).facts(answers)
         return facts, evaluate_dict(facts, self.catalog)
 
-    def submit(self, actor: User, case_id: int) -> dict[str, Any]:
+    def determine(self, answers: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
+        """Facts and determination of a complete sheet, computed here with our forms,
+        whoever filled it; refused (StoreError) while a required answer is missing."""
         from exportdesk.domain.checksheet import CheckSheet
-        from exportdesk.domain.determination import evaluate_dict
-        from exportdesk.domain.facts import FactsError, apply_screening
+        from exportdesk.domain.facts import FactsError
 
-        case = self._case_row(case_id)
-        self._require_owner(actor, case)
-        if case["status"] not in TRANSITIONS["submit"]:
-            raise StoreError(
-                "bad_transition", status=_status(case["status"]), action=_action("submit")
-            )
-        answers = _loads(case["answers_json"], {})
-        sheet = CheckSheet(self.catalog)
-        missing = sheet.missing(answers)
+        missing = CheckSheet(self.catalog).missing(answers)
         if missing:
             raise StoreError(
                 "incomplete",
@@ -366,9 +365,21 @@ class Cases(Part):
                 },
             )
         try:
-            facts, determination = self.evaluate_answers(answers)
+            return self.evaluate_answers(answers)
         except FactsError as exc:
             raise StoreError("invalid", detail=str(exc)) from None
+
+    def submit(self, actor: User, case_id: int) -> dict[str, Any]:
+        from exportdesk.domain.determination import evaluate_dict
+
+        case = self._case_row(case_id)
+        self._require_owner(actor, case)
+        if case["status"] not in TRANSITIONS["submit"]:
+            raise StoreError(
+                "bad_transition", status=_status(case["status"]), action=_action("submit")
+            )
+        answers = _loads(case["answers_json"], {})
+        facts, determination = self.determine(answers)
         # Screen the counterpart against the End User List in force; a possible match
         # is a red flag that sends the case to the office.
         review = _loads(case["review_json"], {})
@@ -376,11 +387,7 @@ class Cases(Part):
         screening = eul.screening_for(self._decode(case), previous=review.get("screening"))
         if screening is not None:
             review["screening"] = screening
-            if apply_screening(
-                facts,
-                unresolved=bool(eul.unresolved(screening)),
-                export_ban=bool(eul.export_ban_hits(screening)),
-            ):
+            if eul.apply_to_facts(facts, screening):
                 determination = evaluate_dict(facts, self.catalog)
         resubmission = case["status"] == "returned"
         update = {
@@ -529,6 +536,9 @@ class Cases(Part):
             )
         if not Path(filename).name.strip():
             raise StoreError("invalid", detail="filename")
+        count = self._row("SELECT count(*) AS n FROM attachments WHERE case_id = ?", [case_id])
+        if count and count["n"] >= MAX_ATTACHMENTS:
+            raise StoreError("invalid", detail=f"more than {MAX_ATTACHMENTS} attachments")
         digest = hashlib.sha256(content).hexdigest()
         row = {
             "case_id": case_id,

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -22,6 +22,7 @@ import sqlite_utils
 from exportdesk.store import audit, keys, seals
 from exportdesk.store.db import default_db_path, iso, open_database, utc_now
 from exportdesk.store.errors import StoreError
+from exportdesk.store.users import check_password, hash_password
 
 
 class Cursor(Protocol):
@@ -61,6 +62,24 @@ class Engine(Protocol):
 
     def text_search(self, text: str) -> tuple[str, list[Any]]:
         """A WHERE clause on `cases c` matching `text` in ref, title or counterpart."""
+        ...
+
+    def register_login(self, login: str, password: str, *, admin: bool) -> str:
+        """Make `login` able to sign in; returns what users.password_hash keeps."""
+        ...
+
+    def session_login(self) -> str | None:
+        """The account the database itself authenticated (None: the store signs in)."""
+        ...
+
+    def set_login_password(self, login: str, password: str) -> str:
+        """Change a password; returns what users.password_hash keeps."""
+        ...
+
+    def check_login_password(self, login: str, stored: str, password: str) -> bool: ...
+
+    def watch_cases(self, callback: Callable[[int], None]) -> Any:
+        """Call back with a case's id whenever another client changes it (None: no watch)."""
         ...
 
 
@@ -156,6 +175,21 @@ class SQLiteEngine:
             " OR c.ref LIKE ? ESCAPE '\\')",
             [like, like, like],
         )
+
+    def register_login(self, login: str, password: str, *, admin: bool) -> str:
+        return hash_password(password)
+
+    def session_login(self) -> str | None:
+        return None
+
+    def set_login_password(self, login: str, password: str) -> str:
+        return hash_password(password)
+
+    def check_login_password(self, login: str, stored: str, password: str) -> bool:
+        return check_password(stored, password)
+
+    def watch_cases(self, callback: Callable[[int], None]) -> None:
+        return None  # one file, one writer's window: nothing to hear from
 
 
 def is_dsn(target: str | Path | None) -> bool:

@@ -170,6 +170,23 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "ExportDeskのデータベースではありません：{path}",
         "Not an ExportDesk database: {path}",
     ),
+    # Campus mode (PostgreSQL): the server itself refused or could not be reached.
+    "server_unreachable": (
+        "学内データベースに接続できません：{detail}",
+        "Cannot connect to the campus database: {detail}",
+    ),
+    "forbidden_by_server": (
+        "学内データベースがこの操作を許可しませんでした：{detail}",
+        "The campus database does not allow this: {detail}",
+    ),
+    "refused_by_server": (
+        "学内データベースがこの操作を拒否しました：{detail}",
+        "The campus database refused this: {detail}",
+    ),
+    "campus_login": (
+        "学内データベースには各自のアカウントで接続します（接続中：{current}）。",
+        "In campus mode you connect with your own account (connected as {current}).",
+    ),
     "no_database": (
         "データベースがありません：{path}",
         "No database at {path}.",

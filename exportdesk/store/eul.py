@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from exportdesk.domain.screening import Entity, Hit, ScreeningIndex, normalise
-from exportdesk.domain.screening_lists import list_info, screening_lists
 from exportdesk.domain.workflow import FINAL, OPEN
 from exportdesk.imports.eul import EulImportError, read_list
 from exportdesk.store.base import Part
@@ -21,6 +20,19 @@ if TYPE_CHECKING:
 
 RESOLUTIONS = ("true_match", "false_positive")
 MAX_HITS = 10  # per name, over every list
+
+
+def screening_lists() -> dict[str, Any]:
+    # Imported when first needed: the forms loader (pydantic, yaml) stays out of start-up.
+    from exportdesk.domain.screening_lists import screening_lists as load
+
+    return load()
+
+
+def list_info(kind: str) -> Any:
+    from exportdesk.domain.screening_lists import list_info as info
+
+    return info(kind)
 
 
 class EndUserLists(Part):
@@ -376,7 +388,10 @@ class EndUserLists(Part):
         for query in queries:
             for hit in index.screen(query, country, limit=MAX_HITS):
                 kind = hit.entity.list_kind
-                data = self.hit_dict(versions[kind], hit) | {"query": query}
+                data = self.hit_dict(versions[kind], hit) | {
+                    "query": query,
+                    "query_country": country or "",
+                }
                 key = (kind, hit.entity.no)
                 if (kind, normalise(query), country or "", hit.entity.no) in known:
                     data["resolution"] = {
@@ -385,7 +400,14 @@ class EndUserLists(Part):
                         "by": "known-good list",
                         "at": self.store.now(),
                     }
-                elif key in old and old[key].get("resolution"):
+                elif (
+                    key in old
+                    and old[key].get("resolution")
+                    # A decision on an entry held for the name that was screened then: a
+                    # changed counterpart (or country) is screened afresh.
+                    and normalise(str(old[key].get("query") or "")) == normalise(query)
+                    and (old[key].get("query_country") or "") == (country or "")
+                ):
                     data["resolution"] = old[key]["resolution"]
                 else:
                     data["resolution"] = None
@@ -412,6 +434,21 @@ class EndUserLists(Part):
             "queries": queries,
             "hits": sorted(hits.values(), key=lambda h: (-h["score"], h["list"], h["no"])),
         }
+
+    def apply_to_facts(self, facts: dict[str, Any], screening: dict[str, Any]) -> bool:
+        """What screening tells the engine: an open End User List hit is a red flag; a hit on
+        an export-ban list (not dismissed) puts the counterpart on that list, which no
+        exemption clears. Returns whether the facts changed."""
+        from exportdesk.domain.facts import apply_screening
+
+        open_eul = [
+            h
+            for h in self.unresolved(screening)
+            if h.get("hit_kind", "end_user_list") != "export_ban"
+        ]
+        return apply_screening(
+            facts, unresolved=bool(open_eul), export_ban=bool(self.export_ban_hits(screening))
+        )
 
     @staticmethod
     def export_ban_hits(screening: dict[str, Any] | None) -> list[dict[str, Any]]:

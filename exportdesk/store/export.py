@@ -94,7 +94,7 @@ def neutralise(value: Any) -> Any:
     return value
 
 
-def _csv(rows: list[dict[str, Any]], head: dict[str, Any], lang: str) -> bytes:
+def _csv(rows: list[dict[str, Any]], head: dict[str, Any] | None, lang: str) -> bytes:
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer)
     writer.writerow(headers(lang))
@@ -106,7 +106,7 @@ def _csv(rows: list[dict[str, Any]], head: dict[str, Any], lang: str) -> bytes:
     return buffer.getvalue().encode("utf-8-sig")
 
 
-def _xlsx(rows: list[dict[str, Any]], head: dict[str, Any], lang: str) -> bytes:
+def _xlsx(rows: list[dict[str, Any]], head: dict[str, Any] | None, lang: str) -> bytes:
     from openpyxl import load_workbook
 
     from exportdesk.store.workbook import write_table

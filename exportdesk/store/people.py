@@ -75,7 +75,7 @@ class People(Part):
         recorded themselves.
         """
         if self.sees_all_people(actor):
-            return "1", []
+            return "TRUE", []
         parts = ["p.host_user_id = ?", "p.created_by = ?"]
         params: list[Any] = [actor.id, actor.id]
         managed = sorted(actor.managed_departments())
@@ -271,7 +271,7 @@ class People(Part):
                     ORDER BY x.declared_on DESC, x.id DESC LIMIT 1),
                 pledge_states = coalesce((SELECT group_concat(kind || ':' || state)
                     FROM (SELECT kind, state FROM pledges WHERE person_id = people.id
-                          ORDER BY id)), '')
+                          ORDER BY id) AS ordered), '')
             WHERE id = ?""",
             [person_id],
         )

@@ -13,7 +13,9 @@ from __future__ import annotations
 import hashlib
 import re
 import secrets
+import unicodedata
 import uuid
+from pathlib import Path
 from typing import Any
 
 from exportdesk.domain.workflow import CHAINS, FINAL, OPEN
@@ -82,6 +84,9 @@ class Received(Part):
             raise StoreError("forbidden")
         if not re.fullmatch(r"[A-Z0-9]{2,8}", ref_prefix):
             raise StoreError("invalid", detail="ref_prefix")
+        # The login travels in case files: the same rules the office applies to them.
+        if not re.fullmatch(r"[^\s]{1,100}", login) or login.casefold() == OFFICE_LOGIN:
+            raise StoreError("invalid", detail="login")
         codes = {d["code"] for d in profile["departments"]}
         if department and department not in codes:
             raise StoreError("invalid", detail=f"department {department}")
@@ -142,7 +147,8 @@ class Received(Part):
         )
 
     def trusted_key(self, login: str) -> dict[str, Any] | None:
-        return self._row("SELECT * FROM trusted_keys WHERE login = ?", [login])
+        # Logins are case-insensitive here as everywhere: PROF is prof, with prof's key.
+        return self._row("SELECT * FROM trusted_keys WHERE login = ? COLLATE NOCASE", [login])
 
     def case_for_exchange(self, exchange_id: str) -> dict[str, Any] | None:
         return self._row(
@@ -217,6 +223,42 @@ class Received(Part):
         self._audit(actor, "create", "user", user_id, None, {"login": login, "via": "case file"})
         return user_id
 
+    def _refuse_staff_logins(self, *logins: str) -> None:
+        """A file may not speak for this installation's staff: a key first seen with the
+        login of an office member, manager or administrator is refused, not trusted."""
+        staff = {"office", "chief_manager", "admin", "dept_manager"}
+        for login in logins:
+            user = self.store.user_by_login(login)
+            if login.casefold() == OFFICE_LOGIN or (
+                user is not None and {r for r, _ in user.roles} & staff
+            ):
+                raise StoreError("filed_for_other", sender=login, applicant=login)
+
+    def _check_attachments(self, listed: list[dict[str, Any]], files: dict[str, bytes]) -> None:
+        """Each attachment once, named as a plain file name, within the local size limit,
+        and as big and as hashed as the file says."""
+        from exportdesk.store.cases import MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS
+
+        if len(listed) > MAX_ATTACHMENTS:
+            raise StoreError("invalid", detail=f"more than {MAX_ATTACHMENTS} attachments")
+        paths = [a["path"] for a in listed]
+        if len(set(paths)) != len(paths):
+            raise StoreError("invalid", detail="an attachment is listed twice")
+        for att in listed:
+            content = files[att["path"]]
+            name = att["filename"]
+            if (
+                not name.strip()
+                or name != Path(name.replace("\\", "/")).name
+                or name in (".", "..")
+                or any(unicodedata.category(c) in ("Cc", "Cf") for c in name)
+            ):
+                raise StoreError("invalid", detail="attachment file name")
+            if len(content) > MAX_ATTACHMENT_BYTES:
+                raise StoreError("invalid", detail=f"attachment {name} is too large")
+            if len(content) != att["size"] or hashlib.sha256(content).hexdigest() != att["sha256"]:
+                raise StoreError("invalid", detail=f"attachment {name} does not match its hash")
+
     def _check_filer(self, sender: str, applicant: str) -> None:
         """A sender files for itself, or as a registered proxy of a registered applicant."""
         if sender.casefold() == applicant.casefold():
@@ -246,9 +288,7 @@ class Received(Part):
         trust_new_key: bool,
     ) -> dict[str, Any]:
         """Import a validated case file (see exchange.schemas.CaseFile) as the office."""
-        from exportdesk.domain.checksheet import CheckSheet
         from exportdesk.domain.determination import evaluate_dict
-        from exportdesk.domain.facts import FactsError, apply_screening
 
         if not actor.has("office"):
             raise StoreError("forbidden")
@@ -265,22 +305,11 @@ class Received(Part):
         if case["filed_by"]["login"].casefold() != login.casefold():
             raise StoreError("filed_for_other", sender=login, applicant=case["filed_by"]["login"])
         self._check_filer(login, applicant["login"])
+        self._refuse_staff_logins(login, applicant["login"])
+        self._check_attachments(case["attachments"], attachments)
         answers = case["answers"]
         self.store._check_texts(answers)
-        sheet = CheckSheet(self.catalog)
-        missing = sheet.missing(answers)
-        if missing:
-            raise StoreError(
-                "incomplete",
-                missing={
-                    "ja": "、".join(q.text.ja for q in missing),
-                    "en": "; ".join(q.text.en for q in missing),
-                },
-            )
-        try:
-            facts, determination = self.store.evaluate_answers(answers)
-        except FactsError as exc:
-            raise StoreError("invalid", detail=str(exc)) from None
+        facts, determination = self.store.determine(answers)
         row = self._row("SELECT * FROM cases WHERE exchange_id = ?", [case["exchange_id"]])
         if row is not None:
             if row["exchange_key"] and row["exchange_key"] != key:
@@ -316,8 +345,15 @@ class Received(Part):
             )
             if row is not None and row["applicant_id"] != applicant_id:
                 raise StoreError("exchange_owner")
-            department = self._row(
-                "SELECT id FROM departments WHERE code = ?", [applicant.get("department", "")]
+            # The department is the office's record of the applicant, not the file's claim
+            # (it decides which manager signs); the file's only counts at first contact.
+            known_user = self.store.get_user(applicant_id)
+            department = (
+                {"id": known_user.department_id}
+                if known_user.department_id is not None
+                else self._row(
+                    "SELECT id FROM departments WHERE code = ?", [applicant.get("department", "")]
+                )
             )
             columns = {
                 **self.store._derived_columns(answers),
@@ -328,7 +364,8 @@ class Received(Part):
                 "forms_version": self.catalog.version,
                 "status": "submitted",
                 "round": case["round"],
-                "submitted_at": case["submitted_at"] or self.now(),
+                # Received now, by the office's clock: a file's time stamps are not believed.
+                "submitted_at": self.now(),
                 "updated_at": self.now(),
                 "decision": None,
                 "decision_reasons": None,
@@ -338,7 +375,7 @@ class Received(Part):
                 ref = case["sender_ref"]
                 # Only a member PC's own numbering is kept: an unprefixed number could
                 # collide with one this office gives its own cases later.
-                if not MEMBER_REF.match(ref) or self._row(
+                if not MEMBER_REF.fullmatch(ref) or self._row(
                     "SELECT 1 AS taken FROM cases WHERE ref = ?", [ref]
                 ):
                     ref = f"tmp-{uuid.uuid4().hex}"
@@ -399,11 +436,7 @@ class Received(Part):
             if screening is not None:
                 review["screening"] = screening
                 update: dict[str, Any] = {"review_json": _dumps(review)}
-                if apply_screening(
-                    facts,
-                    unresolved=bool(self.store.eul.unresolved(screening)),
-                    export_ban=bool(self.store.eul.export_ban_hits(screening)),
-                ):
+                if self.store.eul.apply_to_facts(facts, screening):
                     determination = evaluate_dict(facts, self.catalog)
                     update |= {
                         "facts_json": _dumps(facts),
@@ -494,7 +527,8 @@ class Received(Part):
                 raise StoreError("invalid", detail=f"approval step {a['step']}")
         ref = decision.get("ref") or row["ref"]
         if ref != row["ref"] and (
-            not REF_PATTERN.match(ref) or self._row("SELECT 1 AS t FROM cases WHERE ref = ?", [ref])
+            not REF_PATTERN.fullmatch(ref)
+            or self._row("SELECT 1 AS t FROM cases WHERE ref = ?", [ref])
         ):
             raise StoreError("invalid", detail=f"ref {ref}")
         review = _loads(row["review_json"], {})

@@ -86,17 +86,7 @@ class Reviews(Part):
             raise StoreError("conditions_required")
         if decision == "returned":
             return self.return_case(actor, case_id, reasons)
-        from exportdesk.domain.review_rules import decision_blockers  # with the forms
-
-        blockers = decision_blockers(self.catalog, _loads(case["review_json"], {}))
-        if blockers:
-            raise StoreError(
-                "review_incomplete",
-                missing={
-                    "ja": "、".join(ja for ja, _ in blockers),
-                    "en": "; ".join(en for _, en in blockers),
-                },
-            )
+        self._require_review_complete(case)
         signed = self._approved_steps(case)
         if "office" in signed:
             raise StoreError(
@@ -128,6 +118,19 @@ class Reviews(Part):
                 },
             )
         return self.store.get_case(actor, case_id)
+
+    def _require_review_complete(self, case: dict[str, Any]) -> None:
+        from exportdesk.domain.review_rules import decision_blockers  # loads the forms
+
+        blockers = decision_blockers(self.catalog, _loads(case["review_json"], {}))
+        if blockers:
+            raise StoreError(
+                "review_incomplete",
+                missing={
+                    "ja": "、".join(ja for ja, _ in blockers),
+                    "en": "; ".join(en for _, en in blockers),
+                },
+            )
 
     def screen_case(self, actor: User, case_id: int) -> dict[str, Any] | None:
         """Screen the counterpart against the lists in force now; None if none imported."""
@@ -249,6 +252,10 @@ class Reviews(Part):
             raise StoreError("already_approved_step")
         if step in ("office", "chief") and not case["decision"]:
             raise StoreError("no_decision")
+        if step in ("office", "chief"):
+            # What held when the decision was recorded must still hold when it is signed:
+            # the review may have been edited or the counterpart screened again since.
+            self._require_review_complete(case)
         complete = next_step(inst["icp_format"], [*signed, step]) is None
         new_status = "under_review"
         if complete:

@@ -10,7 +10,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from exportdesk.store import Store
+from exportdesk.store import Store, StoreError
 from exportdesk.store.users import User
 
 log = logging.getLogger(__name__)
@@ -37,8 +37,15 @@ def save_case_pdf(
     target = Path(path)
     part = target.with_name(target.name + ".part")
     try:
-        data = case_pdf(case, store.catalog, lang, inst.get(f"name_{lang}", ""))
-        part.write_bytes(data)
+        # The sheet carries the signed head of the audit chain (docs/threat-model.md).
+        head = store.signed_head()
+    except StoreError:
+        head = None
+    try:
+        data = case_pdf(case, store.catalog, lang, inst.get(f"name_{lang}", ""), head)
+        # A case's PDF holds personal data: owner-only, like the database.
+        with os.fdopen(os.open(part, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600), "wb") as fh:
+            fh.write(data)
         os.replace(part, target)
     except (OSError, LayoutError, ValueError) as exc:
         part.unlink(missing_ok=True)

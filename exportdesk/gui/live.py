@@ -1,0 +1,39 @@
+"""Live updates in the window: a Qt signal when another client changes a case.
+
+Wraps the store's watch (LISTEN/NOTIFY on a campus database) in queued signals, so
+the GUI thread refreshes its lists. On a SQLite file there is nothing to watch and
+the object stays silent.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from exportdesk.store import Store
+
+
+class LiveCases(QObject):
+    changed = Signal(int)  # one case, as heard
+    settled = Signal()  # a burst of changes is over: refresh lists once
+
+    QUIET_MS = 150
+
+    def __init__(self, store: Store, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(self.QUIET_MS)
+        self._timer.timeout.connect(self.settled)
+        self.changed.connect(lambda _id: self._timer.start())
+        # The callback runs on the watch's thread; emitting there queues the signal
+        # to this object's (the GUI) thread.
+        self._watch = store.watch_cases(self.changed.emit)
+
+    @property
+    def active(self) -> bool:
+        return self._watch is not None and self._watch.alive
+
+    def stop(self) -> None:
+        if self._watch is not None:
+            self._watch.stop()
+            self._watch = None

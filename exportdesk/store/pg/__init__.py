@@ -1,0 +1,1 @@
+"""Campus mode: the store's PostgreSQL engine, schema, roles and policies."""

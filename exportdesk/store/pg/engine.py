@@ -1,0 +1,297 @@
+"""The PostgreSQL engine: psycopg 3 behind the subset of sqlite-utils the store uses.
+
+Each person connects as their own PostgreSQL role; every statement runs under that
+role, so row-level security and the triggers and functions of schema.py decide what
+it may read and change. Outside `atomic()` the connection is in autocommit, as
+sqlite-utils' writes are; `atomic()` nests (SAVEPOINTs) like sqlite-utils' does.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import re
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import psycopg
+from psycopg import sql
+
+from exportdesk.store import audit
+from exportdesk.store.engine import like_pattern
+from exportdesk.store.errors import StoreError
+from exportdesk.store.notify import CaseWatch
+
+SCHEMA = "exportdesk"
+# What users.password_hash holds on a campus database: the password is the server's.
+PASSWORD_MARK = "!postgresql"
+# Tables whose rows have no `id` column: an insert returns no key.
+NO_ID = frozenset({"user_roles", "proxies", "eul_entities", "meta", "trusted_keys", "exchange_log"})
+_PLACEHOLDER = re.compile(r"\?|%|:([A-Za-z_]\w*)|'(?:[^']|'')*'")
+
+
+def translate(statement: str) -> str:
+    """`?` and `:name` placeholders to psycopg's `%s` / `%(name)s`; a literal % doubled.
+
+    Text inside single quotes is left alone (a `?` in a string literal is not a
+    placeholder); the store never puts a `?` or `:word` in an identifier.
+    """
+
+    def swap(match: re.Match[str]) -> str:
+        text = match.group(0)
+        if text == "?":
+            return "%s"
+        if text == "%":
+            return "%%"
+        if match.group(1):
+            return f"%({match.group(1)})s"
+        return text.replace("%", "%%")
+
+    return _PLACEHOLDER.sub(swap, statement)
+
+
+def redact(dsn: str) -> str:
+    """The DSN without its password, for messages and logs."""
+    return re.sub(r"(://[^:/@]+):[^@]*@", r"\1:***@", dsn)
+
+
+def _value(value: Any) -> Any:
+    # The schema keeps SQLite's integer flags; psycopg would send a bool as boolean.
+    return int(value) if isinstance(value, bool) else value
+
+
+@dataclass
+class _Inserted:
+    last_pk: Any
+
+
+class PgTable:
+    def __init__(self, engine: PostgresEngine, name: str) -> None:
+        self.engine = engine
+        self.name = name
+
+    def _insert_sql(self, columns: list[str], ignore: bool) -> sql.Composed:
+        query = sql.SQL("INSERT INTO {} ({}) VALUES ({})").format(
+            sql.Identifier(self.name),
+            sql.SQL(", ").join(map(sql.Identifier, columns)),
+            sql.SQL(", ").join(sql.Placeholder() * len(columns)),
+        )
+        if ignore:
+            query += sql.SQL(" ON CONFLICT DO NOTHING")
+        if self.name not in NO_ID:
+            query += sql.SQL(" RETURNING id")
+        return query
+
+    def insert(self, record: dict[str, Any], *, ignore: bool = False, **_: Any) -> _Inserted:
+        columns = list(record)
+        cursor = self.engine.conn.execute(
+            self._insert_sql(columns, ignore), [_value(record[c]) for c in columns]
+        )
+        row = cursor.fetchone() if self.name not in NO_ID else None
+        return _Inserted(row[0] if row else None)
+
+    def insert_all(self, records: Iterable[dict[str, Any]], **_: Any) -> None:
+        rows = list(records)
+        if not rows:
+            return
+        columns = list(rows[0])
+        query = sql.SQL("INSERT INTO {} ({}) VALUES ({})").format(
+            sql.Identifier(self.name),
+            sql.SQL(", ").join(map(sql.Identifier, columns)),
+            sql.SQL(", ").join(sql.Placeholder() * len(columns)),
+        )
+        with self.engine.atomic(), self.engine.conn.cursor() as cursor:
+            cursor.executemany(query, [[_value(r.get(c)) for c in columns] for r in rows])
+
+    def update(self, pk: Any, updates: dict[str, Any]) -> None:
+        if not updates:
+            return
+        columns = list(updates)
+        query = sql.SQL("UPDATE {} SET {} WHERE id = %s").format(
+            sql.Identifier(self.name),
+            sql.SQL(", ").join(sql.SQL("{} = %s").format(sql.Identifier(c)) for c in columns),
+        )
+        cursor = self.engine.conn.execute(query, [*(_value(updates[c]) for c in columns), pk])
+        if cursor.rowcount == 0:
+            # Not there, or not this role's to change (row-level security hides it).
+            raise StoreError("not_found")
+
+
+class PostgresEngine:
+    """One connection to the campus database, as the signed-in person's own role."""
+
+    name = "postgresql"
+
+    def __init__(self, dsn: str, *, role: str | None = None, connect_timeout: int = 10) -> None:
+        """`role`: SET ROLE after connecting (the set-up tools act as the schema owner)."""
+        self.dsn = dsn
+        self.location = redact(dsn)
+        self.path = None
+        try:
+            self.conn = psycopg.connect(
+                dsn,
+                autocommit=True,
+                connect_timeout=connect_timeout,
+                options=f"-c search_path={SCHEMA}",
+                application_name="ExportDesk",
+            )
+        except (psycopg.OperationalError, psycopg.ProgrammingError) as exc:
+            raise StoreError("server_unreachable", detail=str(exc).strip()) from None
+        if role:
+            self.conn.execute(sql.SQL("SET ROLE {}").format(sql.Identifier(role)))
+
+    def execute(self, statement: str, params: Any = ()) -> psycopg.Cursor[Any]:
+        if isinstance(params, dict):
+            params = {k: _value(v) for k, v in params.items()}
+        else:
+            params = [_value(v) for v in params]
+        try:
+            return self.conn.execute(translate(statement), params or None)  # type: ignore[arg-type]
+        except psycopg.errors.InsufficientPrivilege as exc:
+            raise StoreError("forbidden_by_server", detail=exc.diag.message_primary) from None
+        except psycopg.errors.RaiseException as exc:
+            raise StoreError("refused_by_server", detail=exc.diag.message_primary) from None
+
+    @contextlib.contextmanager
+    def atomic(self) -> Iterator[None]:
+        try:
+            with self.conn.transaction():
+                yield
+        except psycopg.errors.InsufficientPrivilege as exc:
+            raise StoreError("forbidden_by_server", detail=exc.diag.message_primary) from None
+        except psycopg.errors.RaiseException as exc:
+            raise StoreError("refused_by_server", detail=exc.diag.message_primary) from None
+
+    def __getitem__(self, table: str) -> PgTable:
+        return PgTable(self, table)
+
+    def close(self) -> None:
+        self.conn.close()
+
+    # --- what differs from SQLite ---------------------------------------------------
+
+    def append_audit(self, entry: dict[str, Any]) -> int:
+        """The server numbers, times, attributes and hashes the entry under a lock."""
+        row = self.conn.execute(
+            "SELECT audit_append(%s, %s, %s, %s, %s)",
+            [
+                entry["action"],
+                entry["entity"],
+                str(entry["entity_id"]),
+                audit.canonical(entry["before"]),
+                audit.canonical(entry["after"]),
+            ],
+        ).fetchone()
+        assert row is not None
+        return int(row[0])
+
+    def verify_audit(self) -> audit.VerifyResult:
+        """The chain and its head, as audit.verify walks them on SQLite. Row seals and a
+        signed head are the single PC's; here the server computes the chain itself."""
+        problems: list[str] = []
+        prev_hash, expected, count = audit.GENESIS, 1, 0
+        cursor = self.conn.execute(
+            "SELECT seq, at, user_id, user_login, action, entity, entity_id, before_json,"
+            " after_json, state_json, prev_hash, hash FROM audit_log ORDER BY seq"
+        )
+        cols = [c[0] for c in cursor.description or []]
+        for values in cursor:
+            row = dict(zip(cols, values, strict=True))
+            count += 1
+            if row["seq"] != expected:
+                problems.append(f"entry {expected} is missing (next is {row['seq']})")
+            if row["prev_hash"] != prev_hash:
+                problems.append(f"entry {row['seq']}: does not follow the previous entry")
+            if audit.entry_hash(row["prev_hash"], row) != row["hash"]:
+                problems.append(f"entry {row['seq']}: content does not match its hash (edited)")
+            prev_hash, expected = row["hash"], row["seq"] + 1
+        head = self.conn.execute("SELECT value FROM meta WHERE key = 'audit_head'").fetchone()
+        if head is None:
+            problems.append("the recorded head of the log is missing")
+        elif list(json.loads(head[0])) != [expected - 1, prev_hash]:
+            problems.append("the recorded head does not match the end of the log")
+        return audit.VerifyResult(
+            not problems,
+            count,
+            problems[: audit.MAX_PROBLEMS],
+            (expected - 1, prev_hash) if count else None,
+            "",
+            ["campus database: the chain is computed by the server under a lock"],
+        )
+
+    def text_search(self, text: str) -> tuple[str, list[Any]]:
+        # search_cases (schema.py): a case-insensitive substring of ref, title or
+        # counterpart, as FTS5's trigram tokenizer matches, through one pg_trgm index
+        # (3+ characters; shorter text scans, as on SQLite), with the same visibility
+        # as the cases' policy.
+        return "c.id IN (SELECT search_cases(?))", [like_pattern(text)]
+
+    def watch_cases(self, callback: Callable[[int], None]) -> CaseWatch:
+        from exportdesk.store.pg.schema import NOTIFY_CHANNEL
+
+        return CaseWatch(
+            lambda: psycopg.connect(self.dsn, autocommit=True, connect_timeout=10),
+            NOTIFY_CHANNEL,
+            callback,
+        )
+
+    def session_login(self) -> str:
+        row = self.conn.execute("SELECT session_user").fetchone()
+        assert row is not None
+        return str(row[0])
+
+    # --- accounts: PostgreSQL roles, passwords kept by the server ----------------------
+
+    def _verifier(self, login: str, password: str) -> str:
+        # Hashed here (SCRAM-SHA-256 by libpq), so the password never reaches the
+        # server's statement log.
+        return self.conn.pgconn.encrypt_password(
+            password.encode(), login.encode(), b"scram-sha-256"
+        ).decode()
+
+    def register_login(self, login: str, password: str, *, admin: bool) -> str:
+        from exportdesk.store.pg.schema import ADMINS, USERS
+
+        groups = [USERS, ADMINS] if admin else [USERS]
+        self.execute_sql(
+            sql.SQL("CREATE ROLE {} LOGIN PASSWORD {} IN ROLE {}").format(
+                sql.Identifier(login),
+                sql.Literal(self._verifier(login, password)),
+                sql.SQL(", ").join(map(sql.Identifier, groups)),
+            ),
+            login,
+        )
+        return PASSWORD_MARK
+
+    def set_login_password(self, login: str, password: str) -> str:
+        self.execute_sql(
+            sql.SQL("ALTER ROLE {} PASSWORD {}").format(
+                sql.Identifier(login), sql.Literal(self._verifier(login, password))
+            )
+        )
+        return PASSWORD_MARK
+
+    def check_login_password(self, login: str, stored: str, password: str) -> bool:
+        """Try a second connection as `login` with `password`."""
+        info = self.conn.info.get_parameters()
+        try:
+            psycopg.connect(
+                host=self.conn.info.host,
+                port=self.conn.info.port,
+                dbname=info.get("dbname") or self.conn.info.dbname,
+                user=login,
+                password=password,
+                connect_timeout=10,
+            ).close()
+        except psycopg.OperationalError:
+            return False
+        return True
+
+    def execute_sql(self, statement: sql.Composable, login: str = "") -> None:
+        try:
+            self.conn.execute(statement)
+        except psycopg.errors.DuplicateObject:
+            raise StoreError("duplicate_login", login=login) from None
+        except psycopg.errors.InsufficientPrivilege as exc:
+            raise StoreError("forbidden_by_server", detail=exc.diag.message_primary) from None
