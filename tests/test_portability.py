@@ -13,7 +13,7 @@ import pytest
 
 from exportdesk import portable
 from exportdesk.cli import main
-from tests.store_fixtures import controlled_answers, make_campus
+from tests.store_fixtures import PASSWORD, controlled_answers, make_campus
 
 # A folder such as C:\Users\山田 太郎\Documents on a Japanese Windows PC.
 HOME = "山田 太郎/書類 (輸出管理)"
@@ -78,10 +78,12 @@ def test_default_data_folder_under_a_japanese_path(home: Path, monkeypatch, caps
 
 
 def test_restore_and_migration_never_replace_the_open_database(home: Path, capsys, monkeypatch):
-    # Commands sign in: as the administrator (password from the environment, conftest).
-    monkeypatch.setenv("EXPORTDESK_USER", "admin")
     """Windows refuses to replace or delete an open file: restore copies pages into it."""
     from exportdesk.store import Store
+
+    # Commands sign in: as the administrator.
+    monkeypatch.setenv("EXPORTDESK_PASSWORD", PASSWORD)
+    monkeypatch.setenv("EXPORTDESK_USER", "admin")
 
     path = home / "台帳 データ.db"
     campus = make_campus(path)
@@ -101,9 +103,11 @@ def test_restore_and_migration_never_replace_the_open_database(home: Path, capsy
 
 
 def test_exports_and_imports_under_a_japanese_path(home: Path, capsys, monkeypatch):
-    # Commands sign in: as the professor, whose draft it is (others' drafts stay private).
-    monkeypatch.setenv("EXPORTDESK_USER", "prof")
     from openpyxl import load_workbook
+
+    # Commands sign in: the office exports the filed case.
+    monkeypatch.setenv("EXPORTDESK_PASSWORD", PASSWORD)
+    monkeypatch.setenv("EXPORTDESK_USER", "office1")
 
     path = home / "台帳 データ.db"
     campus = make_campus(path)
@@ -119,15 +123,14 @@ def test_exports_and_imports_under_a_japanese_path(home: Path, capsys, monkeypat
 
 def test_case_files_and_keys_under_japanese_paths(home: Path, capsys, monkeypatch):
     from exportdesk.store import Store
-    from tests.store_fixtures import PASSWORD
 
+    monkeypatch.setenv("EXPORTDESK_PASSWORD", PASSWORD)
     office = make_campus(home / "事務局 台帳.db")
     office.store.close()
     odb, okeys = ["--db", str(home / "事務局 台帳.db")], ["--keys", str(home / "事務局 鍵")]
     pdb, pkeys = ["--db", str(home / "研究室 台帳.db")], ["--keys", str(home / "研究室 鍵")]
     profile = home / "機関 ファイル.exportdesk"
     assert main(["profile", *odb, *okeys, "export", "--user", "admin", "-o", str(profile)]) == 0
-    monkeypatch.setenv("EXPORTDESK_PASSWORD", PASSWORD)
     args = ["import", str(profile), "--login", "prof", "--name", "山田 太郎", "--department", "ENG"]
     assert main(["profile", *pdb, *pkeys, *args]) == 0
     prof_store = Store(home / "研究室 台帳.db")

@@ -141,3 +141,18 @@ def test_people_import_shares_the_reader(tmp_path: Path):
     with pytest.raises(PeopleImportError) as info:
         read_table(path)
     assert "EUC-JP" in info.value.message("ja") and "EUC-JP" in info.value.message("en")
+
+
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        ('name,country\n"Open quote Co.,JP\nSecond Co.,CN\n', "line 3"),  # at the end
+        ("name,country\nA Co.,JP,extra\n", "line 2"),
+        ("name,country\n\nA Co.,JP\nB Co.\n", "line 4"),
+    ],
+)
+def test_read_csv_is_strict_about_rows(text: str, line: str):
+    with pytest.raises(TextFileError) as info:
+        read_csv(text.encode("utf-8"))
+    assert line in info.value.message("en")
+    assert line.split()[1] + "行目" in info.value.message("ja")

@@ -11,7 +11,7 @@ from openpyxl import load_workbook
 
 from exportdesk.cli import main
 from exportdesk.store.workbook import as_date, display_width, write_table
-from tests.store_fixtures import controlled_answers, make_campus
+from tests.store_fixtures import PASSWORD, controlled_answers, make_campus
 
 
 def test_write_table_formats(tmp_path: Path):
@@ -68,7 +68,6 @@ def test_case_export_in_the_interface_language(
     created_header: str,
     stamp: str,
 ):
-    from tests.store_fixtures import PASSWORD
 
     monkeypatch.setenv("EXPORTDESK_USER", "office1")
     monkeypatch.setenv("EXPORTDESK_PASSWORD", PASSWORD)

@@ -131,10 +131,13 @@ def decode_text(data: bytes) -> DecodedText:
     try:
         as_euc = data.decode("euc_jp")
     except UnicodeDecodeError:
-        pass
-    else:
-        if not _NOT_TEXT.search(as_euc):
-            raise _refuse("EUC-JP")
+        as_euc = ""
+    if (
+        as_euc
+        and not _NOT_TEXT.search(as_euc)
+        and re.search("[\u3040-\u30ff\u4e00-\u9fff]", as_euc)
+    ):
+        raise _refuse("EUC-JP")
     try:
         latin = data.decode("cp1252")
     except UnicodeDecodeError:
@@ -151,16 +154,37 @@ def read_text(path: str | Path) -> DecodedText:
 def read_csv(source: str | Path | bytes) -> CsvTable:
     """Decode and parse a CSV with a header row; header names are stripped, values kept as read.
 
-    An empty file or one without a header raises TextFileError.
+    Strict: broken quoting or a row with more or fewer cells than the header (a quote left
+    open swallows the lines after it) raises TextFileError naming the line, as does an
+    empty file. Blank lines are skipped.
     """
     data = source if isinstance(source, bytes) else Path(source).read_bytes()
     decoded = decode_text(data)
-    reader = csv.DictReader(io.StringIO(decoded.text, newline=""))
-    if not reader.fieldnames:
-        raise TextFileError(None, "ファイルが空です。", "The file is empty.")
-    fieldnames = [(name or "").strip() for name in reader.fieldnames]
-    reader.fieldnames = fieldnames
-    rows = [
-        {k: (v if v is not None else "") for k, v in row.items() if k is not None} for row in reader
-    ]
+    reader = csv.reader(io.StringIO(decoded.text, newline=""), strict=True)
+    try:
+        header = next(reader, None)
+        if not header or not any(h.strip() for h in header):
+            raise TextFileError(None, "ファイルが空です。", "The file is empty.")
+        fieldnames = [h.strip() for h in header]
+        rows = []
+        line = reader.line_num
+        for cells in reader:
+            start, line = line + 1, reader.line_num
+            if not any(c.strip() for c in cells):
+                continue
+            if len(cells) != len(fieldnames):
+                raise TextFileError(
+                    None,
+                    f"{start}行目のセル数が {len(cells)} で、見出し行（{len(fieldnames)}）と"
+                    "合いません。引用符の閉じ忘れがないか確認してください。",
+                    f"line {start} has {len(cells)} cells, the header {len(fieldnames)};"
+                    " a quote may be left open",
+                )
+            rows.append(dict(zip(fieldnames, cells, strict=True)))
+    except csv.Error as exc:
+        raise TextFileError(
+            None,
+            f"{reader.line_num}行目付近の引用符が壊れています（{exc}）。",
+            f"broken quoting near line {reader.line_num} ({exc})",
+        ) from None
     return CsvTable(fieldnames, rows, decoded.encoding)
