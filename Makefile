@@ -14,7 +14,7 @@ APT_WINDOW := libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 \
 # Campus-mode tests start a throwaway PostgreSQL cluster (tests/pg_cluster.py).
 APT_TEST := poppler-utils postgresql postgresql-common postgresql-client
 
-.PHONY: run demo campus-demo test setup setup-test lint format translations screenshots clean dist test-dist
+.PHONY: run demo campus-demo test test-suite setup setup-test lint format translations screenshots clean dist test-dist
 
 define apt_install
 	@if command -v dpkg >/dev/null 2>&1; then \
@@ -66,7 +66,11 @@ campus-demo: setup
 	$(call apt_install,postgresql postgresql-common)
 	$(BIN)/python tools/campus_demo.py
 
-test: setup-test
+# The README's test command and CI's: the whole suite (SQLite and a throwaway
+# PostgreSQL), then the application folder built and run from a clean place.
+test: test-suite test-dist
+
+test-suite: setup-test
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
 
 lint: setup-test
