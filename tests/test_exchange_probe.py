@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from exportdesk.exchange import Exchange, ExchangeError, write_package
+from exportdesk.exchange import Exchange, ExchangeError
 from exportdesk.store import Store, StoreError
 from tests.store_fixtures import (
     PASSWORD,
@@ -22,7 +22,7 @@ from tests.store_fixtures import (
     ready_for_decision,
 )
 from tests.test_exchange import counts, make_pair, send
-from tests.test_exchange_trust import forged_case
+from tests.test_exchange_trust import forged_case, resign
 
 
 def decided(campus, case_id: int):  # type: ignore[no-untyped-def]
@@ -108,15 +108,7 @@ def attach(pair, listing: list[dict[str, Any]], member: bytes) -> Path:  # type:
     files = {n: src.read(n) for n in src.namelist() if n not in ("manifest.json", "signature")}
     files["attachments/1-x.pdf"] = member
     manifest = json.loads(src.read("manifest.json"))
-    write_package(
-        path,
-        "case",
-        files,
-        key=pair.prof_x.key,
-        institution_uid=manifest["institution_uid"],
-        forms_version=manifest["forms_version"],
-        sender={k: v for k, v in manifest["sender"].items() if k != "public_key"},
-    )
+    resign(path, "case", files, manifest, pair.prof_x.key)
     return path
 
 

@@ -19,6 +19,19 @@ from tests.store_fixtures import PASSWORD, controlled_answers, ready_for_decisio
 from tests.test_exchange import Pair, counts, make_pair, send
 
 
+def resign(path: Path, kind: str, files: dict[str, bytes], manifest: dict[str, Any], key) -> None:  # type: ignore[no-untyped-def]
+    """Write `files` as a `kind` file signed by `key`, as the sender of `manifest` would."""
+    write_package(
+        path,
+        kind,
+        files,
+        key=key,
+        institution_uid=manifest["institution_uid"],
+        forms_version=manifest["forms_version"],
+        sender={k: v for k, v in manifest["sender"].items() if k != "public_key"},
+    )
+
+
 def forged_case(pair: Pair, name: str, change) -> Path:  # type: ignore[no-untyped-def]
     """A case file signed by the professor's real (trusted) key, with edited content."""
     _, good = send(pair, f"base-{name}")
@@ -29,15 +42,7 @@ def forged_case(pair: Pair, name: str, change) -> Path:  # type: ignore[no-untyp
     files["case.json"] = json.dumps(case, ensure_ascii=False).encode()
     manifest = json.loads(src.read("manifest.json"))
     path = pair.tmp / name
-    write_package(
-        path,
-        "case",
-        files,
-        key=pair.prof_x.key,
-        institution_uid=manifest["institution_uid"],
-        forms_version=manifest["forms_version"],
-        sender={k: v for k, v in manifest["sender"].items() if k != "public_key"},
-    )
+    resign(path, "case", files, manifest, pair.prof_x.key)
     return path
 
 
@@ -189,14 +194,12 @@ def decision_file(pair: Pair, name: str, change) -> Path:  # type: ignore[no-unt
     change(decision)
     manifest = json.loads(src.read("manifest.json"))
     out = pair.tmp / name
-    write_package(
+    resign(
         out,
         "decision",
         {"decision.json": json.dumps(decision, ensure_ascii=False).encode()},
-        key=pair.office_x.key,
-        institution_uid=manifest["institution_uid"],
-        forms_version=manifest["forms_version"],
-        sender={k: v for k, v in manifest["sender"].items() if k != "public_key"},
+        manifest,
+        pair.office_x.key,
     )
     return out
 
@@ -247,14 +250,12 @@ def institution_file(pair: Pair, change) -> Path:  # type: ignore[no-untyped-def
     change(profile)
     manifest = json.loads(src.read("manifest.json"))
     out = pair.tmp / "bad-institution.exportdesk"
-    write_package(
+    resign(
         out,
         "profile",
         {"institution.json": json.dumps(profile, ensure_ascii=False).encode()},
-        key=pair.office_x.key,
-        institution_uid=manifest["institution_uid"],
-        forms_version=manifest["forms_version"],
-        sender={k: v for k, v in manifest["sender"].items() if k != "public_key"},
+        manifest,
+        pair.office_x.key,
     )
     return out
 
