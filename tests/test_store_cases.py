@@ -122,10 +122,16 @@ def test_lockout_after_repeated_failures(campus: Campus):
         store.authenticate("prof", "correct horse battery")
     assert err.value.code == "locked"
     assert "ロック" in err.value.ja
+    # Without the password a locked account answers like an unknown login.
+    for login in ("prof", "nobody-here"):
+        with pytest.raises(StoreError) as err:
+            store.authenticate(login, "wrong password!")
+        assert err.value.code == "login_failed"
     campus.clock.advance(minutes=16)
     assert store.authenticate("prof", "correct horse battery").login == "prof"
     actions = [r[0] for r in store.db.execute("SELECT action FROM audit_log WHERE entity = 'user'")]
-    assert actions.count("login_failed") == 5 and "login_refused_locked" in actions
+    # five failures, and the unknown login tried while prof was locked
+    assert actions.count("login_failed") == 6 and "login_refused_locked" in actions
     assert actions.count("login") == 2
 
 

@@ -361,9 +361,13 @@ class Accounts(Part):
                 self._audit(None, "login_failed", "user", "", None, {"login": login})
             raise StoreError("login_failed")
         if row["locked_until"] and dt.datetime.fromisoformat(row["locked_until"]) > now:
-            burn_password_check(password)
+            # Only the right password learns of the lock: without it, a locked account
+            # answers like an unknown login, so lock-outs do not list the accounts.
+            password_ok = check_password(row["password_hash"], password)
             with self.db.atomic():
                 self._audit(None, "login_refused_locked", "user", row["id"], None, {"login": login})
+            if not password_ok:
+                raise StoreError("login_failed")
             raise StoreError("locked", until=row["locked_until"][:16].replace("T", " ") + " UTC")
         # The password is checked before "disabled" is said, so a disabled account cannot be
         # told from an unknown one without its password.
