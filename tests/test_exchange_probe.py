@@ -268,3 +268,19 @@ def test_command_line_exchange_needs_a_real_sign_in(tmp_path: Path, capsys, monk
     monkeypatch.delenv("EXPORTDESK_USER", raising=False)
     code = main(["send-decision", "--db", str(tmp_path / "o.db"), "1", "--user", "", "-o", "x"])
     assert code == 1 and "sign in" in capsys.readouterr().err
+
+
+def test_answers_to_questions_never_asked_are_refused(tmp_path: Path):
+    pair = make_pair(tmp_path)
+    _, first = send(pair, "first.exportdesk")
+    pair.office_x.import_case(pair.office.office, first, trust_new_key=True)
+
+    def extra(case: dict[str, Any]) -> None:
+        case["answers"]["x" * 40] = list(range(1000))
+
+    path = forged_case(pair, "extra.exportdesk", extra)
+    before = counts(pair.office.store)
+    with pytest.raises(StoreError) as err:
+        pair.office_x.import_case(pair.office.office, path)
+    assert "unknown questions" in err.value.en
+    assert counts(pair.office.store) == before

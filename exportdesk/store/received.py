@@ -308,6 +308,10 @@ class Received(Part):
         self._refuse_staff_logins(login, applicant["login"])
         self._check_attachments(case["attachments"], attachments)
         answers = case["answers"]
+        # Only answers to this sheet's questions: anything else would be stored unread.
+        unknown = sorted(set(answers) - set(self.catalog.questions))
+        if unknown:
+            raise StoreError("invalid", detail=f"answers to unknown questions: {unknown[:5]}")
         self.store._check_texts(answers)
         facts, determination = self.store.determine(answers)
         row = self._row("SELECT * FROM cases WHERE exchange_id = ?", [case["exchange_id"]])
