@@ -157,3 +157,18 @@ def test_new_case_closed_untouched_leaves_nothing(campus: Campus, qtbot):
     assert window.open_case(case_id) is first
     tabs = [window.tabs.tabText(i) for i in range(window.tabs.count())]
     assert tabs.count(first.case["ref"]) == 1
+
+
+def test_set_up_from_a_file_shows_the_office_key_fingerprint(campus: Campus, qtbot, tmp_path: Path):
+    from exportdesk.exchange import Exchange, fingerprint
+    from exportdesk.gui.setup import SetupDialog
+    from exportdesk.store import Store
+
+    office_x = Exchange(campus.store, key_dir=tmp_path / "office-keys")
+    office_x.write_profile(campus.admin, tmp_path / "inst.exportdesk")
+    dialog = SetupDialog(Store(tmp_path / "new.db"), "ja")
+    qtbot.addWidget(dialog)
+    dialog.mode_file.setChecked(True)
+    assert dialog.choose_file(str(tmp_path / "inst.exportdesk"))
+    assert fingerprint(office_x.public_key) in dialog.file_label.text()
+    assert "担当部署の鍵の指紋" in dialog.file_label.text()

@@ -263,7 +263,7 @@
     </message>
     <message>
         <location filename="../../exportdesk/gui/internal_audit.py" line="430" />
-        <location filename="../../exportdesk/gui/internal_audit.py" line="444" />
+        <location filename="../../exportdesk/gui/internal_audit.py" line="445" />
         <source>Audit report</source>
         <translation>監査報告書</translation>
     </message>
@@ -487,158 +487,158 @@
         <translation>分野名又は科研費の区分番号で検索</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="370" />
-        <location filename="../../exportdesk/gui/checksheet.py" line="378" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="372" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="380" />
         <source>Category</source>
         <translation>類型</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="385" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="387" />
         <source>Example cases</source>
         <translation>例</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="395" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="397" />
         <source>Help</source>
         <translation>ヘルプ</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="440" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="442" />
         <source>Write the case file again…</source>
         <translation>案件ファイルを再作成…</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="440" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="442" />
         <source>Save case file as…</source>
         <translation>案件ファイルを別名で保存…</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="449" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="451" />
         <source>(untitled)</source>
         <translation>（件名未入力）</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="453" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="455" />
         <source>Status</source>
         <translation>状態</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="456" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="458" />
         <source>sent to the office on %1, awaiting decision</source>
         <translation>担当部署へ送付済み（%1）・判断待ち</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="469" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="471" />
         <source>Decision of the export control office</source>
         <translation>輸出管理担当部署の判断</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="470" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="472" />
         <source>Decision</source>
         <translation>判断</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="471" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="473" />
         <source>Conditions</source>
         <translation>条件</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="472" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="474" />
         <source>Reasons</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="473" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="475" />
         <source>Questions from the office</source>
         <translation>担当部署からの質問</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="474" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="476" />
         <source>Approved by</source>
         <translation>承認者</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="475" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="477" />
         <source>Decided on</source>
         <translation>判断日</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="482" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="484" />
         <source>Still to answer</source>
         <translation>未回答の必須項目</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="485" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="487" />
         <source>All required answers given.</source>
         <translation>必須項目はすべて回答済みです。</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="488" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="490" />
         <source>Choose the activity to begin.</source>
         <translation>まず活動を選んでください。</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="493" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="495" />
         <source>Some answers cannot be read yet.</source>
         <translation>読み取れない回答があります。</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="497" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="499" />
         <source>So far: </source>
         <translation>現時点では：</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="519" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="521" />
         <source>Saved</source>
         <translation>保存しました</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="539" />
-        <location filename="../../exportdesk/gui/checksheet.py" line="583" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="541" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="585" />
         <source>Cannot submit yet</source>
         <translation>まだ提出できません</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="543" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="545" />
         <source>Submitted. The sheet is filed with the export control office.</source>
         <translation>提出しました。シートは輸出管理担当部署に保存されます。</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="557" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="559" />
         <source>Saved to %1</source>
         <translation>保存しました：%1</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="573" />
-        <location filename="../../exportdesk/gui/checksheet.py" line="590" />
-        <location filename="../../exportdesk/gui/checksheet.py" line="611" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="575" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="592" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="613" />
         <source>Send to the office</source>
         <translation>担当部署へ送る</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="586" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="588" />
         <source>The case file could not be written: %1</source>
         <translation>案件ファイルを書き込めませんでした：%1</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="595" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="597" />
         <source>Submitted: the case file for the office is saved as %1.</source>
         <translation>提出しました。担当部署あての案件ファイルを %1 に保存しました。</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="613" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="615" />
         <source>The case file is ready: %1
 Send it to the export control office (%2) by e-mail. Open your mail program now?</source>
         <translation>案件ファイルを作成しました：%1
 メールで輸出管理担当部署（%2）へ送ってください。メールソフトを開きますか？</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="621" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="623" />
         <source>Open mail program</source>
         <translation>メールソフトを開く</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="602" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="604" />
         <source>Case file attached: %1</source>
         <translation>案件ファイルを添付します：%1</translation>
     </message>
@@ -1273,157 +1273,157 @@ Send it to the export control office (%2) by e-mail. Open your mail program now?
         <translation>ユーザーと役割</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="103" />
+        <location filename="../../exportdesk/gui/main_window.py" line="113" />
         <source>Reminders</source>
         <translation>リマインダー</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="104" />
+        <location filename="../../exportdesk/gui/main_window.py" line="114" />
         <source>People</source>
         <translation>人物</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="168" />
+        <location filename="../../exportdesk/gui/main_window.py" line="178" />
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="169" />
+        <location filename="../../exportdesk/gui/main_window.py" line="179" />
         <source>&amp;New case</source>
         <translation>新規案件(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="173" />
+        <location filename="../../exportdesk/gui/main_window.py" line="183" />
         <source>&amp;Close case</source>
         <translation>案件を閉じる(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="177" />
+        <location filename="../../exportdesk/gui/main_window.py" line="187" />
         <source>&amp;Open case or decision file…</source>
         <translation>案件・判断ファイルを開く(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="182" />
+        <location filename="../../exportdesk/gui/main_window.py" line="192" />
         <source>&amp;Export institution file…</source>
         <translation>機関設定ファイルを書き出す(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="186" />
+        <location filename="../../exportdesk/gui/main_window.py" line="196" />
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="192" />
+        <location filename="../../exportdesk/gui/main_window.py" line="202" />
         <source>&amp;End User List</source>
         <translation>外国ユーザーリスト(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="193" />
+        <location filename="../../exportdesk/gui/main_window.py" line="203" />
         <source>&amp;Import a list version…</source>
         <translation>リストの版を取り込む(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="197" />
+        <location filename="../../exportdesk/gui/main_window.py" line="207" />
         <source>&amp;Language</source>
         <translation>言語(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="208" />
+        <location filename="../../exportdesk/gui/main_window.py" line="218" />
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="209" />
+        <location filename="../../exportdesk/gui/main_window.py" line="219" />
         <source>&amp;About ExportDesk</source>
         <translation>ExportDeskについて(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="233" />
+        <location filename="../../exportdesk/gui/main_window.py" line="243" />
         <source>Open</source>
         <translation>開く</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="244" />
-        <location filename="../../exportdesk/gui/main_window.py" line="267" />
+        <location filename="../../exportdesk/gui/main_window.py" line="254" />
+        <location filename="../../exportdesk/gui/main_window.py" line="277" />
         <source>This file was already imported; nothing changed.</source>
         <translation>このファイルは既に取り込まれています。変更はありません。</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="246" />
+        <location filename="../../exportdesk/gui/main_window.py" line="256" />
         <source>Decision received: %1</source>
         <translation>判断を受け取りました：%1</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="257" />
+        <location filename="../../exportdesk/gui/main_window.py" line="267" />
         <source>New sender</source>
         <translation>新しい送信者</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="260" />
+        <location filename="../../exportdesk/gui/main_window.py" line="270" />
         <source>Trust this key and import the case?</source>
         <translation>この鍵を信頼して案件を取り込みますか？</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="271" />
+        <location filename="../../exportdesk/gui/main_window.py" line="281" />
         <source>New case in the review queue: %1</source>
         <translation>審査待ち一覧に新しい案件が入りました：%1</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="273" />
+        <location filename="../../exportdesk/gui/main_window.py" line="283" />
         <source>New round of an existing case: %1</source>
         <translation>既存の案件の再提出を受け付けました：%1</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="276" />
+        <location filename="../../exportdesk/gui/main_window.py" line="286" />
         <source>Cannot import</source>
         <translation>取り込めません</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="300" />
+        <location filename="../../exportdesk/gui/main_window.py" line="310" />
         <source>Export institution file</source>
         <translation>機関設定ファイルを書き出す</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="315" />
-        <location filename="../../exportdesk/gui/main_window.py" line="320" />
+        <location filename="../../exportdesk/gui/main_window.py" line="325" />
         <location filename="../../exportdesk/gui/main_window.py" line="330" />
-        <location filename="../../exportdesk/gui/main_window.py" line="345" />
-        <location filename="../../exportdesk/gui/main_window.py" line="353" />
+        <location filename="../../exportdesk/gui/main_window.py" line="340" />
+        <location filename="../../exportdesk/gui/main_window.py" line="355" />
+        <location filename="../../exportdesk/gui/main_window.py" line="363" />
         <source>End User List</source>
         <translation>外国ユーザーリスト</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="315" />
+        <location filename="../../exportdesk/gui/main_window.py" line="325" />
         <source>Lists (*.pdf *.csv *.xlsx)</source>
         <translation>リスト (*.pdf *.csv *.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="320" />
+        <location filename="../../exportdesk/gui/main_window.py" line="330" />
         <source>Effective date (YYYY-MM-DD):</source>
         <translation>施行日（YYYY-MM-DD）：</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="330" />
+        <location filename="../../exportdesk/gui/main_window.py" line="340" />
         <source>Not a date: %1</source>
         <translation>日付ではありません：%1</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="338" />
+        <location filename="../../exportdesk/gui/main_window.py" line="348" />
         <source>Imported version %1 with %2 entities.</source>
         <translation>版 %1（%2 件）を取り込みました。</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="343" />
+        <location filename="../../exportdesk/gui/main_window.py" line="353" />
         <source>Cases whose screening result changed:</source>
         <translation>照合結果が変わった案件：</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="357" />
+        <location filename="../../exportdesk/gui/main_window.py" line="367" />
         <source>Importing the End User List…</source>
         <translation>外国ユーザーリストを取り込んでいます…</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="368" />
+        <location filename="../../exportdesk/gui/main_window.py" line="378" />
         <source>ExportDesk: security export control for universities.
 Forms version %1</source>
         <translation>ExportDesk：大学のための安全保障輸出管理
@@ -1804,17 +1804,17 @@ Forms version %1</source>
         <translation>PDFとして保存</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/widgets/print_case.py" line="49" />
+        <location filename="../../exportdesk/gui/widgets/print_case.py" line="56" />
         <source>Printing failed</source>
         <translation>印刷できませんでした</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/widgets/print_case.py" line="50" />
+        <location filename="../../exportdesk/gui/widgets/print_case.py" line="57" />
         <source>The PDF could not be made: %1</source>
         <translation>PDF を作成できませんでした：%1</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/widgets/print_case.py" line="54" />
+        <location filename="../../exportdesk/gui/widgets/print_case.py" line="61" />
         <source>Check the file location, or shorten very long answers, and try again.</source>
         <translation>保存先を確認するか、非常に長い回答を短くしてから、もう一度お試しください。</translation>
     </message>
@@ -1919,17 +1919,17 @@ Forms version %1</source>
 <context>
     <name>ReportTextsDialog</name>
     <message>
-        <location filename="../../exportdesk/gui/statistics.py" line="376" />
+        <location filename="../../exportdesk/gui/statistics.py" line="377" />
         <source>Report texts %1</source>
         <translation>報告書の本文 %1年</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/statistics.py" line="392" />
+        <location filename="../../exportdesk/gui/statistics.py" line="393" />
         <source>Left empty, the report prints the text drafted from the figures.</source>
         <translation>空欄の場合は、集計値から作成した文案を印刷します。</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/statistics.py" line="409" />
+        <location filename="../../exportdesk/gui/statistics.py" line="410" />
         <source>Report texts</source>
         <translation>報告書の本文</translation>
     </message>
@@ -2032,117 +2032,117 @@ Forms version %1</source>
         <translation>状態</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="778" />
+        <location filename="../../exportdesk/gui/review.py" line="786" />
         <source>Send decision file</source>
         <translation>判断ファイルを送る</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="789" />
+        <location filename="../../exportdesk/gui/review.py" line="797" />
         <source>Decision file written: %1</source>
         <translation>判断ファイルを作成しました：%1</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="801" />
+        <location filename="../../exportdesk/gui/review.py" line="809" />
         <source>Approvals</source>
         <translation>承認</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="859" />
+        <location filename="../../exportdesk/gui/review.py" line="867" />
         <source>created</source>
         <translation>作成</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="860" />
+        <location filename="../../exportdesk/gui/review.py" line="868" />
         <source>check sheet edited</source>
         <translation>事前確認シート編集</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="861" />
+        <location filename="../../exportdesk/gui/review.py" line="869" />
         <source>status</source>
         <translation>状態変更</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="862" />
+        <location filename="../../exportdesk/gui/review.py" line="870" />
         <source>review sheet edited</source>
         <translation>審査票編集</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="863" />
+        <location filename="../../exportdesk/gui/review.py" line="871" />
         <source>decision</source>
         <translation>判断</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="864" />
+        <location filename="../../exportdesk/gui/review.py" line="872" />
         <source>approved</source>
         <translation>承認</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="865" />
+        <location filename="../../exportdesk/gui/review.py" line="873" />
         <source>question to applicant</source>
         <translation>申請者への質問</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="866" />
+        <location filename="../../exportdesk/gui/review.py" line="874" />
         <source>applicant's answer</source>
         <translation>申請者の回答</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="867" />
+        <location filename="../../exportdesk/gui/review.py" line="875" />
         <source>attachment</source>
         <translation>添付</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="868" />
+        <location filename="../../exportdesk/gui/review.py" line="876" />
         <source>comment</source>
         <translation>コメント</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="869" />
+        <location filename="../../exportdesk/gui/review.py" line="877" />
         <source>case file received</source>
         <translation>案件ファイルを受領</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="870" />
+        <location filename="../../exportdesk/gui/review.py" line="878" />
         <source>decision file received</source>
         <translation>判断ファイルを受領</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="871" />
+        <location filename="../../exportdesk/gui/review.py" line="879" />
         <source>case file written for the office</source>
         <translation>担当部署あての案件ファイルを作成</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="872" />
+        <location filename="../../exportdesk/gui/review.py" line="880" />
         <source>file written</source>
         <translation>ファイルを出力</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="873" />
+        <location filename="../../exportdesk/gui/review.py" line="881" />
         <source>screened against the lists</source>
         <translation>リストと照合</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="874" />
+        <location filename="../../exportdesk/gui/review.py" line="882" />
         <source>screened again (new list)</source>
         <translation>再照合（新しいリスト）</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="875" />
+        <location filename="../../exportdesk/gui/review.py" line="883" />
         <source>list match resolved</source>
         <translation>照合候補を判断</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="876" />
+        <location filename="../../exportdesk/gui/review.py" line="884" />
         <source>recorded as not screened</source>
         <translation>照合なしとして記録</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="877" />
+        <location filename="../../exportdesk/gui/review.py" line="885" />
         <source>sender's key trusted</source>
         <translation>送信者の鍵を信頼</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="879" />
+        <location filename="../../exportdesk/gui/review.py" line="887" />
         <source>other change</source>
         <translation>その他の変更</translation>
     </message>
@@ -2415,18 +2415,23 @@ Forms version %1</source>
         <translation>氏名</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/setup.py" line="191" />
+        <location filename="../../exportdesk/gui/setup.py" line="195" />
         <source>%1 — institution file of %2</source>
         <translation>%1 — %2の機関設定ファイル</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/setup.py" line="194" />
+        <location filename="../../exportdesk/gui/setup.py" line="198" />
+        <source>Office key fingerprint: %1</source>
+        <translation>担当部署の鍵の指紋：%1（担当部署が案内する指紋と一致することを確認してください）</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/setup.py" line="202" />
         <source>(none)</source>
         <translation>（なし）</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/setup.py" line="213" />
-        <location filename="../../exportdesk/gui/setup.py" line="249" />
+        <location filename="../../exportdesk/gui/setup.py" line="221" />
+        <location filename="../../exportdesk/gui/setup.py" line="257" />
         <source>The two passwords differ.</source>
         <translation>パスワードが一致しません。</translation>
     </message>
@@ -2437,12 +2442,12 @@ Forms version %1</source>
         <translation>機関設定ファイル</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/setup.py" line="219" />
+        <location filename="../../exportdesk/gui/setup.py" line="227" />
         <source>Choose the institution file first.</source>
         <translation>先に機関設定ファイルを選んでください。</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/setup.py" line="255" />
+        <location filename="../../exportdesk/gui/setup.py" line="263" />
         <source>Cannot read this department line: %1</source>
         <translation>次の部局の行を読み取れません：%1</translation>
     </message>
@@ -2601,8 +2606,8 @@ Forms version %1</source>
     </message>
     <message>
         <location filename="../../exportdesk/gui/statistics.py" line="342" />
-        <location filename="../../exportdesk/gui/statistics.py" line="353" />
-        <location filename="../../exportdesk/gui/statistics.py" line="356" />
+        <location filename="../../exportdesk/gui/statistics.py" line="354" />
+        <location filename="../../exportdesk/gui/statistics.py" line="357" />
         <source>Annual report</source>
         <translation>年次報告</translation>
     </message>

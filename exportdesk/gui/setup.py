@@ -187,9 +187,17 @@ class SetupDialog(QDialog):
             self.file_label.setText(exc.message(self.lang))
             self._mode_changed()
             return False
+        from exportdesk.exchange import fingerprint
+
+        # The office's key is trusted from here on: show its fingerprint to compare with
+        # the one the office announces (its intranet page, or by phone).
         self.file_label.setText(
             self.tr("%1 — institution file of %2").replace("%1", Path(path).name)
             .replace("%2", profile[f"name_{self.lang}"])
+            + "\n"
+            + self.tr("Office key fingerprint: %1").replace(
+                "%1", fingerprint(profile["office_public_key"])
+            )
         )  # fmt: skip
         self.file_department.addItem(self.tr("(none)"), "")
         for dep in profile["departments"]:
