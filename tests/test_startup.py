@@ -96,3 +96,45 @@ def test_start_refused_sign_in_opens_nothing(tmp_path, qtbot, fonts, monkeypatch
     campus = make_campus(tmp_path / "campus.db")
     monkeypatch.setattr(LoginDialog, "exec", lambda _self: QDialog.DialogCode.Rejected)
     assert app_module.start(campus.store, "ja") is None
+
+
+def test_sign_in_shows_before_the_store_opens_and_signs_in(tmp_path, monkeypatch, qapp, fonts):
+    """A set-up file: the sign-in window comes first (the store opens meanwhile), then the
+    main window with the signed-in user; a wrong password says so and keeps the window."""
+    import sys as _sys
+
+    from exportdesk.gui import app as gui_app
+    from exportdesk.gui.dialogs import LoginDialog
+
+    campus = make_campus(tmp_path / "quick.db")
+    campus.store.close()
+    seen: dict[str, object] = {}
+
+    def sign_in(dialog: LoginDialog) -> QDialog.DialogCode:
+        seen["store_open_at_show"] = dialog.store is not None
+        seen["title"] = dialog.findChildren(type(dialog.error))[0].text()
+        dialog.login.setText("prof")
+        dialog.password.setText("wrong password!")
+        dialog.sign_in()
+        seen["error"] = dialog.error.text()
+        dialog.password.setText(PASSWORD)
+        dialog.sign_in()
+        return dialog.result()
+
+    monkeypatch.setattr(LoginDialog, "exec", sign_in)
+    monkeypatch.setattr(gui_app, "_preload_main_window", lambda first: _Done())
+    assert gui_app._quick_sign_in(str(tmp_path / "quick.db"), "ja") is True
+    window = gui_app._windows.pop()
+    assert window.user.login == "prof"
+    assert seen["store_open_at_show"] is False and seen["title"] == "架空工業大学"
+    assert "パスワード" in str(seen["error"])
+    window.close()
+    assert "exportdesk.store.service" in _sys.modules
+    # A new file is not for the quick path (first-run set-up), nor a campus address.
+    assert gui_app._quick_sign_in(str(tmp_path / "new.db"), "ja") is None
+    assert gui_app._quick_sign_in("postgresql://db.example/exportdesk", "ja") is None
+
+
+class _Done:
+    def is_alive(self) -> bool:
+        return False

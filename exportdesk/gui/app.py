@@ -114,6 +114,59 @@ def start(store, lang: str):  # type: ignore[no-untyped-def]
     return window
 
 
+def _quick_sign_in(db: str | None, lang: str) -> bool | None:
+    """On a set-up SQLite file, show the sign-in window first and open the store while the
+    user types. None: not applicable (first run, campus address): start as usual."""
+    import threading
+
+    from exportdesk.store.db_location import database_location
+    from exportdesk.store.peek import peek_institution
+
+    path = database_location(db)
+    inst = peek_institution(path) if path is not None else None
+    if inst is None:
+        return None
+    from exportdesk.gui.dialogs import LoginDialog
+
+    opened: dict[str, object] = {}
+
+    def open_store() -> None:
+        from exportdesk.store import Store
+
+        try:
+            opened["store"] = Store(path)
+        except Exception as exc:  # shown when the user signs in: opened again there
+            opened["error"] = exc
+
+    worker = threading.Thread(target=open_store, daemon=True)
+
+    def store_factory():  # type: ignore[no-untyped-def]
+        if worker.ident is not None:  # started once the window was shown
+            worker.join()
+        from exportdesk.store import Store
+
+        # Opened again here if the background attempt failed: its error then shows.
+        return opened.get("store") or Store(path)
+
+    login = LoginDialog(store_factory, lang, institution=inst)
+    QTimer.singleShot(0, worker.start)  # once the window is on screen
+    preload = _preload_main_window(login)
+    if login.exec() != LoginDialog.DialogCode.Accepted or login.user is None:
+        return False
+    if preload.is_alive():
+        preload.join()
+    from exportdesk.gui.main_window import MainWindow
+
+    window = MainWindow(login.store_now(), login.user, lang)
+    window.resize(1280, 800)
+    window.show()
+    _windows.append(window)
+    return True
+
+
+_windows: list[object] = []  # keeps the main window alive while the event loop runs
+
+
 def screenshot(store, lang: str, target: str) -> int:  # type: ignore[no-untyped-def]
     """Draw the window a user would meet first, without waiting for input (installation check)."""
     from exportdesk.gui.dialogs import LoginDialog, SetupDialog
@@ -129,11 +182,15 @@ def screenshot(store, lang: str, target: str) -> int:  # type: ignore[no-untyped
 
 
 def run(args: argparse.Namespace) -> int:
-    from exportdesk.store import Store
-
     app = create_app()
     lang = getattr(args, "lang", None) or default_language()
     install_language(app, lang)
+    if not getattr(args, "screenshot", None):
+        quick = _quick_sign_in(getattr(args, "db", None), lang)
+        if quick is not None:  # signed in, or cancelled (False)
+            return app.exec() if quick else 0
+    from exportdesk.store import Store
+
     store = Store(getattr(args, "db", None))
     if getattr(args, "screenshot", None):
         return screenshot(store, lang, args.screenshot)

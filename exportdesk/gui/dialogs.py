@@ -6,7 +6,8 @@ enums at first use, and this window is on the way to every start.
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import (
     QDialog,
@@ -19,8 +20,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from exportdesk.store import Store, StoreError
+from exportdesk.store import StoreError
 from exportdesk.store.users import User
+
+if TYPE_CHECKING:  # the sign-in window opens before the store is imported
+    from exportdesk.store import Store
 
 
 def __getattr__(name: str) -> Any:
@@ -32,12 +36,22 @@ def __getattr__(name: str) -> Any:
 
 
 class LoginDialog(QDialog):
-    def __init__(self, store: Store, lang: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        store: Store | Callable[[], Store],
+        lang: str,
+        parent: QWidget | None = None,
+        *,
+        institution: dict[str, Any] | None = None,
+    ) -> None:
+        """`store`, or a function that opens it: then the window shows at once (with the
+        `institution` read beforehand) and the store opens while the user types."""
         super().__init__(parent)
-        self.store = store
+        self._open_store = store if callable(store) else None
+        self.store: Store | None = None if callable(store) else store
         self.lang = lang
         self.user: User | None = None
-        inst = store.institution() or {}
+        inst = institution if institution is not None else (self.store_now().institution() or {})
         self.setWindowTitle(self.tr("ExportDesk: sign in"))
         title = QLabel(inst.get(f"name_{lang}") or inst.get("name_ja", ""))
         title.setStyleSheet("font-size: 14pt; font-weight: bold;")
@@ -69,9 +83,15 @@ class LoginDialog(QDialog):
         layout.addLayout(row)
         self.setMinimumWidth(420)
 
+    def store_now(self) -> Store:
+        if self.store is None:
+            assert self._open_store is not None
+            self.store = self._open_store()
+        return self.store
+
     def sign_in(self) -> None:
         try:
-            self.user = self.store.authenticate(self.login.text(), self.password.text())
+            self.user = self.store_now().authenticate(self.login.text(), self.password.text())
         except StoreError as exc:
             self.error.setText(exc.message(self.lang))
             self.password.clear()
