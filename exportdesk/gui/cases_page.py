@@ -5,9 +5,7 @@ from __future__ import annotations
 from typing import Any, ClassVar
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
-    QPersistentModelIndex,
     Qt,
     QTimer,
     Signal,
@@ -27,14 +25,14 @@ from PySide6.QtWidgets import (
 )
 
 from exportdesk.domain.workflow import STATUSES, status_text
+from exportdesk.gui.widgets.row_table import AnyIndex, RowTableModel
 from exportdesk.store import Store, StoreError
 from exportdesk.store.users import User
 
-AnyIndex = QModelIndex | QPersistentModelIndex
 PAGE = 200
 
 
-class CaseTableModel(QAbstractTableModel):
+class CaseTableModel(RowTableModel):
     """Cases from the store, fetched a page at a time as the view scrolls."""
 
     COLUMNS = (
@@ -61,7 +59,6 @@ class CaseTableModel(QAbstractTableModel):
         self.filters: dict[str, Any] = {}
         self.order_by = "updated_at"
         self.descending = True
-        self.rows: list[dict[str, Any]] = []
         self.total = 0
         self.headers = [
             self.tr("Ref"),
@@ -105,17 +102,6 @@ class CaseTableModel(QAbstractTableModel):
         self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(more) - 1)
         self.rows.extend(more)
         self.endInsertRows()
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.headers[section]
-        return None
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():

@@ -7,9 +7,6 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QPersistentModelIndex,
     Qt,
     QTimer,
     Signal,
@@ -39,10 +36,10 @@ from PySide6.QtWidgets import (
 )
 
 from exportdesk.domain.people import default_people_rules, search_people, sort_people
+from exportdesk.gui.widgets.row_table import AnyIndex, RowTableModel
 from exportdesk.store import Store, StoreError
 from exportdesk.store.users import User
 
-AnyIndex = QModelIndex | QPersistentModelIndex
 RED = QColor(192, 0, 0)
 
 
@@ -56,7 +53,7 @@ def categories_text(categories: list[int] | None, none_text: str) -> str:
     return ", ".join(str(c) for c in categories) or none_text
 
 
-class PeopleTableModel(QAbstractTableModel):
+class PeopleTableModel(RowTableModel):
     """The visible people, all loaded at once (10,000 rows are a few megabytes)."""
 
     COLUMNS = (
@@ -95,7 +92,6 @@ class PeopleTableModel(QAbstractTableModel):
         self.recheck_only = False
         self.order_by = "family_name"
         self.descending = False
-        self.rows: list[dict[str, Any]] = []
         self.headers = [
             self.tr("ID"),
             self.tr("Name"),
@@ -128,17 +124,6 @@ class PeopleTableModel(QAbstractTableModel):
         self.beginResetModel()
         self.rows = sort_people(search_people(rows, self.search), self.order_by, self.descending)
         self.endResetModel()
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.headers[section]
-        return None
 
     def _pledges_text(self, states: str | None) -> str:
         if not states:
