@@ -7,14 +7,14 @@ from __future__ import annotations
 import base64
 import hashlib
 
-from exportdesk.store.keys import default_key_dir, load_or_create_key, public_key_text
+from exportdesk.store.keys import (
+    default_key_dir,
+    fingerprint,
+    load_or_create_key,
+    public_key_text,
+)
 
 __all__ = ["default_key_dir", "fingerprint", "load_or_create_key", "public_key_text", "ref_prefix"]
-
-
-def fingerprint(public_key: str) -> str:
-    digest = hashlib.sha256(base64.b64decode(public_key)).hexdigest()[:32]
-    return " ".join(digest[i : i + 4] for i in range(0, 32, 4))
 
 
 def ref_prefix(public_key: str) -> str:

@@ -19,17 +19,13 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from exportdesk.portable import restrict_to_owner
 from exportdesk.store.errors import StoreError
 
-APP_NAME = "ExportDesk"
-
 
 def default_db_path() -> Path:
     """`EXPORTDESK_DB`, else exportdesk.db in the user data directory."""
-    env = os.environ.get("EXPORTDESK_DB")
-    if env:
-        return Path(env)
-    from platformdirs import user_data_path
+    from exportdesk.store.db_location import default_file
 
-    return user_data_path(APP_NAME, appauthor=False) / "exportdesk.db"
+    env = os.environ.get("EXPORTDESK_DB")
+    return Path(env) if env else default_file()
 
 
 # --- migrations ----------------------------------------------------------------

@@ -12,8 +12,11 @@ def database_location(db: str | None) -> Path | None:
     target = db or os.environ.get("EXPORTDESK_DB")
     if target and target.split(":", 1)[0].lower() in ("postgresql", "postgres"):
         return None
-    if target:
-        return Path(target)
+    return Path(target) if target else default_file()
+
+
+def default_file() -> Path:
+    """exportdesk.db in the user data folder."""
     from platformdirs import user_data_path
 
     return user_data_path("ExportDesk", appauthor=False) / "exportdesk.db"
