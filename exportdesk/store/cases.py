@@ -377,8 +377,22 @@ class Cases(Part):
         except FactsError as exc:
             raise StoreError("invalid", detail=str(exc)) from None
 
-    def submit(self, actor: User, case_id: int) -> dict[str, Any]:
+    def _screened(
+        self, case: dict[str, Any], facts: dict[str, Any], determination: dict[str, Any]
+    ) -> tuple[dict[str, Any] | None, dict[str, Any]]:
+        """Screen the counterpart against the lists in force (None: no list imported). A
+        possible match is a red flag, an export-ban hit a stop: both reach the engine, whose
+        determination is then computed again."""
         from exportdesk.domain.determination import evaluate_dict
+
+        eul = self.store.eul
+        previous = (case.get("review") or {}).get("screening")
+        screening = eul.screening_for(case, previous=previous)
+        if screening is not None and eul.apply_to_facts(facts, screening):
+            determination = evaluate_dict(facts, self.catalog)
+        return screening, determination
+
+    def submit(self, actor: User, case_id: int) -> dict[str, Any]:
 
         case = self._case_row(case_id)
         self._require_owner(actor, case)
@@ -388,15 +402,10 @@ class Cases(Part):
             )
         answers = _loads(case["answers_json"], {})
         facts, determination = self.determine(answers)
-        # Screen the counterpart against the End User List in force; a possible match
-        # is a red flag that sends the case to the office.
         review = _loads(case["review_json"], {})
-        eul = self.store.eul
-        screening = eul.screening_for(self._decode(case), previous=review.get("screening"))
+        screening, determination = self._screened(self._decode(case), facts, determination)
         if screening is not None:
             review["screening"] = screening
-            if eul.apply_to_facts(facts, screening):
-                determination = evaluate_dict(facts, self.catalog)
         resubmission = case["status"] == "returned"
         update = {
             "status": "submitted",

@@ -217,9 +217,7 @@ class Received(Part):
             )
             .last_pk
         )
-        self.db["user_roles"].insert(
-            {"user_id": user_id, "role": "applicant", "department_id": None}
-        )
+        self.store._insert_roles(user_id, [("applicant", None)])
         self._audit(actor, "create", "user", user_id, None, {"login": login, "via": "case file"})
         return user_id
 
@@ -288,7 +286,6 @@ class Received(Part):
         trust_new_key: bool,
     ) -> dict[str, Any]:
         """Import a validated case file (see exchange.schemas.CaseFile) as the office."""
-        from exportdesk.domain.determination import evaluate_dict
 
         if not actor.has("office"):
             raise StoreError("forbidden")
@@ -436,18 +433,18 @@ class Received(Part):
                 )
             decoded = self.store._decode(self.store._case_row(case_id))
             review = decoded["review"]
-            screening = self.store.eul.screening_for(decoded, previous=review.get("screening"))
+            screening, determination = self.store._screened(decoded, facts, determination)
             if screening is not None:
                 review["screening"] = screening
-                update: dict[str, Any] = {"review_json": _dumps(review)}
-                if self.store.eul.apply_to_facts(facts, screening):
-                    determination = evaluate_dict(facts, self.catalog)
-                    update |= {
+                self.db["cases"].update(
+                    case_id,
+                    {
+                        "review_json": _dumps(review),
                         "facts_json": _dumps(facts),
                         "determination_json": _dumps(determination),
                         "outcome": determination["outcome"],
-                    }
-                self.db["cases"].update(case_id, update)
+                    },
+                )
             self._audit(
                 actor,
                 "import_case",
