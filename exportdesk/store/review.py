@@ -44,10 +44,7 @@ class Reviews(Part):
 
     def save_review(self, actor: User, case_id: int, review: dict[str, Any]) -> dict[str, Any]:
         """Save the review sheet's answers (autosaved like a draft)."""
-        case = self.store._case_row(case_id)
-        self._require_reviewer(actor, case)
-        if case["status"] not in OFFICE_EDITABLE:
-            raise StoreError("not_editable", status=_status(case["status"]))
+        case = self._case_under_review(actor, case_id)
         old = _loads(case["review_json"], {})
         # Screening results, waivers and received approvals are the store's to write.
         review = {k: v for k, v in review.items() if k not in STORE_OWNED} | {
@@ -73,10 +70,7 @@ class Reviews(Part):
     def record_decision(
         self, actor: User, case_id: int, decision: str, reasons: str, conditions: str = ""
     ) -> dict[str, Any]:
-        case = self.store._case_row(case_id)
-        self._require_reviewer(actor, case)
-        if case["status"] not in OFFICE_EDITABLE:
-            raise StoreError("not_editable", status=_status(case["status"]))
+        case = self._case_under_review(actor, case_id)
         options = self.catalog.decision_by_id
         if decision not in options:
             raise StoreError("invalid", detail=f"decision {decision}")
@@ -132,12 +126,28 @@ class Reviews(Part):
                 },
             )
 
-    def screen_case(self, actor: User, case_id: int) -> dict[str, Any] | None:
-        """Screen the counterpart against the lists in force now; None if none imported."""
+    def _case_under_review(self, actor: User, case_id: int) -> dict[str, Any]:
+        """The case row, if `actor` is the office and the case is open for review."""
         case = self.store._case_row(case_id)
         self._require_reviewer(actor, case)
         if case["status"] not in OFFICE_EDITABLE:
             raise StoreError("not_editable", status=_status(case["status"]))
+        return case
+
+    def _store_review(
+        self, actor: User, case_id: int, review: dict[str, Any], action: str, details: Any
+    ) -> dict[str, Any]:
+        """Write a part of the review only the store writes (screening, waiver), audited."""
+        with self.db.atomic():
+            self.db["cases"].update(
+                case_id, {"review_json": _dumps(review), "updated_at": self.now()}
+            )
+            self._audit(actor, action, "case", case_id, None, details)
+        return self.store.get_case(actor, case_id)
+
+    def screen_case(self, actor: User, case_id: int) -> dict[str, Any] | None:
+        """Screen the counterpart against the lists in force now; None if none imported."""
+        case = self._case_under_review(actor, case_id)
         review = _loads(case["review_json"], {})
         screening = self.store.eul.screening_for(
             self.store._decode(case), previous=review.get("screening")
@@ -145,37 +155,18 @@ class Reviews(Part):
         if screening is None:
             return None
         review["screening"] = screening
-        with self.db.atomic():
-            self.db["cases"].update(
-                case_id, {"review_json": _dumps(review), "updated_at": self.now()}
-            )
-            self._audit(
-                actor,
-                "screen",
-                "case",
-                case_id,
-                None,
-                {"list_version": screening.get("list_version"), "hits": len(screening["hits"])},
-            )
-        return self.store.get_case(actor, case_id)
+        details = {"list_version": screening.get("list_version"), "hits": len(screening["hits"])}
+        return self._store_review(actor, case_id, review, "screen", details)
 
     def waive_screening(self, actor: User, case_id: int, reason: str) -> dict[str, Any]:
         """Record why the counterpart is not screened (no list imported yet, no counterpart)."""
-        case = self.store._case_row(case_id)
-        self._require_reviewer(actor, case)
-        if case["status"] not in OFFICE_EDITABLE:
-            raise StoreError("not_editable", status=_status(case["status"]))
+        case = self._case_under_review(actor, case_id)
         if not reason.strip():
             raise StoreError("reasons_required")
         review = _loads(case["review_json"], {})
         waiver = {"reason": reason.strip(), "by": actor.name, "at": self.now()}
         review["screening_waiver"] = waiver
-        with self.db.atomic():
-            self.db["cases"].update(
-                case_id, {"review_json": _dumps(review), "updated_at": self.now()}
-            )
-            self._audit(actor, "waive_screening", "case", case_id, None, waiver)
-        return self.store.get_case(actor, case_id)
+        return self._store_review(actor, case_id, review, "waive_screening", waiver)
 
     def _approved_steps(self, case: dict[str, Any]) -> list[str]:
         rows = self.db.execute(
