@@ -41,27 +41,18 @@ def office_decision(case: dict[str, Any], catalog: Catalog, lang: str) -> Office
     if status not in FINAL and status != "returned":
         return None
     option = catalog.decision_by_id.get(case.get("decision") or "")
-    approvals = case.get("approvals") or []
+    # Approvals recorded here (the office's own PC), else those the decision file brought.
+    local = [a for a in case.get("approvals") or [] if a.get("round") == case.get("round")]
+    received = (case.get("review") or {}).get("office_approvals", [])
     lines = [
         ApprovalLine(
             _step(a["step"], lang),
-            a.get("user_name", ""),
+            a.get("user_name") or a.get("name") or "",
             (a.get("at") or "")[:10],
             a.get("comment") or "",
         )
-        for a in approvals
-        if a.get("round", case.get("round")) == case.get("round")
+        for a in local or received
     ]
-    if not lines:  # on the applicant's PC the approvals come in the decision file
-        lines = [
-            ApprovalLine(
-                _step(a["step"], lang),
-                a.get("name", ""),
-                (a.get("at") or "")[:10],
-                a.get("comment") or "",
-            )
-            for a in (case.get("review") or {}).get("office_approvals", [])
-        ]
     questions = [
         m["body"]
         for m in case.get("messages", [])
