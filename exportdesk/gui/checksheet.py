@@ -166,6 +166,9 @@ class CheckSheetEditor(QWidget):
         self.sheet = CheckSheet(self.catalog)
         self.case = store.get_case(user, case_id)
         self.case_id = case_id
+        # What kind of installation this is does not change while the sheet is open;
+        # asked once, not at every refresh.
+        self.member = store.is_member()
         self.answers: dict[str, Any] = dict(self.case["answers"])
         self.widgets: dict[str, QuestionWidget] = {}
         self.rows: dict[str, list[QWidget]] = {}
@@ -433,7 +436,7 @@ class CheckSheetEditor(QWidget):
             w.setEnabled(editable)
         self.attachments.set_editable(editable)
         self.submit_button.setEnabled(editable)
-        member = self.store.is_member()
+        member = self.member
         owner = self.user.id in (self.case["applicant_id"], self.case["filed_by_id"])
         resend = member and owner and self.case["status"] == "submitted"
         self.send_button.setEnabled(editable or resend)
@@ -531,7 +534,7 @@ class CheckSheetEditor(QWidget):
             reply = getattr(self, "reply", None)
             if reply is not None and reply.toPlainText().strip():
                 self.store.answer_questions(self.user, self.case_id, reply.toPlainText().strip())
-            if self.store.is_member():
+            if self.member:
                 # The office works elsewhere: submitting is writing the signed case file.
                 self.send_file(str(outbox_path(self.case["ref"], self.case["round"])))
                 return
