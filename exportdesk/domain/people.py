@@ -54,50 +54,6 @@ def default_people_rules() -> PeopleRules:
     return load()
 
 
-# --- searching and sorting a list of people ---------------------------------------------
-
-_SEARCHED = (
-    "family_name",
-    "given_name",
-    "name_native",
-    "external_id",
-    "supervisor",
-    "nationality",
-    "status",
-    "department",
-)
-
-
-def search_people(rows: list[dict[str, Any]], text: str) -> list[dict[str, Any]]:
-    """Rows whose names, ID, supervisor, nationality, status or department contain every
-    word of `text` (case-insensitive). The haystack is built once per row and kept."""
-    words = text.casefold().split()
-    if not words:
-        return rows
-    found = []
-    for row in rows:
-        hay = row.get("_hay")
-        if hay is None:
-            hay = row["_hay"] = " ".join(str(row.get(k) or "") for k in _SEARCHED).casefold()
-        if all(w in hay for w in words):
-            found.append(row)
-    return found
-
-
-def sort_people(rows: list[dict[str, Any]], key: str, descending: bool) -> list[dict[str, Any]]:
-    """Sorted by `key` (case-insensitive), then by name and id; empty values last."""
-    filled = [r for r in rows if r.get(key) not in (None, "")]
-    empty = [r for r in rows if r.get(key) in (None, "")]
-    if descending:
-        # One stable pass: the ties keep ascending name order under a reversed key.
-        filled.sort(key=lambda r: (r.get("family_name") or "", r["id"]))
-        filled.sort(key=lambda r: str(r[key]).casefold(), reverse=True)
-    else:
-        filled.sort(key=lambda r: (str(r[key]).casefold(), r.get("family_name") or "", r["id"]))
-    empty.sort(key=lambda r: (r.get("family_name") or "", r["id"]))
-    return filled + empty
-
-
 # --- states -------------------------------------------------------------------------------
 
 
