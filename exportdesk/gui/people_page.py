@@ -205,10 +205,12 @@ class PeopleTableModel(RowTableModel):
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         key = self.SORT_KEYS.get(self.COLUMNS[column])
-        if key is None:
+        descending = order == Qt.SortOrder.DescendingOrder
+        # The header's indicator and sortByColumn both ask: read the order once.
+        if key is None or (key, descending) == (self.order_by, self.descending):
             return
         self.order_by = key
-        self.descending = order == Qt.SortOrder.DescendingOrder
+        self.descending = descending
         self.reload()
 
 
@@ -656,8 +658,9 @@ class PeoplePage(QWidget):
         self.table = QTableView()
         self.table.setObjectName("people_table")
         self.table.setModel(self.model)
-        self.table.setSortingEnabled(True)
+        # The indicator first: enabling sorting then asks for the order the model has.
         self.table.horizontalHeader().setSortIndicator(1, Qt.SortOrder.AscendingOrder)
+        self.table.setSortingEnabled(True)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)

@@ -306,9 +306,12 @@ class People(Part):
         """The ids list_people would return, in its order: what a screen needs to show
         10,000 people at once and read only the rows it paints (people_rows)."""
         where, params = self._people_where(actor, search, department_id, recheck_only)
+        # The department's code only when searched or sorted on (the join doubles the time).
+        join = search.strip() or order_by == "department"
         sql = (
-            "SELECT p.id FROM people p LEFT JOIN departments d ON d.id = p.department_id"
-            f" WHERE {where} ORDER BY {_order_sql(order_by, descending)}"
+            "SELECT p.id FROM people p"
+            + (" LEFT JOIN departments d ON d.id = p.department_id" if join else "")
+            + f" WHERE {where} ORDER BY {_order_sql(order_by, descending)}"
         )
         return [r[0] for r in self.db.execute(sql, params).fetchall()]
 
