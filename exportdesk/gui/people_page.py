@@ -668,8 +668,10 @@ class PeoplePage(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(22)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setDefaultSectionSize(90)
+        self._size_columns()
+        self._noted: int | None = None  # the person the notice is about
         self.table.selectionModel().currentRowChanged.connect(
-            lambda current, _prev: self.panel.show_person(
+            lambda current, _prev: self._selected(
                 self.model.row_id(current.row()) if current.isValid() else None
             )
         )
@@ -694,6 +696,22 @@ class PeoplePage(QWidget):
         layout.addWidget(self.notice)
         layout.addWidget(splitter, 1)
         self._update_count()
+
+    # What a column typically holds, to size it without reading 10,000 rows.
+    _SAMPLES = ("S2026001", "Family Given", "原語氏名", "CN", "", "ENG", "研究 一郎")
+    _SAMPLES += ("2026-12-31",) * 3 + ("1, 2, 3", "")
+
+    def _size_columns(self) -> None:
+        metrics = self.table.fontMetrics()
+        header = self.table.horizontalHeader().fontMetrics()
+        longest_status = max(self.model._status_text.values(), key=metrics.horizontalAdvance)
+        for column, sample in enumerate(self._SAMPLES):
+            if column == 4:
+                sample = longest_status
+            title = self.model.headerData(column, Qt.Orientation.Horizontal, 0)
+            width = max(metrics.horizontalAdvance(sample), header.horizontalAdvance(title) + 18)
+            self.table.setColumnWidth(column, min(width + 14, 220))
+        self.table.horizontalHeader().setStretchLastSection(True)
 
     def apply_filters(self) -> None:
         self.model.search = self.search.text().strip()
@@ -737,11 +755,18 @@ class PeoplePage(QWidget):
         self.select_person(person_id)
         if opened:
             reasons = ("、" if self.lang == "ja" else "; ").join(opened)
-            self._say(self.tr("Saved. A re-check was opened: %1").replace("%1", reasons), True)
+            text = self.tr("Saved. A re-check was opened: %1").replace("%1", reasons)
+            self._say(text, True, person_id)
         else:
-            self._say(self.tr("Saved."), warn=False)
+            self._say(self.tr("Saved."), False, person_id)
 
-    def _say(self, text: str, warn: bool) -> None:
+    def _selected(self, person_id: int | None) -> None:
+        if person_id != self._noted:
+            self._say("", warn=False)
+        self.panel.show_person(person_id)
+
+    def _say(self, text: str, warn: bool, about: int | None = None) -> None:
+        self._noted = about
         self.notice.setStyleSheet("color: #c00000; font-weight: bold;" if warn else "")
         self.notice.setText(text)
 
