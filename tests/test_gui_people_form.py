@@ -321,3 +321,29 @@ def test_chief_manager_sees_people_but_does_not_add(campus: Campus, qtbot):
     w = window(campus, campus.chief, qtbot)
     assert not w.people_page.new_button.isVisible()
     assert not w.people_page.applicant_training_button.isVisible()
+
+
+def test_the_list_reads_pages_of_rows_as_they_are_shown(campus: Campus, qtbot):
+    """More people than one page: every row shows the person the store puts there."""
+    s = campus.store
+    for i in range(450):
+        s.add_person(
+            campus.office,
+            family_name=f"P{i:03d}",
+            nationality="CN" if i % 2 else "KR",
+            external_id=f"X{i:03d}",
+            department_id=campus.eng,
+        )
+    w = window(campus, campus.office, qtbot)
+    page, model = w.people_page, w.people_page.model
+    assert model.rowCount() == 452 and page.count_label.text() == "452 人"
+    expected = [p["id"] for p in s.list_people(campus.office, order_by="nationality")]
+    page.table.sortByColumn(3, Qt.SortOrder.AscendingOrder)
+    for row in (449, 0, 201, 451, 200, 199):  # out of order, across pages
+        assert model.row_id(row) == expected[row]
+        person = s.person(expected[row])
+        assert model.index(row, 0).data() == person["external_id"]
+        assert model.index(row, 3).data() == person["nationality"]
+    page.select_person(expected[430])
+    assert page.panel.person_id == expected[430]
+    assert page.table.currentIndex().row() == 430
