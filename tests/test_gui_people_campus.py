@@ -86,5 +86,12 @@ def test_form_list_and_visibility_on_both_engines(world: World, qtbot) -> None:
     manager = world.manager_sci
     science = page_for(world, manager, qtbot)
     assert names(science) == ["kim"]
+    form = science.new_person()
+    qtbot.addWidget(form)
+    user.type(form.texts["family_name"], "Li")
+    form.nationality.set_value("CN")
+    user.choose(form.department, world.sci)
+    assert form.save() is True, form.message.text()
+    assert names(science) == ["kim", "Li"]
     assert not world.store(manager).may_edit_person(manager, wang)
     assert world.store(manager).people_rows(manager, [wang]) == {}

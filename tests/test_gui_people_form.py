@@ -315,6 +315,16 @@ def test_department_manager_edits_only_their_department(campus: Campus, qtbot, w
     assert form.save() is True
     assert audit(campus, "update", kim)[-1]["user_id"] == manager.id
     assert audit(campus, "update", kim)[-1]["after"] == {"supervisor": "Prof. Suzuki"}
+    # Moved to engineering, Kim leaves this manager's sight: saved, no crash, not listed.
+    form = page.panel.edit_person()
+    qtbot.addWidget(form)
+    User(qtbot).choose(form.department, campus.eng)
+    assert form.save() is True
+    assert page.model.all_rows() == [] and page.panel.person_id is None
+    assert page.notice.text() == "保存しました。"
+    assert campus.store.person(kim)["department_id"] == campus.eng
+    reasons = [r["reason"] for r in campus.store.rechecks(campus.office, kim, open_only=True)]
+    assert reasons == ["department_id"]
 
 
 def test_chief_manager_sees_people_but_does_not_add(campus: Campus, qtbot):

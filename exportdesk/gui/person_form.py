@@ -248,11 +248,14 @@ class PersonForm(QDialog):
         except StoreError as exc:
             self._show_refusal(exc)
             return False
-        opened = [
-            self.store.reason_text(r["reason"], self.lang)
-            for r in self._open_rechecks(person_id)
-            if r["id"] not in before
-        ]
+        try:
+            opened = [
+                self.store.reason_text(r["reason"], self.lang)
+                for r in self._open_rechecks(person_id)
+                if r["id"] not in before
+            ]
+        except StoreError:  # moved out of this user's sight (to another department)
+            opened = []
         self.person_id = person_id
         self.saved.emit(person_id, opened)
         self.accept()
