@@ -120,10 +120,10 @@ def test_pledge_through_its_states_on_screen(campus: Campus, qtbot, tmp_path: Pa
     qtbot.mouseClick(panel.check_button, Qt.MouseButton.LeftButton)
     assert panel.pledges.item(0, 1).text() == "確認済み"
     row = next(
-        r for r in range(page.model.rowCount()) if page.model.rows[r]["family_name"] == "Wang"
+        r for r in range(page.model.rowCount()) if page.model.row(r)["family_name"] == "Wang"
     )
     assert page.model.index(row, 11).data() == "受入時の誓約書: 確認済み"
-    assert panel.person_id == page.model.rows[row]["id"]
+    assert panel.person_id == page.model.row_id(row)
     # Checking again is refused with a message; nothing changes.
     panel.pledges.selectRow(0)
     qtbot.mouseClick(panel.check_button, Qt.MouseButton.LeftButton)
@@ -140,9 +140,12 @@ def test_due_list_on_the_home_screen(campus: Campus, qtbot, tmp_path: Path):
     assert {r["kind"] for r in rows} == {"entry_pledge", "declaration_missing", "exit_pledge"}
     overdue_rows = [i for i, r in enumerate(rows) if r["overdue"]]
     assert overdue_rows and overdue_rows == list(range(len(overdue_rows)))
-    assert due.table.item(0, 0).foreground().color().red() == 192
+    fg = Qt.ItemDataRole.ForegroundRole
+    assert due.model.index(0, 0).data(fg).red() == 192
+    assert due.model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole) == "期限切れ"
     fresh = next(i for i, r in enumerate(rows) if not r["overdue"])
-    assert due.table.item(fresh, 0).foreground().color().red() != 192
+    assert due.model.index(fresh, 0).data(fg) is None
+    assert due.model.index(fresh, 3).data() == rows[fresh]["name"]
     assert due.summary.text() == f"{len(rows)} 件（期限切れ {len(overdue_rows)} 件）"
     assert due.export(str(tmp_path / "due.xlsx")) == len(rows)
     opened = []

@@ -221,7 +221,10 @@ def people_screens(store, users, lang: str) -> None:  # type: ignore[no-untyped-
     store.check_pledge(office, pledge)
     store.declare(office, ids[5], declared_on="2025-04-15", categories=[2])
     store.update_person(office, ids[0], status="doctoral")
-    store.record_training(office, course="METI e-learning", taken_on="2026-05-01", person_id=ids[0])
+    store.update_person(
+        office, ids[0], funding="MEXT scholarship", foreign_contracts="", host_user_id=None
+    )
+    store.record_training(office, course="meti_elearning", taken_on="2026-05-01", person_id=ids[0])
     window = MainWindow(store, office, lang)
     window.resize(1024, 640)
     window.show()
@@ -246,8 +249,38 @@ def people_screens(store, users, lang: str) -> None:  # type: ignore[no-untyped-
     dialog.show()
     shoot(dialog, f"{lang}-15-people-import")
     dialog.close()
+    person_forms(window, ids, lang)
     window.close()
     return 0
+
+
+def person_forms(window, ids: list[int], lang: str) -> None:  # type: ignore[no-untyped-def]
+    """The person's form (edit; new with a refused date), training, and a re-check shown."""
+    page = window.people_page
+    page.select_person(ids[2])
+    form = page.panel.edit_person()
+    form.resize(*SMALL)
+    shoot(form, f"{lang}-24-person-form")
+    form.status.setCurrentIndex(form.status.findData("postdoc"))
+    form.save()
+    page.panel.tabs.setCurrentIndex(0)
+    shoot(window, f"{lang}-25-people-recheck-opened")
+    form = page.new_person()
+    form.resize(*SMALL)
+    form.texts["family_name"].setText("Rossi")
+    form.texts["given_name"].setText("Marco")
+    form.nationality.set_value("IT")
+    form.dates["entry_date"].setText("令和8年2月30日")
+    form.save()
+    shoot(form, f"{lang}-26-person-form-refused")
+    form.close()
+    page.select_person(ids[0])
+    page.panel.tabs.setCurrentIndex(2)
+    dialog = page.panel.record_training()
+    dialog.taken_on.setText("2026/10/20")
+    shoot(dialog, f"{lang}-27-record-training")
+    dialog.close()
+    shoot(window, f"{lang}-28-people-training")
 
 
 if __name__ == "__main__":

@@ -289,42 +289,42 @@
 <context>
     <name>CaseTableModel</name>
     <message>
-        <location filename="../../exportdesk/gui/cases_page.py" line="67" />
+        <location filename="../../exportdesk/gui/cases_page.py" line="64" />
         <source>Ref</source>
         <translation>案件番号</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/cases_page.py" line="68" />
+        <location filename="../../exportdesk/gui/cases_page.py" line="65" />
         <source>Status</source>
         <translation>状態</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/cases_page.py" line="69" />
+        <location filename="../../exportdesk/gui/cases_page.py" line="66" />
         <source>Activity</source>
         <translation>活動</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/cases_page.py" line="70" />
+        <location filename="../../exportdesk/gui/cases_page.py" line="67" />
         <source>Title</source>
         <translation>件名</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/cases_page.py" line="71" />
+        <location filename="../../exportdesk/gui/cases_page.py" line="68" />
         <source>Counterpart</source>
         <translation>相手方</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/cases_page.py" line="72" />
+        <location filename="../../exportdesk/gui/cases_page.py" line="69" />
         <source>Country</source>
         <translation>国</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/cases_page.py" line="73" />
+        <location filename="../../exportdesk/gui/cases_page.py" line="70" />
         <source>Applicant</source>
         <translation>申請者</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/cases_page.py" line="74" />
+        <location filename="../../exportdesk/gui/cases_page.py" line="71" />
         <source>Updated</source>
         <translation>更新日時</translation>
     </message>
@@ -332,74 +332,74 @@
 <context>
     <name>CasesPage</name>
     <message>
-        <location filename="../../exportdesk/gui/cases_page.py" line="165" />
+        <location filename="../../exportdesk/gui/cases_page.py" line="151" />
         <source>Search title, counterpart or reference</source>
         <translation>件名・相手方・案件番号で検索</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/cases_page.py" line="169" />
+        <location filename="../../exportdesk/gui/cases_page.py" line="155" />
         <source>All statuses</source>
         <translation>すべての状態</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/cases_page.py" line="179" />
-        <location filename="../../exportdesk/gui/cases_page.py" line="276" />
-        <location filename="../../exportdesk/gui/cases_page.py" line="284" />
+        <location filename="../../exportdesk/gui/cases_page.py" line="165" />
+        <location filename="../../exportdesk/gui/cases_page.py" line="262" />
+        <location filename="../../exportdesk/gui/cases_page.py" line="270" />
         <source>New case</source>
         <translation>新規案件</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/cases_page.py" line="182" />
+        <location filename="../../exportdesk/gui/cases_page.py" line="168" />
         <source>Open</source>
         <translation>開く</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/cases_page.py" line="183" />
-        <location filename="../../exportdesk/gui/cases_page.py" line="296" />
+        <location filename="../../exportdesk/gui/cases_page.py" line="169" />
+        <location filename="../../exportdesk/gui/cases_page.py" line="282" />
         <source>Same as last time</source>
         <translation>前回と同じ内容で作成</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/cases_page.py" line="184" />
+        <location filename="../../exportdesk/gui/cases_page.py" line="170" />
         <source>Start a new case from the selected one</source>
         <translation>選択した案件をもとに新しい案件を作成します</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/cases_page.py" line="185" />
-        <location filename="../../exportdesk/gui/cases_page.py" line="306" />
-        <location filename="../../exportdesk/gui/cases_page.py" line="313" />
+        <location filename="../../exportdesk/gui/cases_page.py" line="171" />
+        <location filename="../../exportdesk/gui/cases_page.py" line="292" />
+        <location filename="../../exportdesk/gui/cases_page.py" line="299" />
         <source>Withdraw</source>
         <translation>取下げ</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../exportdesk/gui/cases_page.py" line="241" />
+        <location filename="../../exportdesk/gui/cases_page.py" line="227" />
         <source>%n case(s)</source>
         <translation>
             <numerusform>%n 件</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/cases_page.py" line="247" />
+        <location filename="../../exportdesk/gui/cases_page.py" line="233" />
         <source>No case matches the search or filter.</source>
         <translation>検索・絞り込みに該当する案件はありません。</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/cases_page.py" line="250" />
+        <location filename="../../exportdesk/gui/cases_page.py" line="236" />
         <source>No cases yet. Press 'New case' (Ctrl+N) before a visit, a shipment of samples, a trip with equipment or sharing technology abroad: the check sheet tells you in a few questions whether the export control office needs to look at it.</source>
         <translation>まだ案件はありません。外国からの研究者の受入れ、試料の送付、機器を持っての海外出張、海外への技術の提供の前に「新しい案件」（Ctrl+N）を押してください。いくつかの質問に答えると、輸出管理担当部署の確認が必要かどうかが分かります。</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/cases_page.py" line="272" />
+        <location filename="../../exportdesk/gui/cases_page.py" line="258" />
         <source>myself</source>
         <translation>本人</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/cases_page.py" line="276" />
+        <location filename="../../exportdesk/gui/cases_page.py" line="262" />
         <source>Filing for:</source>
         <translation>申請者：</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/cases_page.py" line="306" />
+        <location filename="../../exportdesk/gui/cases_page.py" line="292" />
         <source>Reason for withdrawing:</source>
         <translation>取下げの理由：</translation>
     </message>
@@ -407,238 +407,238 @@
 <context>
     <name>CheckSheetEditor</name>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="202" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="205" />
         <source>Result</source>
         <translation>結果</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="209" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="212" />
         <source>Previous section</source>
         <translation>前の項目へ</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="210" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="213" />
         <source>Next section</source>
         <translation>次の項目へ</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="211" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="214" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="212" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="215" />
         <source>Print / Save as PDF</source>
         <translation>印刷・PDFで保存</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="215" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="218" />
         <source>Send to the office as a file…</source>
         <translation>ファイルで担当部署へ送る…</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="217" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="220" />
         <source>For an office that works on another PC: submits and writes a signed case file</source>
         <translation>担当部署が別のPCで作業する場合：提出し、署名付きの案件ファイルを作成します</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="220" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="223" />
         <source>Submit to the office</source>
         <translation>提出する</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="270" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="273" />
         <source>Questions from the export control office</source>
         <translation>輸出管理担当部署からの質問</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="278" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="281" />
         <source>Your answer (sent with the resubmission)</source>
         <translation>回答（再提出時に送付されます）</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="285" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="288" />
         <source>Yes</source>
         <translation>はい</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="285" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="288" />
         <source>No</source>
         <translation>いいえ</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="285" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="288" />
         <source>Don't know</source>
         <translation>不明</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="294" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="297" />
         <source>— choose —</source>
         <translation>— 選択してください —</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="315" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="318" />
         <source>Type a country name or code</source>
         <translation>国名又は国コードを入力</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="320" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="323" />
         <source>Search by name or KAKENHI code</source>
         <translation>分野名又は科研費の区分番号で検索</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="372" />
-        <location filename="../../exportdesk/gui/checksheet.py" line="380" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="375" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="383" />
         <source>Category</source>
         <translation>類型</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="387" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="390" />
         <source>Example cases</source>
         <translation>例</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="397" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="400" />
         <source>Help</source>
         <translation>ヘルプ</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="442" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="445" />
         <source>Write the case file again…</source>
         <translation>案件ファイルを再作成…</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="442" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="445" />
         <source>Save case file as…</source>
         <translation>案件ファイルを別名で保存…</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="451" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="454" />
         <source>(untitled)</source>
         <translation>（件名未入力）</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="455" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="458" />
         <source>Status</source>
         <translation>状態</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="458" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="461" />
         <source>sent to the office on %1, awaiting decision</source>
         <translation>担当部署へ送付済み（%1）・判断待ち</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="471" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="474" />
         <source>Decision of the export control office</source>
         <translation>輸出管理担当部署の判断</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="472" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="475" />
         <source>Decision</source>
         <translation>判断</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="473" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="476" />
         <source>Conditions</source>
         <translation>条件</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="474" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="477" />
         <source>Reasons</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="475" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="478" />
         <source>Questions from the office</source>
         <translation>担当部署からの質問</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="476" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="479" />
         <source>Approved by</source>
         <translation>承認者</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="477" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="480" />
         <source>Decided on</source>
         <translation>判断日</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="484" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="487" />
         <source>Still to answer</source>
         <translation>未回答の必須項目</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="487" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="490" />
         <source>All required answers given.</source>
         <translation>必須項目はすべて回答済みです。</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="490" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="493" />
         <source>Choose the activity to begin.</source>
         <translation>まず活動を選んでください。</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="495" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="498" />
         <source>Some answers cannot be read yet.</source>
         <translation>読み取れない回答があります。</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="499" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="502" />
         <source>So far: </source>
         <translation>現時点では：</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="521" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="524" />
         <source>Saved</source>
         <translation>保存しました</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="541" />
-        <location filename="../../exportdesk/gui/checksheet.py" line="585" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="544" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="588" />
         <source>Cannot submit yet</source>
         <translation>まだ提出できません</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="545" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="548" />
         <source>Submitted. The sheet is filed with the export control office.</source>
         <translation>提出しました。シートは輸出管理担当部署に保存されます。</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="559" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="562" />
         <source>Saved to %1</source>
         <translation>保存しました：%1</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="575" />
-        <location filename="../../exportdesk/gui/checksheet.py" line="592" />
-        <location filename="../../exportdesk/gui/checksheet.py" line="613" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="578" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="595" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="616" />
         <source>Send to the office</source>
         <translation>担当部署へ送る</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="588" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="591" />
         <source>The case file could not be written: %1</source>
         <translation>案件ファイルを書き込めませんでした：%1</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="597" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="600" />
         <source>Submitted: the case file for the office is saved as %1.</source>
         <translation>提出しました。担当部署あての案件ファイルを %1 に保存しました。</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="615" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="618" />
         <source>The case file is ready: %1
 Send it to the export control office (%2) by e-mail. Open your mail program now?</source>
         <translation>案件ファイルを作成しました：%1
 メールで輸出管理担当部署（%2）へ送ってください。メールソフトを開きますか？</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="623" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="626" />
         <source>Open mail program</source>
         <translation>メールソフトを開く</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="604" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="607" />
         <source>Case file attached: %1</source>
         <translation>案件ファイルを添付します：%1</translation>
     </message>
@@ -646,28 +646,28 @@ Send it to the export control office (%2) by e-mail. Open your mail program now?
 <context>
     <name>DeclarationDialog</name>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="189" />
+        <location filename="../../exportdesk/gui/people_page.py" line="220" />
         <source>Record a declaration</source>
         <translation>申告の記録</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="198" />
+        <location filename="../../exportdesk/gui/people_page.py" line="229" />
         <source>Declared on</source>
         <translation>申告日</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="205" />
+        <location filename="../../exportdesk/gui/people_page.py" line="236" />
         <source>Note</source>
         <translation>備考</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="207" />
+        <location filename="../../exportdesk/gui/people_page.py" line="238" />
         <source>Attach the signed scan…</source>
         <translation>署名済みのスキャンを添付…</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="209" />
-        <location filename="../../exportdesk/gui/people_page.py" line="218" />
+        <location filename="../../exportdesk/gui/people_page.py" line="240" />
+        <location filename="../../exportdesk/gui/people_page.py" line="249" />
         <source>Scan</source>
         <translation>スキャン</translation>
     </message>
@@ -675,82 +675,82 @@ Send it to the export control office (%2) by e-mail. Open your mail program now?
 <context>
     <name>DuePanel</name>
     <message>
-        <location filename="../../exportdesk/gui/people_due.py" line="57" />
+        <location filename="../../exportdesk/gui/people_due.py" line="86" />
         <source>Due</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_due.py" line="58" />
+        <location filename="../../exportdesk/gui/people_due.py" line="87" />
         <source>What</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_due.py" line="59" />
+        <location filename="../../exportdesk/gui/people_due.py" line="88" />
         <source>ID</source>
         <translation>番号</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_due.py" line="60" />
+        <location filename="../../exportdesk/gui/people_due.py" line="89" />
         <source>Name</source>
         <translation>氏名</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_due.py" line="61" />
+        <location filename="../../exportdesk/gui/people_due.py" line="90" />
         <source>Department</source>
         <translation>部局</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_due.py" line="62" />
+        <location filename="../../exportdesk/gui/people_due.py" line="91" />
         <source>Supervisor</source>
         <translation>指導教員</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_due.py" line="63" />
+        <location filename="../../exportdesk/gui/people_due.py" line="92" />
         <source>Detail</source>
         <translation>詳細</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_due.py" line="73" />
+        <location filename="../../exportdesk/gui/people_due.py" line="109" />
         <source>Refresh</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_due.py" line="74" />
+        <location filename="../../exportdesk/gui/people_due.py" line="110" />
         <source>Export to Excel…</source>
         <translation>Excelに出力…</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_due.py" line="75" />
+        <location filename="../../exportdesk/gui/people_due.py" line="111" />
         <source>Reminder mail…</source>
         <translation>督促メール…</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_due.py" line="76" />
+        <location filename="../../exportdesk/gui/people_due.py" line="112" />
         <source>Opens your mail program with the selected people</source>
         <translation>選択した人へのメールをメールソフトで作成します</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_due.py" line="99" />
+        <location filename="../../exportdesk/gui/people_due.py" line="94" />
         <source>Overdue</source>
         <translation>期限切れ</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_due.py" line="105" />
+        <location filename="../../exportdesk/gui/people_due.py" line="131" />
         <source>%1 due, %2 overdue</source>
         <translation>%1 件（期限切れ %2 件）</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_due.py" line="113" />
+        <location filename="../../exportdesk/gui/people_due.py" line="139" />
         <source>Export to Excel</source>
         <translation>Excelに出力</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_due.py" line="126" />
+        <location filename="../../exportdesk/gui/people_due.py" line="152" />
         <source>Export control: documents to submit</source>
         <translation>安全保障輸出管理：提出書類のお願い</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_due.py" line="128" />
+        <location filename="../../exportdesk/gui/people_due.py" line="154" />
         <source>Please submit the following to the export control office:</source>
         <translation>次の書類を輸出管理担当部署に提出してください。</translation>
     </message>
@@ -1210,22 +1210,22 @@ Send it to the export control office (%2) by e-mail. Open your mail program now?
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../exportdesk/gui/dialogs.py" line="41" />
+        <location filename="../../exportdesk/gui/dialogs.py" line="55" />
         <source>ExportDesk: sign in</source>
         <translation>ExportDesk：サインイン</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/dialogs.py" line="54" />
+        <location filename="../../exportdesk/gui/dialogs.py" line="68" />
         <source>User name</source>
         <translation>ユーザー名</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/dialogs.py" line="55" />
+        <location filename="../../exportdesk/gui/dialogs.py" line="69" />
         <source>Password</source>
         <translation>パスワード</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/dialogs.py" line="59" />
+        <location filename="../../exportdesk/gui/dialogs.py" line="73" />
         <source>Sign in</source>
         <translation>サインイン</translation>
     </message>
@@ -1471,99 +1471,277 @@ Forms version %1</source>
 <context>
     <name>PeoplePage</name>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="551" />
+        <location filename="../../exportdesk/gui/people_page.py" line="629" />
         <source>Search name, ID, supervisor, nationality</source>
         <translation>氏名・番号・指導教員・国籍で検索</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="553" />
+        <location filename="../../exportdesk/gui/people_page.py" line="631" />
         <source>Re-check open only</source>
         <translation>再確認が必要な人のみ</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="554" />
+        <location filename="../../exportdesk/gui/people_page.py" line="632" />
         <source>Import…</source>
         <translation>取込み…</translation>
     </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_page.py" line="635" />
+        <source>New person…</source>
+        <translation>人物の新規登録…</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_page.py" line="639" />
+        <source>Applicant training…</source>
+        <translation>申請者の研修…</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_page.py" line="641" />
+        <source>Record the export-control training of an applicant (a user)</source>
+        <translation>申請者（利用者）の輸出管理研修を記録します</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../exportdesk/gui/people_page.py" line="613" />
+        <location filename="../../exportdesk/gui/people_page.py" line="708" />
         <source>%n people</source>
         <translation>
             <numerusform>%n 人</numerusform>
         </translation>
     </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_page.py" line="727" />
+        <source>Training recorded.</source>
+        <translation>研修を記録しました。</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_page.py" line="737" />
+        <source>Saved. A re-check was opened: %1</source>
+        <translation>保存しました。再確認を開始しました：%1</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_page.py" line="739" />
+        <source>Saved.</source>
+        <translation>保存しました。</translation>
+    </message>
 </context>
 <context>
     <name>PeopleTableModel</name>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="100" />
+        <location filename="../../exportdesk/gui/people_page.py" line="101" />
         <source>ID</source>
         <translation>番号</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="101" />
+        <location filename="../../exportdesk/gui/people_page.py" line="102" />
         <source>Name</source>
         <translation>氏名</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="102" />
+        <location filename="../../exportdesk/gui/people_page.py" line="103" />
         <source>Native name</source>
         <translation>原語氏名</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="103" />
+        <location filename="../../exportdesk/gui/people_page.py" line="104" />
         <source>Nationality</source>
         <translation>国籍</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="104" />
+        <location filename="../../exportdesk/gui/people_page.py" line="105" />
         <source>Status</source>
         <translation>状態</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="105" />
+        <location filename="../../exportdesk/gui/people_page.py" line="106" />
         <source>Department</source>
         <translation>部局</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="106" />
+        <location filename="../../exportdesk/gui/people_page.py" line="107" />
         <source>Supervisor</source>
         <translation>指導教員</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="107" />
+        <location filename="../../exportdesk/gui/people_page.py" line="108" />
         <source>Entry</source>
         <translation>入国日</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="108" />
+        <location filename="../../exportdesk/gui/people_page.py" line="109" />
         <source>Stay until</source>
         <translation>在籍期限</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="109" />
+        <location filename="../../exportdesk/gui/people_page.py" line="110" />
         <source>Declared</source>
         <translation>申告日</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="110" />
+        <location filename="../../exportdesk/gui/people_page.py" line="111" />
         <source>Categories</source>
         <translation>特定類型</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="111" />
+        <location filename="../../exportdesk/gui/people_page.py" line="112" />
         <source>Pledges</source>
         <translation>誓約書</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="163" />
+        <location filename="../../exportdesk/gui/people_page.py" line="196" />
         <source>none</source>
         <translation>該当なし</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="170" />
+        <location filename="../../exportdesk/gui/people_page.py" line="203" />
         <source>Re-check open</source>
         <translation>再確認が必要</translation>
+    </message>
+</context>
+<context>
+    <name>PersonForm</name>
+    <message>
+        <location filename="../../exportdesk/gui/person_form.py" line="58" />
+        <source>Edit person</source>
+        <translation>人物の編集</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/person_form.py" line="58" />
+        <source>New person</source>
+        <translation>人物の新規登録</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/person_form.py" line="67" />
+        <source>e.g. MEXT scholarship, own funds</source>
+        <translation>例：国費留学生（文部科学省奨学金）、私費</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/person_form.py" line="70" />
+        <source>Country</source>
+        <translation>国・地域</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/person_form.py" line="89" />
+        <source>Employed in Japan</source>
+        <translation>国内の機関に雇用されている</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/person_form.py" line="95" />
+        <source>Contracts with foreign bodies, one a line</source>
+        <translation>外国の機関等との契約（1行に1件）</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/person_form.py" line="98" />
+        <source>Student / staff ID</source>
+        <translation>学籍番号・職員番号</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/person_form.py" line="99" />
+        <source>Family name</source>
+        <translation>氏名（姓）</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/person_form.py" line="100" />
+        <source>Given name</source>
+        <translation>氏名（名）</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/person_form.py" line="101" />
+        <source>Native name</source>
+        <translation>原語・漢字氏名</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/person_form.py" line="102" />
+        <source>Nationality</source>
+        <translation>国籍</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/person_form.py" line="103" />
+        <source>Date of birth</source>
+        <translation>生年月日</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/person_form.py" line="104" />
+        <source>E-mail</source>
+        <translation>メール</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/person_form.py" line="105" />
+        <source>Status</source>
+        <translation>身分</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/person_form.py" line="106" />
+        <source>Department</source>
+        <translation>所属部局</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/person_form.py" line="107" />
+        <source>Supervisor / host</source>
+        <translation>指導教員・受入教員</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/person_form.py" line="108" />
+        <source>Host (user)</source>
+        <translation>受入教員（利用者）</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/person_form.py" line="109" />
+        <source>Latest entry to Japan</source>
+        <translation>最新の入国日</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/person_form.py" line="110" />
+        <source>Stay until</source>
+        <translation>在籍期限</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/person_form.py" line="111" />
+        <source>Funding sources</source>
+        <translation>資金源</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/person_form.py" line="112" />
+        <source>Employment</source>
+        <translation>雇用</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/person_form.py" line="113" />
+        <source>Foreign contracts</source>
+        <translation>外国との契約</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/person_form.py" line="126" />
+        <source>Who</source>
+        <translation>本人</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/person_form.py" line="132" />
+        <source>Status and stay</source>
+        <translation>身分と在籍</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/person_form.py" line="138" />
+        <source>Funding, employment and foreign ties</source>
+        <translation>資金・雇用・外国との関係</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/person_form.py" line="145" />
+        <source>These changes open a re-check by the export control office: %1</source>
+        <translation>次の変更は輸出管理室による再確認の対象になります：%1</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/person_form.py" line="159" />
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/person_form.py" line="160" />
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/person_form.py" line="277" />
+        <source>Please check: %1</source>
+        <translation>次の項目を確認してください：%1</translation>
     </message>
 </context>
 <context>
@@ -1597,201 +1775,211 @@ Forms version %1</source>
 <context>
     <name>PersonPanel</name>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="253" />
+        <location filename="../../exportdesk/gui/people_page.py" line="285" />
         <source>Declared on</source>
         <translation>申告日</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="253" />
+        <location filename="../../exportdesk/gui/people_page.py" line="285" />
         <source>Categories</source>
         <translation>特定類型</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="253" />
+        <location filename="../../exportdesk/gui/people_page.py" line="285" />
         <source>Resident</source>
         <translation>居住者</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="253" />
-        <location filename="../../exportdesk/gui/people_page.py" line="256" />
+        <location filename="../../exportdesk/gui/people_page.py" line="285" />
+        <location filename="../../exportdesk/gui/people_page.py" line="288" />
         <source>State</source>
         <translation>状態</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="256" />
+        <location filename="../../exportdesk/gui/people_page.py" line="288" />
         <source>Pledge</source>
         <translation>誓約書</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="256" />
+        <location filename="../../exportdesk/gui/people_page.py" line="288" />
         <source>Due</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="256" />
+        <location filename="../../exportdesk/gui/people_page.py" line="288" />
         <source>Scan (SHA-256)</source>
         <translation>スキャン（SHA-256）</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="258" />
+        <location filename="../../exportdesk/gui/people_page.py" line="290" />
         <source>Course</source>
         <translation>研修</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="258" />
+        <location filename="../../exportdesk/gui/people_page.py" line="290" />
         <source>Taken</source>
         <translation>受講日</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="258" />
+        <location filename="../../exportdesk/gui/people_page.py" line="290" />
         <source>Expires</source>
         <translation>有効期限</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="263" />
+        <location filename="../../exportdesk/gui/people_page.py" line="295" />
         <source>Request</source>
         <translation>依頼</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="264" />
+        <location filename="../../exportdesk/gui/people_page.py" line="296" />
         <source>Received…</source>
         <translation>受領…</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="265" />
+        <location filename="../../exportdesk/gui/people_page.py" line="297" />
         <source>Checked</source>
         <translation>確認済みにする</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="266" />
+        <location filename="../../exportdesk/gui/people_page.py" line="298" />
         <source>Print pledge…</source>
         <translation>誓約書を印刷…</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="267" />
+        <location filename="../../exportdesk/gui/people_page.py" line="299" />
         <source>Record a declaration…</source>
         <translation>申告を記録…</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="268" />
+        <location filename="../../exportdesk/gui/people_page.py" line="300" />
         <source>Declaration checked</source>
         <translation>申告を確認済みにする</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="289" />
+        <location filename="../../exportdesk/gui/people_page.py" line="307" />
+        <source>Edit…</source>
+        <translation>編集…</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_page.py" line="310" />
+        <source>Record training…</source>
+        <translation>研修を記録…</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_page.py" line="328" />
         <source>Declarations</source>
         <translation>申告</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="301" />
+        <location filename="../../exportdesk/gui/people_page.py" line="340" />
         <source>Pledges</source>
         <translation>誓約書</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="302" />
-        <location filename="../../exportdesk/gui/people_page.py" line="393" />
+        <location filename="../../exportdesk/gui/people_page.py" line="348" />
+        <location filename="../../exportdesk/gui/people_page.py" line="446" />
         <source>Training</source>
         <translation>研修</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="349" />
+        <location filename="../../exportdesk/gui/people_page.py" line="402" />
         <source>Select a person</source>
         <translation>人物を選択してください</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="364" />
+        <location filename="../../exportdesk/gui/people_page.py" line="417" />
         <source>Re-check open: %1</source>
         <translation>再確認が必要：%1</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="375" />
+        <location filename="../../exportdesk/gui/people_page.py" line="428" />
         <source>valid until %1</source>
         <translation>%1 まで有効</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="376" />
+        <location filename="../../exportdesk/gui/people_page.py" line="429" />
         <source>expired on %1</source>
         <translation>%1 に期限切れ</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="377" />
+        <location filename="../../exportdesk/gui/people_page.py" line="430" />
         <source>not trained</source>
         <translation>未受講</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="380" />
+        <location filename="../../exportdesk/gui/people_page.py" line="433" />
         <source>ID</source>
         <translation>番号</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="381" />
+        <location filename="../../exportdesk/gui/people_page.py" line="434" />
         <source>Nationality</source>
         <translation>国籍</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="382" />
+        <location filename="../../exportdesk/gui/people_page.py" line="435" />
         <source>Department</source>
         <translation>部局</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="383" />
+        <location filename="../../exportdesk/gui/people_page.py" line="436" />
         <source>Supervisor</source>
         <translation>指導教員</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="384" />
+        <location filename="../../exportdesk/gui/people_page.py" line="437" />
         <source>Status</source>
         <translation>状態</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="385" />
+        <location filename="../../exportdesk/gui/people_page.py" line="438" />
         <source>Entry</source>
         <translation>入国日</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="386" />
+        <location filename="../../exportdesk/gui/people_page.py" line="439" />
         <source>Stay until</source>
         <translation>在籍期限</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="387" />
+        <location filename="../../exportdesk/gui/people_page.py" line="440" />
         <source>Funding</source>
         <translation>資金源</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="389" />
+        <location filename="../../exportdesk/gui/people_page.py" line="442" />
         <source>Employed in Japan</source>
         <translation>国内での雇用</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="390" />
-        <location filename="../../exportdesk/gui/people_page.py" line="408" />
+        <location filename="../../exportdesk/gui/people_page.py" line="443" />
+        <location filename="../../exportdesk/gui/people_page.py" line="461" />
         <source>yes</source>
         <translation>はい</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="390" />
-        <location filename="../../exportdesk/gui/people_page.py" line="408" />
+        <location filename="../../exportdesk/gui/people_page.py" line="443" />
+        <location filename="../../exportdesk/gui/people_page.py" line="461" />
         <source>no</source>
         <translation>いいえ</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="392" />
+        <location filename="../../exportdesk/gui/people_page.py" line="445" />
         <source>Foreign contracts</source>
         <translation>外国との契約</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="417" />
+        <location filename="../../exportdesk/gui/people_page.py" line="470" />
         <source>none</source>
         <translation>該当なし</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="479" />
+        <location filename="../../exportdesk/gui/people_page.py" line="557" />
         <source>Signed pledge</source>
         <translation>署名済みの誓約書</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="524" />
+        <location filename="../../exportdesk/gui/people_page.py" line="602" />
         <source>Print pledge</source>
         <translation>誓約書を印刷</translation>
     </message>
@@ -2610,6 +2798,73 @@ Forms version %1</source>
         <location filename="../../exportdesk/gui/statistics.py" line="357" />
         <source>Annual report</source>
         <translation>年次報告</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingDialog</name>
+    <message>
+        <location filename="../../exportdesk/gui/people_training.py" line="45" />
+        <source>Record training</source>
+        <translation>研修の記録</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_training.py" line="53" />
+        <location filename="../../exportdesk/gui/people_training.py" line="95" />
+        <source>Applicant</source>
+        <translation>申請者</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_training.py" line="57" />
+        <source>Person</source>
+        <translation>人物</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_training.py" line="64" />
+        <source>Course, or type another</source>
+        <translation>研修名（一覧にない場合は入力）</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_training.py" line="67" />
+        <source>default</source>
+        <translation>標準</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_training.py" line="70" />
+        <source>Empty: valid %1 months from the day taken</source>
+        <translation>空欄の場合は受講日から%1か月有効</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_training.py" line="72" />
+        <location filename="../../exportdesk/gui/people_training.py" line="92" />
+        <source>Course</source>
+        <translation>研修</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_training.py" line="73" />
+        <location filename="../../exportdesk/gui/people_training.py" line="93" />
+        <source>Taken on</source>
+        <translation>受講日</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_training.py" line="74" />
+        <location filename="../../exportdesk/gui/people_training.py" line="94" />
+        <source>Expires on</source>
+        <translation>有効期限</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_training.py" line="83" />
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_training.py" line="84" />
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_training.py" line="124" />
+        <source>Please check: %1</source>
+        <translation>次の項目を確認してください：%1</translation>
     </message>
 </context>
 <context>

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from functools import cache
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:
     from exportdesk.domain.catalog import Catalog
@@ -54,50 +54,6 @@ def default_people_rules() -> PeopleRules:
     return load()
 
 
-# --- searching and sorting a list of people ---------------------------------------------
-
-_SEARCHED = (
-    "family_name",
-    "given_name",
-    "name_native",
-    "external_id",
-    "supervisor",
-    "nationality",
-    "status",
-    "department",
-)
-
-
-def search_people(rows: list[dict[str, Any]], text: str) -> list[dict[str, Any]]:
-    """Rows whose names, ID, supervisor, nationality, status or department contain every
-    word of `text` (case-insensitive). The haystack is built once per row and kept."""
-    words = text.casefold().split()
-    if not words:
-        return rows
-    found = []
-    for row in rows:
-        hay = row.get("_hay")
-        if hay is None:
-            hay = row["_hay"] = " ".join(str(row.get(k) or "") for k in _SEARCHED).casefold()
-        if all(w in hay for w in words):
-            found.append(row)
-    return found
-
-
-def sort_people(rows: list[dict[str, Any]], key: str, descending: bool) -> list[dict[str, Any]]:
-    """Sorted by `key` (case-insensitive), then by name and id; empty values last."""
-    filled = [r for r in rows if r.get(key) not in (None, "")]
-    empty = [r for r in rows if r.get(key) in (None, "")]
-    if descending:
-        # One stable pass: the ties keep ascending name order under a reversed key.
-        filled.sort(key=lambda r: (r.get("family_name") or "", r["id"]))
-        filled.sort(key=lambda r: str(r[key]).casefold(), reverse=True)
-    else:
-        filled.sort(key=lambda r: (str(r[key]).casefold(), r.get("family_name") or "", r["id"]))
-    empty.sort(key=lambda r: (r.get("family_name") or "", r["id"]))
-    return filled + empty
-
-
 # --- states -------------------------------------------------------------------------------
 
 
@@ -110,13 +66,19 @@ def next_state(state: str) -> str | None:
 # --- what is due ----------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Due:
+class Due(NamedTuple):
+    """One thing due (a tuple: a due list holds ten thousand of them)."""
+
     person_id: int
     kind: str  # a due_kinds id in people.yaml
     due_on: dt.date
     overdue: bool
     detail: str = ""
+
+
+@cache
+def _periods(*days: int) -> tuple[dt.timedelta, ...]:
+    return tuple(dt.timedelta(days=d) for d in days)
 
 
 def _date(text: str | None) -> dt.date | None:
@@ -141,17 +103,21 @@ def due_items(
     rules: PeopleRules,
 ) -> list[Due]:
     """What the office must chase for one person on `today`."""
+    from exportdesk.domain.residency import add_months
+
     r = rules.reminders
+    days = _periods(r.entry_pledge_days, r.exit_pledge_notice_days)
+    days += _periods(r.declaration_notice_days, r.recheck_days)
     pid = int(person["id"])
     found: list[Due] = []
     start = _date(person.get("entry_date")) or _date(person.get("created_at")) or today
-    entry_due = start + dt.timedelta(days=r.entry_pledge_days)
+    entry_due = start + days[0]
     if not _has_pledge(pledges, "entry"):
         found.append(Due(pid, "entry_pledge", entry_due, today > entry_due))
     stay_until = _date(person.get("stay_until"))
     if (
         stay_until is not None
-        and today >= stay_until - dt.timedelta(days=r.exit_pledge_notice_days)
+        and today >= stay_until - days[1]
         and not _has_pledge(pledges, "exit")
     ):
         found.append(Due(pid, "exit_pledge", stay_until, today > stay_until))
@@ -160,16 +126,14 @@ def due_items(
         found.append(Due(pid, "declaration_missing", entry_due, today > entry_due))
     else:
         last = max(_date(d["declared_on"]) or start for d in made)
-        from exportdesk.domain.residency import add_months
-
         renew = add_months(last, r.declaration_valid_months)
-        if today >= renew - dt.timedelta(days=r.declaration_notice_days):
+        if today >= renew - days[2]:
             found.append(Due(pid, "declaration_renew", renew, today > renew))
     for recheck in rechecks:
         if recheck.get("closed_at"):
             continue
         opened = _date(recheck["opened_at"]) or today
-        due = opened + dt.timedelta(days=r.recheck_days)
+        due = opened + days[3]
         found.append(Due(pid, "recheck", due, today > due, str(recheck.get("reason", ""))))
     return found
 

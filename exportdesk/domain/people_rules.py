@@ -47,6 +47,8 @@ class PeopleRules(_Model):
     states: list[Entry]
     due_kinds: list[Entry]
     recheck_reasons: list[Entry]
+    # Courses offered when training is recorded; any other course may be typed.
+    training_courses: list[Entry] = []
 
     def label(self, group: str, key: str, lang: str) -> str:
         for entry in getattr(self, group):

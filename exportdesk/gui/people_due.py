@@ -15,13 +15,13 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from exportdesk.gui.people_page import RED
+from exportdesk.gui.widgets.row_table import AnyIndex, RowTableModel
 from exportdesk.store import Store
 from exportdesk.store.users import User
 
@@ -35,10 +35,41 @@ def mailto_url(to: list[str], subject: str, body: str) -> str:
     )
 
 
+class DueTableModel(RowTableModel):
+    """The due list as the store gives it; cells are formatted only when painted."""
+
+    COLUMNS = ("due_on", "what", "external_id", "name", "department", "supervisor", "detail")
+
+    def __init__(self, headers: list[str], overdue_tip: str) -> None:
+        super().__init__()
+        self.headers = headers
+        self.overdue_tip = overdue_tip
+
+    def set_rows(self, rows: list[dict[str, Any]]) -> None:
+        self.beginResetModel()
+        self.rows = rows
+        self.endResetModel()
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = self.rows[index.row()]
+        key = self.COLUMNS[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return str(row[key] or "")
+        if role == Qt.ItemDataRole.ForegroundRole and row["overdue"]:
+            return RED
+        if role == Qt.ItemDataRole.ToolTipRole and row["overdue"] and key == "due_on":
+            return self.overdue_tip
+        if role == Qt.ItemDataRole.UserRole:
+            return row["person_id"]
+        return None
+
+
 class DuePanel(QWidget):
     open_person = Signal(int)
 
-    COLUMNS = ("due_on", "what", "external_id", "name", "department", "supervisor", "detail")
+    COLUMNS = DueTableModel.COLUMNS
 
     def __init__(self, store: Store, user: User, lang: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -50,9 +81,7 @@ class DuePanel(QWidget):
         self.open_url: Callable[[QUrl], Any] = QDesktopServices.openUrl
         self.summary = QLabel()
         self.summary.setObjectName("due_summary")
-        self.table = QTableWidget(0, len(self.COLUMNS))
-        self.table.setObjectName("due_table")
-        self.table.setHorizontalHeaderLabels(
+        self.model = DueTableModel(
             [
                 self.tr("Due"),
                 self.tr("What"),
@@ -61,12 +90,19 @@ class DuePanel(QWidget):
                 self.tr("Department"),
                 self.tr("Supervisor"),
                 self.tr("Detail"),
-            ]
+            ],
+            self.tr("Overdue"),
         )
+        self.table = QTableView()
+        self.table.setObjectName("due_table")
+        self.table.setModel(self.model)
         self.table.verticalHeader().hide()
-        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.table.verticalHeader().setDefaultSectionSize(22)
+        self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.horizontalHeader().setStretchLastSection(True)
+        for column, width in enumerate((90, 220, 90, 150, 80, 120)):
+            self.table.setColumnWidth(column, width)
         self.table.doubleClicked.connect(
             lambda idx: self.open_person.emit(self.rows[idx.row()]["person_id"])
         )
@@ -89,17 +125,7 @@ class DuePanel(QWidget):
 
     def refresh(self) -> None:
         self.rows = self.store.due_list(self.user, self.lang)
-        self.table.setRowCount(len(self.rows))
-        for r, row in enumerate(self.rows):
-            for c, key in enumerate(self.COLUMNS):
-                item = QTableWidgetItem(str(row[key] or ""))
-                if row["overdue"]:
-                    item.setForeground(RED)
-                    if key == "due_on":
-                        item.setToolTip(self.tr("Overdue"))
-                item.setData(Qt.ItemDataRole.UserRole, row["person_id"])
-                self.table.setItem(r, c, item)
-        self.table.resizeColumnsToContents()
+        self.model.set_rows(self.rows)
         overdue = sum(1 for row in self.rows if row["overdue"])
         self.summary.setText(
             self.tr("%1 due, %2 overdue")
@@ -117,7 +143,7 @@ class DuePanel(QWidget):
         return self.store.export_due_list(self.user, path, self.lang)
 
     def selected_rows(self) -> list[dict[str, Any]]:
-        rows = sorted({i.row() for i in self.table.selectedIndexes()})
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
         return [self.rows[r] for r in rows] or list(self.rows)
 
     def reminder_url(self) -> str:

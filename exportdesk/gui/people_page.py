@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 from PySide6.QtCore import (
+    QModelIndex,
     Qt,
     QTimer,
     Signal,
@@ -35,7 +36,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from exportdesk.domain.people import default_people_rules, search_people, sort_people
+from exportdesk.domain.people import default_people_rules
+from exportdesk.gui.people_training import course_text
 from exportdesk.gui.widgets.row_table import AnyIndex, RowTableModel
 from exportdesk.store import Store, StoreError
 from exportdesk.store.users import User
@@ -54,7 +56,10 @@ def categories_text(categories: list[int] | None, none_text: str) -> str:
 
 
 class PeopleTableModel(RowTableModel):
-    """The visible people, all loaded at once (10,000 rows are a few megabytes)."""
+    """The visible people, lazily: the store filters and sorts them and hands over their
+    ids; a row's fields are read (a page at a time) and formatted only when painted."""
+
+    PAGE = 200
 
     COLUMNS = (
         "external_id",
@@ -109,21 +114,56 @@ class PeopleTableModel(RowTableModel):
         self._status_text = {s.id: s.text.get(lang) for s in self.rules.statuses}
         self._state_text = {s.id: s.text.get(lang) for s in self.rules.states}
         self._kind_text = {k.id: k.text.get(lang) for k in self.rules.pledge_kinds}
-        self.all_rows: list[dict[str, Any]] = []
+        self.ids: list[int] = []
+        self._cache: dict[int, dict[str, Any]] = {}
         self.load()
 
     def load(self) -> None:
-        """Read the visible people from the store (once; searching and sorting are in memory)."""
-        self.all_rows = self.store.list_people(self.user)
+        """Read the people again (their rows are fetched anew when painted)."""
+        self._cache.clear()
         self.reload()
 
     def reload(self) -> None:
-        rows = self.all_rows
-        if self.recheck_only:
-            rows = [r for r in rows if r["needs_recheck"]]
+        """The ids for the current search, filter and order, from the store."""
         self.beginResetModel()
-        self.rows = sort_people(search_people(rows, self.search), self.order_by, self.descending)
+        self.ids = self.store.people_order(
+            self.user,
+            search=self.search,
+            order_by=self.order_by,
+            descending=self.descending,
+            recheck_only=self.recheck_only,
+        )
         self.endResetModel()
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.ids)
+
+    def row_id(self, row: int) -> int:
+        return self.ids[row]
+
+    def row_of(self, person_id: int) -> int | None:
+        try:
+            return self.ids.index(person_id)
+        except ValueError:
+            return None
+
+    def row(self, row: int) -> dict[str, Any]:
+        """One person's list row, reading the page around it when it is not read yet."""
+        person_id = self.ids[row]
+        found = self._cache.get(person_id)
+        if found is None:
+            start = row - row % self.PAGE
+            self._cache.update(
+                self.store.people_rows(self.user, self.ids[start : start + self.PAGE])
+            )
+            found = self._cache.get(person_id)
+            if found is None:  # gone since the ids were read (another client, campus mode)
+                found = {"id": person_id, "family_name": "", "needs_recheck": 0}
+                self._cache[person_id] = found
+        return found
+
+    def all_rows(self) -> list[dict[str, Any]]:
+        return [self.row(r) for r in range(len(self.ids))]
 
     def _pledges_text(self, states: str | None) -> str:
         if not states:
@@ -137,32 +177,40 @@ class PeopleTableModel(RowTableModel):
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        row = self.rows[index.row()]
+        if role == Qt.ItemDataRole.UserRole:
+            return self.ids[index.row()]
+        if role not in (
+            Qt.ItemDataRole.DisplayRole,
+            Qt.ItemDataRole.ForegroundRole,
+            Qt.ItemDataRole.ToolTipRole,
+        ):
+            return None
+        row = self.row(index.row())
         key = self.COLUMNS[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
             if key == "family_name":
                 return person_name(row)
             if key == "status":
-                return self._status_text.get(row["status"], row["status"])
+                return self._status_text.get(row.get("status"), row.get("status") or "")
             if key == "categories":
-                return categories_text(row["categories"], self.tr("none"))
+                return categories_text(row.get("categories"), self.tr("none"))
             if key == "pledges":
-                return self._pledges_text(row["pledge_states"])
+                return self._pledges_text(row.get("pledge_states"))
             return row.get(key) or ""
         if role == Qt.ItemDataRole.ForegroundRole and row.get("needs_recheck"):
             return RED
         if role == Qt.ItemDataRole.ToolTipRole and row.get("needs_recheck"):
             return self.tr("Re-check open")
-        if role == Qt.ItemDataRole.UserRole:
-            return row["id"]
         return None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         key = self.SORT_KEYS.get(self.COLUMNS[column])
-        if key is None:
+        descending = order == Qt.SortOrder.DescendingOrder
+        # The header's indicator and sortByColumn both ask: read the order once.
+        if key is None or (key, descending) == (self.order_by, self.descending):
             return
         self.order_by = key
-        self.descending = order == Qt.SortOrder.DescendingOrder
+        self.descending = descending
         self.reload()
 
 
@@ -213,6 +261,7 @@ class PersonPanel(QWidget):
     """One person: details and status history, declarations, pledges, training."""
 
     changed = Signal(int)
+    saved = Signal(int, list)  # the person's record was saved: id, re-checks opened
 
     def __init__(self, store: Store, user: User, lang: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -257,6 +306,13 @@ class PersonPanel(QWidget):
         self.print_button.clicked.connect(lambda: self.print_pledge())
         self.declare_button.clicked.connect(self.record_declaration)
         self.check_declaration_button.clicked.connect(self.check_declaration)
+        self.edit_button = QPushButton(self.tr("Edit…"))
+        self.edit_button.setObjectName("edit_person")
+        self.edit_button.clicked.connect(lambda: self.edit_person())
+        self.training_button = QPushButton(self.tr("Record training…"))
+        self.training_button.setObjectName("record_training")
+        self.training_button.setVisible(store.may_record_training(user))
+        self.training_button.clicked.connect(lambda: self.record_training())
         office = user.has("office")
         self.check_button.setVisible(office)
         self.check_declaration_button.setVisible(office)
@@ -284,12 +340,22 @@ class PersonPanel(QWidget):
         row.addWidget(self.print_button)
         plv.addLayout(row)
         tabs.addTab(pl, self.tr("Pledges"))
-        tabs.addTab(self.training, self.tr("Training"))
+        tr_tab = QWidget()
+        trv = QVBoxLayout(tr_tab)
+        trv.addWidget(self.training)
+        row = QHBoxLayout()
+        row.addWidget(self.training_button)
+        row.addStretch(1)
+        trv.addLayout(row)
+        tabs.addTab(tr_tab, self.tr("Training"))
         self.tabs = tabs
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.title)
+        head = QHBoxLayout()
+        head.addWidget(self.title, 1)
+        head.addWidget(self.edit_button)
+        layout.addLayout(head)
         layout.addWidget(self.recheck)
         layout.addWidget(self.details)
         layout.addWidget(tabs, 1)
@@ -328,8 +394,12 @@ class PersonPanel(QWidget):
             self.print_button,
             self.declare_button,
             self.check_declaration_button,
+            self.training_button,
         ):
             button.setEnabled(enabled)
+        self.edit_button.setEnabled(
+            enabled and self.store.may_edit_person(self.user, person_id)  # type: ignore[arg-type]
+        )
         if person_id is None:
             self.title.setText(self.tr("Select a person"))
             self.recheck.setText("")
@@ -429,7 +499,7 @@ class PersonPanel(QWidget):
         today = self.store.clock().date().isoformat()
         self._fill(
             self.training,
-            [[t["course"], t["taken_on"], t["expires_on"]] for t in courses],
+            [[course_text(t["course"], lang), t["taken_on"], t["expires_on"]] for t in courses],
             [t["id"] for t in courses],
             [t["expires_on"] < today for t in courses],
         )
@@ -450,6 +520,31 @@ class PersonPanel(QWidget):
         if self.person_id is not None:
             self.changed.emit(self.person_id)
         return True
+
+    def edit_person(self) -> Any:
+        """The person's record in the window form; the list and this panel follow a save."""
+        from exportdesk.gui.person_form import PersonForm
+
+        if self.person_id is None:
+            return None
+        try:
+            form = PersonForm(self.store, self.user, self.lang, self.person_id, self)
+        except StoreError as exc:
+            QMessageBox.warning(self, "ExportDesk", exc.message(self.lang))
+            return None
+        form.saved.connect(self.saved.emit)
+        form.open()
+        return form
+
+    def record_training(self) -> Any:
+        from exportdesk.gui.people_training import TrainingDialog
+
+        if self.person_id is None:
+            return None
+        dialog = TrainingDialog(self.store, self.user, self.lang, self.person_id, self)
+        dialog.recorded.connect(lambda _tid: self._run(lambda: None))
+        dialog.open()
+        return dialog
 
     def request_pledge(self) -> None:
         if self.person_id is not None:
@@ -539,6 +634,19 @@ class PeoplePage(QWidget):
         self.import_button = QPushButton(self.tr("Import…"))
         self.import_button.setVisible(user.has("office") or user.has("admin"))
         self.import_button.clicked.connect(lambda: self.import_people())
+        self.new_button = QPushButton(self.tr("New person…"))
+        self.new_button.setObjectName("new_person")
+        self.new_button.setVisible(store.may_add_person(user))
+        self.new_button.clicked.connect(lambda: self.new_person())
+        self.applicant_training_button = QPushButton(self.tr("Applicant training…"))
+        self.applicant_training_button.setToolTip(
+            self.tr("Record the export-control training of an applicant (a user)")
+        )
+        self.applicant_training_button.setVisible(store.may_record_training(user))
+        self.applicant_training_button.clicked.connect(lambda: self.applicant_training())
+        self.notice = QLabel()
+        self.notice.setObjectName("people_notice")
+        self.notice.setWordWrap(True)
         self.count_label = QLabel()
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -550,8 +658,9 @@ class PeoplePage(QWidget):
         self.table = QTableView()
         self.table.setObjectName("people_table")
         self.table.setModel(self.model)
-        self.table.setSortingEnabled(True)
+        # The indicator first: enabling sorting then asks for the order the model has.
         self.table.horizontalHeader().setSortIndicator(1, Qt.SortOrder.AscendingOrder)
+        self.table.setSortingEnabled(True)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
@@ -559,18 +668,23 @@ class PeoplePage(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(22)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setDefaultSectionSize(90)
+        self._size_columns()
+        self._noted: int | None = None  # the person the notice is about
         self.table.selectionModel().currentRowChanged.connect(
-            lambda current, _prev: self.panel.show_person(
-                self.model.rows[current.row()]["id"] if current.isValid() else None
+            lambda current, _prev: self._selected(
+                self.model.row_id(current.row()) if current.isValid() else None
             )
         )
         self.panel = PersonPanel(store, user, lang)
         self.panel.changed.connect(self._person_changed)
+        self.panel.saved.connect(self._person_saved)
 
         top = QHBoxLayout()
         top.addWidget(self.search, 1)
         top.addWidget(self.recheck_only)
+        top.addWidget(self.new_button)
         top.addWidget(self.import_button)
+        top.addWidget(self.applicant_training_button)
         top.addWidget(self.count_label)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.table)
@@ -579,8 +693,25 @@ class PeoplePage(QWidget):
         splitter.setStretchFactor(1, 2)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addWidget(self.notice)
         layout.addWidget(splitter, 1)
         self._update_count()
+
+    # What a column typically holds, to size it without reading 10,000 rows.
+    _SAMPLES = ("S2026001", "Family Given", "原語氏名", "CN", "", "ENG", "研究 一郎")
+    _SAMPLES += ("2026-12-31",) * 3 + ("1, 2, 3", "")
+
+    def _size_columns(self) -> None:
+        metrics = self.table.fontMetrics()
+        header = self.table.horizontalHeader().fontMetrics()
+        longest_status = max(self.model._status_text.values(), key=metrics.horizontalAdvance)
+        for column, sample in enumerate(self._SAMPLES):
+            if column == 4:
+                sample = longest_status
+            title = self.model.headerData(column, Qt.Orientation.Horizontal, 0)
+            width = max(metrics.horizontalAdvance(sample), header.horizontalAdvance(title) + 18)
+            self.table.setColumnWidth(column, min(width + 14, 220))
+        self.table.horizontalHeader().setStretchLastSection(True)
 
     def apply_filters(self) -> None:
         self.model.search = self.search.text().strip()
@@ -595,18 +726,54 @@ class PeoplePage(QWidget):
         self.apply_filters()
 
     def _update_count(self) -> None:
-        self.count_label.setText(self.tr("%n people", "", len(self.model.rows)))
+        self.count_label.setText(self.tr("%n people", "", self.model.rowCount()))
 
     def _person_changed(self, person_id: int) -> None:
         """A pledge or declaration changed: the list shows its new state, same person selected."""
         self.model.load()
         self.select_person(person_id)
 
+    def new_person(self) -> Any:
+        from exportdesk.gui.person_form import PersonForm
+
+        form = PersonForm(self.store, self.user, self.lang, None, self)
+        form.saved.connect(self._person_saved)
+        form.open()
+        return form
+
+    def applicant_training(self) -> Any:
+        from exportdesk.gui.people_training import TrainingDialog
+
+        dialog = TrainingDialog(self.store, self.user, self.lang, None, self)
+        dialog.recorded.connect(lambda _tid: self._say(self.tr("Training recorded."), warn=False))
+        dialog.open()
+        return dialog
+
+    def _person_saved(self, person_id: int, opened: list[str]) -> None:
+        """Saved through the form: the list shows it, selected, and says what the save opened."""
+        self.refresh()
+        self.select_person(person_id)
+        if opened:
+            reasons = ("、" if self.lang == "ja" else "; ").join(opened)
+            text = self.tr("Saved. A re-check was opened: %1").replace("%1", reasons)
+            self._say(text, True, person_id)
+        else:
+            self._say(self.tr("Saved."), False, person_id)
+
+    def _selected(self, person_id: int | None) -> None:
+        if person_id != self._noted:
+            self._say("", warn=False)
+        self.panel.show_person(person_id)
+
+    def _say(self, text: str, warn: bool, about: int | None = None) -> None:
+        self._noted = about
+        self.notice.setStyleSheet("color: #c00000; font-weight: bold;" if warn else "")
+        self.notice.setText(text)
+
     def select_person(self, person_id: int) -> None:
-        for row, data in enumerate(self.model.rows):
-            if data["id"] == person_id:
-                self.table.selectRow(row)
-                return
+        row = self.model.row_of(person_id)
+        if row is not None:
+            self.table.selectRow(row)
 
     def import_people(self, path: str | None = None) -> Any:
         from exportdesk.gui.people_import import ImportDialog

@@ -25,52 +25,67 @@ DUE_COLUMNS: list[tuple[str, str]] = [
 class Reminders(Part):
     def due_list(self, actor: User, lang: str = "ja") -> list[dict[str, Any]]:
         """Everything due for the people the actor may see, overdue first, then by date."""
-        from exportdesk.domain.people import Due, default_people_rules, due_items
+        from exportdesk.domain.people import default_people_rules, due_items
 
         people_rules = default_people_rules()
-        people = self.store.list_people(actor)
+        scope, params = self.store._people_scope(actor)
+        people = self._rows(
+            "SELECT p.id, p.external_id, p.family_name, p.given_name, p.supervisor, p.email,"
+            " p.entry_date, p.stay_until, p.created_at, coalesce(d.code, '') AS department"
+            f" FROM people p LEFT JOIN departments d ON d.id = p.department_id WHERE {scope}",
+            params,
+        )
         if not people:
             return []
-        ids = {p["id"] for p in people}
         by_person: dict[str, dict[int, list[dict[str, Any]]]] = {
             "declarations": defaultdict(list),
             "pledges": defaultdict(list),
             "rechecks": defaultdict(list),
         }
-        for table, sql in (
-            ("declarations", "SELECT person_id, declared_on, state FROM declarations"),
-            ("pledges", "SELECT person_id, kind, state FROM pledges"),
-            ("rechecks", "SELECT * FROM rechecks WHERE closed_at IS NULL"),
+        # Each person's records, read in three statements for all of them (scoped alike).
+        for table, columns, extra in (
+            ("declarations", "x.person_id, x.declared_on, x.state", ""),
+            ("pledges", "x.person_id, x.kind, x.state", ""),
+            ("rechecks", "x.*", " AND x.closed_at IS NULL"),
         ):
-            for row in self._rows(sql):
-                if row["person_id"] in ids:
-                    by_person[table][row["person_id"]].append(row)
-        created = dict(self.db.execute("SELECT id, created_at FROM people").fetchall())
+            sql = (
+                f"SELECT {columns} FROM {table} x JOIN people p ON p.id = x.person_id"
+                f" WHERE {scope}{extra}"
+            )
+            for row in self._rows(sql, params):
+                by_person[table][row["person_id"]].append(row)
         today = self.store.clock().date()
+        labels = {k.id: k.text.get(lang) for k in people_rules.due_kinds}
+        reasons: dict[str, str] = {}
+        no_rows: list[dict[str, Any]] = []
         result: list[dict[str, Any]] = []
         for person in people:
             pid = person["id"]
-            items: list[Due] = due_items(
-                {**person, "created_at": created.get(pid)},
-                by_person["declarations"][pid],
-                by_person["pledges"][pid],
-                by_person["rechecks"][pid],
+            items = due_items(
+                person,
+                by_person["declarations"].get(pid, no_rows),
+                by_person["pledges"].get(pid, no_rows),
+                by_person["rechecks"].get(pid, no_rows),
                 today,
                 people_rules,
             )
+            if not items:
+                continue
+            name = " ".join(x for x in (person["family_name"], person["given_name"]) if x)
             for item in items:
+                detail = item.detail
+                if detail and detail not in reasons:
+                    reasons[detail] = self.reason_text(detail, lang)
                 result.append(
                     {
                         "person_id": pid,
                         "kind": item.kind,
-                        "what": people_rules.label("due_kinds", item.kind, lang),
+                        "what": labels.get(item.kind, item.kind),
                         "due_on": item.due_on.isoformat(),
                         "overdue": item.overdue,
-                        "detail": self.reason_text(item.detail, lang),
+                        "detail": reasons[detail] if detail else "",
                         "external_id": person["external_id"],
-                        "name": " ".join(
-                            x for x in (person["family_name"], person["given_name"]) if x
-                        ),
+                        "name": name,
                         "department": person["department"],
                         "supervisor": person["supervisor"],
                         "email": person["email"],

@@ -5,13 +5,27 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from exportdesk.domain.dates import DateError, parse_date
 from exportdesk.domain.residency import add_months
 from exportdesk.store.base import Part
 from exportdesk.store.errors import StoreError
 from exportdesk.store.users import User
 
 
+def _day(text: Any, key: str) -> dt.date:
+    """A date typed as 2026/12/01 or 令和8年12月1日, or refused naming the field."""
+    try:
+        return parse_date(str(text or ""))
+    except DateError as exc:
+        raise StoreError("invalid", detail=key, why={"ja": exc.ja, "en": exc.en}) from None
+
+
 class Training(Part):
+    @staticmethod
+    def may_record_training(actor: User) -> bool:
+        """The office (or the administrator) records training."""
+        return actor.has("office") or actor.has("admin")
+
     def record_training(
         self,
         actor: User,
@@ -25,22 +39,20 @@ class Training(Part):
         """The office records a course taken by a person or by a user (an applicant)."""
         from exportdesk.domain.people import default_people_rules
 
-        self._require(actor.has("office") or actor.has("admin"))
+        self._require(self.may_record_training(actor))
         if (person_id is None) == (user_id is None):
             raise StoreError("invalid", detail="person_id / user_id")
         if not course.strip():
             raise StoreError("invalid", detail="course")
-        try:
-            taken = dt.date.fromisoformat(taken_on)
-            expires = (
-                dt.date.fromisoformat(expires_on)
-                if expires_on
-                else add_months(taken, default_people_rules().reminders.training_valid_months)
-            )
-        except (TypeError, ValueError):
-            raise StoreError("invalid", detail="taken_on / expires_on") from None
+        taken = _day(taken_on, "taken_on")
+        expires = (
+            _day(expires_on, "expires_on")
+            if expires_on and str(expires_on).strip()
+            else add_months(taken, default_people_rules().reminders.training_valid_months)
+        )
         if expires < taken:
-            raise StoreError("invalid", detail="expires_on")
+            why = {"ja": "有効期限が受講日より前です。", "en": "It is before the day taken."}
+            raise StoreError("invalid", detail="expires_on", why=why)
         if person_id is not None:
             self.store.get_person(actor, person_id)
         else:

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from exportdesk.domain.catalog import Catalog, Question
 from exportdesk.domain.checksheet import NONE
 from exportdesk.domain.countries import all_countries
-from exportdesk.domain.dates import DateError, parse_optional_date
+from exportdesk.gui.widgets.date_edit import DateEdit
 
 
 def _compact(combo: QComboBox) -> None:
@@ -154,39 +154,23 @@ class TextInput(QuestionWidget):
 
 
 class DateInput(QuestionWidget):
-    """A date typed as 2026-12-01, 2026/12/01 or 令和8年12月1日; an unfinished or impossible
-    date is no answer."""
+    """A date typed as 2026-12-01, 2026/12/01 or 令和8年12月1日 (the project's DateEdit);
+    an unfinished or impossible date is no answer."""
 
     def __init__(self, question: Question, parent=None) -> None:
         super().__init__(question, parent)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.edit = QLineEdit()
-        self.edit.setObjectName(question.id)
-        self.edit.setPlaceholderText("YYYY-MM-DD")
-        self.edit.setMaxLength(24)  # 令和8年12月1日（火） and the like are accepted too
-        self.edit.setFixedWidth(140)
-        self.edit.textChanged.connect(self._on_text)
+        self.edit = DateEdit(question.id)
+        self.edit.textChanged.connect(lambda _t: self.changed.emit())
         layout.addWidget(self.edit)
         layout.addStretch(1)
 
-    def _on_text(self, _text: str) -> None:
-        text = self.edit.text().strip()
-        bad = bool(text) and self.value() is None
-        self.edit.setProperty("invalid", bad)
-        self.edit.setStyleSheet("QLineEdit { background: #fde2e2; }" if bad else "")
-        self.changed.emit()
-
     def value(self) -> str | None:
-        try:
-            day = parse_optional_date(self.edit.text())
-        except DateError:
-            return None
-        return day.isoformat() if day else None
+        return self.edit.iso()
 
     def set_value(self, value: Any) -> None:
-        if value != self.value():
-            self.edit.setText(value or "")
+        self.edit.set_iso(value)
 
     def focus_target(self) -> QWidget:
         return self.edit
