@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import xml.etree.ElementTree as ET
-from xml.sax.saxutils import escape
+from typing import TYPE_CHECKING
 
 from reportlab.graphics.shapes import Drawing, Line, Rect, String
 from reportlab.lib import colors
@@ -13,12 +13,14 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
-from exportdesk.documents.pdf import GOTHIC, MINCHO, DocBuilder, render
+from exportdesk.documents.pdf import GOTHIC, MINCHO, DocBuilder, escape, render
 from exportdesk.documents.render import render_template
 from exportdesk.documents.sheets import check_sheet_xml, flowables, pledge_xml, review_sheet_xml
-from exportdesk.domain.catalog import Catalog
 from exportdesk.domain.dates import format_date
-from exportdesk.domain.profile import InstitutionProfile
+
+if TYPE_CHECKING:  # pydantic models: only their names are needed here
+    from exportdesk.domain.catalog import Catalog
+    from exportdesk.domain.profile import InstitutionProfile
 
 RECORDS = {"ja": "記録の保存", "en": "Record Keeping"}
 DEPT_MANAGERS = {"ja": "輸出管理責任者", "en": "Department Export Control Managers"}

@@ -15,7 +15,6 @@ from dataclasses import dataclass, field
 from functools import cache
 from io import BytesIO
 from typing import Any
-from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER
@@ -44,6 +43,12 @@ from exportdesk.resources import font_path
 GOTHIC, MINCHO = "IPAexG", "IPAexM"
 KANJI_NUMERALS = "〇一二三四五六七八九"
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+
+
+def escape(text: str) -> str:
+    """Text for Paragraph markup: &, < and > escaped (as xml.sax.saxutils.escape, whose
+    import pulls in urllib and email at every start)."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 @cache
