@@ -22,7 +22,6 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import (
     BaseDocTemplate,
     CondPageBreak,
@@ -56,8 +55,10 @@ def register_fonts() -> None:
     """Embed IPAex Gothic and Mincho; map bold to Gothic (IPAex has one weight)."""
     from reportlab.lib.fonts import addMapping
 
-    pdfmetrics.registerFont(TTFont(GOTHIC, str(font_path("ipaexg.ttf"))))
-    pdfmetrics.registerFont(TTFont(MINCHO, str(font_path("ipaexm.ttf"))))
+    from exportdesk.documents.fonts import FastTTFont
+
+    pdfmetrics.registerFont(FastTTFont(GOTHIC, str(font_path("ipaexg.ttf"))))
+    pdfmetrics.registerFont(FastTTFont(MINCHO, str(font_path("ipaexm.ttf"))))
     addMapping(MINCHO, 0, 0, MINCHO)
     addMapping(MINCHO, 1, 0, GOTHIC)
     addMapping(MINCHO, 0, 1, MINCHO)

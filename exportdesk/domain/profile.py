@@ -11,7 +11,13 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from exportdesk.domain.profile_error import ProfileError
 
-__all__ = ["InstitutionProfile", "ProfileError", "load_profile", "load_profile_bytes", "parse_profile"]
+__all__ = [
+    "InstitutionProfile",
+    "ProfileError",
+    "load_profile",
+    "load_profile_bytes",
+    "parse_profile",
+]
 
 NonEmpty = Annotated[str, Field(min_length=1)]
 

@@ -1,0 +1,52 @@
+"""The bulk font parser builds exactly the face reportlab's own parser builds."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from reportlab.pdfbase.ttfonts import TTFont
+
+from exportdesk.documents.fonts import FastFace, FastTTFont, _select_cmap
+from exportdesk.resources import assets_dir
+
+FONTS = sorted((assets_dir() / "fonts").glob("*.ttf"))
+
+
+def _state(face: object) -> dict[str, object]:
+    # The read position and the scale function (a new lambda each time) are not results.
+    return {k: v for k, v in vars(face).items() if k not in ("_pos", "_pdfScale")}
+
+
+@pytest.mark.parametrize("path", FONTS, ids=lambda p: p.name)
+def test_bulk_parse_equals_reportlab(path: Path):
+    ours, theirs = FastTTFont("ours", str(path)), TTFont("theirs", str(path))
+    assert isinstance(ours.face, FastFace)
+    mine, reference = _state(ours.face), _state(theirs.face)
+    assert mine.keys() == reference.keys()
+    for name in reference:
+        assert mine[name] == reference[name], name
+    assert len(mine["charWidths"]) > 10_000  # type: ignore[arg-type]
+    assert ours.face._pdfScale(2048) == theirs.face._pdfScale(2048)
+    # The font object around the face: every attribute reportlab's __init__ sets.
+    assert vars(ours).keys() == vars(theirs).keys()
+    for name in ("_asciiReadable", "shapable", "_multiByte", "_dynamicFont"):
+        assert getattr(ours, name) == getattr(theirs, name), name
+    text = "安全保障輸出管理 Export Control ①"
+    assert ours.stringWidth(text, 10) == theirs.stringWidth(text, 10)
+
+
+def test_other_character_maps_use_reportlabs_parser(tmp_path: Path):
+    """A font whose chosen cmap is not format 12 is parsed by reportlab itself: here the
+    format-12 subtable's format is patched to an unknown number, which reportlab refuses."""
+    data = bytearray(FONTS[0].read_bytes())
+    face = FastFace(str(FONTS[0]))
+    offset = _select_cmap(face)
+    assert offset is not None
+    data[offset : offset + 2] = (99).to_bytes(2, "big")
+    broken = tmp_path / "broken.ttf"
+    broken.write_bytes(bytes(data))
+    with pytest.raises(ValueError, match="Unsupported cmap encoding format 99"):
+        FastFace(str(broken))
+    with pytest.raises(ValueError, match="Unsupported cmap encoding format 99"):
+        TTFont("theirs", str(broken))
