@@ -229,6 +229,14 @@ def xref_table(builder: DocBuilder, catalog: Catalog, lang: str) -> Table:
 
 
 def icp_pdf(profile: InstitutionProfile, catalog: Catalog, fmt: str, lang: str) -> bytes:
+    story, title = icp_story(profile, catalog, fmt, lang)
+    return render(story, footer=title, lang=lang, title=title, toc=True)
+
+
+def icp_story(
+    profile: InstitutionProfile, catalog: Catalog, fmt: str, lang: str
+) -> tuple[list[Flowable], str]:
+    """The ICP's flowables and its title."""
     if fmt not in ("small", "large"):
         raise ValueError("format must be small or large")
     version = profile.forms_version or catalog.version
@@ -264,4 +272,4 @@ def icp_pdf(profile: InstitutionProfile, catalog: Catalog, fmt: str, lang: str) 
         if lang == "ja"
         else f"{name} Security Export Control Regulations"
     )
-    return render(story, footer=title, lang=lang, title=title, toc=True)
+    return story, title
