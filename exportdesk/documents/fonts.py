@@ -45,6 +45,14 @@ class FastFace(TTFontFace):
         if charInfo and not self._bulk_char_info():
             TTFontFile.extractInfo(self, charInfo)
 
+    def get_table(self, tag: str) -> bytes:
+        """A table's bytes, sliced once: reportlab slices the 5 MB glyf table anew for
+        every subset it embeds (five in the ICP)."""
+        tables = self.__dict__.setdefault("_table_bytes", {})
+        if tag not in tables:
+            tables[tag] = super().get_table(tag)
+        return tables[tag]
+
     def _bulk_char_info(self) -> bool:
         """Read cmap (format 12), hmtx and loca; False when the font needs the slow path."""
         data: Any = self._ttf_data
