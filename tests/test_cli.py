@@ -239,7 +239,7 @@ def test_command_table_names_each_groups_commands():
         sub = argparse.ArgumentParser().add_subparsers()
         cli.group(name).register(sub)
         registered |= dict.fromkeys(sub.choices, name)
-    assert cli.COMMANDS == registered
+    assert registered == cli.COMMANDS
     assert set(cli.build_parser()._subparsers._group_actions[0].choices) == set(registered)
 
 
