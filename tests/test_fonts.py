@@ -32,8 +32,12 @@ def test_bulk_parse_equals_reportlab(path: Path):
     assert vars(ours).keys() == vars(theirs).keys()
     for name in ("_asciiReadable", "shapable", "_multiByte", "_dynamicFont"):
         assert getattr(ours, name) == getattr(theirs, name), name
-    text = "安全保障輸出管理 Export Control ①"
-    assert ours.stringWidth(text, 10) == theirs.stringWidth(text, 10)
+    samples = ["", "a", "安", "\U0001f600", "安全保障輸出管理 Export Control ①", "x" * 300]
+    samples += [chr(c) for c in range(0x20, 0x3100, 7)]
+    for text in samples:
+        for size in (7, 9.5, 10, 10.5, 24):
+            assert ours.stringWidth(text, size) == theirs.stringWidth(text, size), (text, size)
+    assert ours.stringWidth("安全".encode(), 10) == theirs.stringWidth("安全".encode(), 10)
 
 
 def test_other_character_maps_use_reportlabs_parser(tmp_path: Path):
