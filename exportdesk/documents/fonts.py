@@ -5,13 +5,15 @@ reportlab's TTFontFile.extractInfo reads the character map, the horizontal metri
 the glyph locations one value at a time (about 36,000 reads for an IPAex font, most of a
 document's start-up). This face lets reportlab parse the font's names and metrics itself
 (`charInfo=0`, the cheap part) and then reads those three tables with one struct call
-each, building exactly the attributes reportlab would (tests/test_fonts.py compares them
-for every shipped font). A character map other than format 12 falls back to reportlab's
-own parser. Nothing is cached: the font file is read and parsed at every start.
+each, building exactly the attributes reportlab would (glyphToChar, which only shaping
+reads, on first use); tests/test_fonts.py compares them for every shipped font. A
+character map other than format 12 falls back to reportlab's own parser. Nothing is
+cached: the font file is read and parsed at every start.
 """
 
 from __future__ import annotations
 
+from functools import cached_property
 from struct import unpack_from
 from typing import Any
 from weakref import WeakKeyDictionary
@@ -45,6 +47,17 @@ class FastFace(TTFontFace):
         if charInfo and not self._bulk_char_info():
             TTFontFile.extractInfo(self, charInfo)
 
+    @cached_property
+    def glyphToChar(self) -> dict[int, list[int]]:
+        """Glyph -> characters, as reportlab builds it: only shaping (uharfbuzz) reads it,
+        so it is built on first use. (reportlab's own parser, the fallback, sets it.)"""
+        numbers = self._cmap_groups
+        glyph_to_char: dict[int, list[int]] = {}
+        for start, end, first in zip(numbers[0::3], numbers[1::3], numbers[2::3], strict=True):
+            for char in range(start, end + 1):
+                glyph_to_char.setdefault(first + char - start, []).append(char)
+        return glyph_to_char
+
     def get_table(self, tag: str) -> bytes:
         """A table's bytes, sliced once: reportlab slices the 5 MB glyf table anew for
         every subset it embeds (five in the ICP)."""
@@ -77,9 +90,7 @@ class FastFace(TTFontFace):
                 )
         if len(char_to_glyph) != sum(numbers[1::3]) - sum(numbers[0::3]) + groups:
             return False  # overlapping groups: reportlab keeps every mapping in glyphToChar
-        glyph_to_char: dict[int, list[int]] = {}
-        for char, glyph in char_to_glyph.items():
-            glyph_to_char.setdefault(glyph, []).append(char)
+        self._cmap_groups = numbers  # glyphToChar, when shaping asks for it
 
         glyphs = self.numGlyphs
         metrics = unpack_from(">H", data, self.table["hhea"]["offset"] + 34)[0]
@@ -114,7 +125,6 @@ class FastFace(TTFontFace):
             char_to_glyph[0x20] = char_to_glyph[0xA0]
             char_widths[0x20] = char_widths[0xA0]
         self.charToGlyph = char_to_glyph
-        self.glyphToChar = glyph_to_char
         self.charWidths = char_widths
         self.hmetrics = hmetrics
         self.defaultWidth = widths[0]
