@@ -1,7 +1,7 @@
 """Start-up of whole processes, against a bare Python and a bare PySide6 window measured in
 the same rounds (the machine is shared: compare, and read the minimum and the median).
 
-    .venv/bin/python benchmarks/bench_cli_start.py [--runs 9]
+    .venv/bin/python benchmarks/bench_cli_start.py [--runs 9] [--bytecode]
 
 Measured, each a fresh process, timed from just before it is launched:
 - `python -c pass` and a bare PySide6 window shown offscreen (the floor);
@@ -13,6 +13,11 @@ Caches go to a temporary folder (XDG_CACHE_HOME): the first round fills them, so
 first round is reported on its own as "cold"; min and median are of the other rounds.
 The CPU time (user + system) of each process is less disturbed by other people's load
 than the wall time; the GUI's CPU time runs to the exit just after the window is shown.
+
+The processes inherit the environment: with PYTHONDONTWRITEBYTECODE set (as in some
+development shells) ExportDesk's own modules are compiled from source at every start.
+`--bytecode` measures what an installation sees instead: compiled modules are kept (in a
+temporary PYTHONPYCACHEPREFIX, filled by the cold round like the other caches).
 """
 
 from __future__ import annotations
@@ -75,6 +80,7 @@ def timed(argv: list[str], env: dict[str, str], *, reports: bool = False) -> tup
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--runs", type=int, default=9)
+    ap.add_argument("--bytecode", action="store_true", help="keep compiled modules (see above)")
     args = ap.parse_args()
     tmp = Path(tempfile.mkdtemp())
     env = {
@@ -83,6 +89,9 @@ def main() -> None:
         "XDG_CACHE_HOME": str(tmp / "cache"),
         "EXPORTDESK_KEYS": str(tmp / "keys"),
     }
+    if args.bytecode:
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+        env["PYTHONPYCACHEPREFIX"] = str(tmp / "pycache")
     db = tmp / "start.db"
     subprocess.run(
         [
@@ -113,7 +122,12 @@ def main() -> None:
     for _ in range(args.runs):
         for name, job in jobs.items():
             times[name].append(job())
-    print(f"{args.runs} rounds, {os.cpu_count()} cores, load {os.getloadavg()[0]:.1f}")
+    compiled = (
+        "compiled modules kept"
+        if args.bytecode
+        else "PYTHONDONTWRITEBYTECODE=" + (os.environ.get("PYTHONDONTWRITEBYTECODE") or "(unset)")
+    )
+    print(f"{args.runs} rounds, {os.cpu_count()} cores, load {os.getloadavg()[0]:.1f}, {compiled}")
     print("seconds: wall time to the result (the window shown), and the process's CPU time")
     print(f"{'':34} {'cold':>6} {'min':>6} {'median':>6} | {'CPU min':>7} {'median':>6}")
     for name, values in times.items():

@@ -225,3 +225,49 @@ def test_wheel_carries_forms_and_runs_outside_the_checkout(tmp_path: Path):
         env=env,
     )
     assert str(target) in probe.stdout
+
+
+def test_command_table_names_each_groups_commands():
+    """main() imports only the group of the command named: the table must say which group
+    registers every command, or a command would be refused as unknown."""
+    import argparse
+
+    from exportdesk import cli
+
+    registered = {}
+    for name in cli.GROUPS:
+        sub = argparse.ArgumentParser().add_subparsers()
+        cli.group(name).register(sub)
+        registered |= dict.fromkeys(sub.choices, name)
+    assert registered == cli.COMMANDS
+    assert set(cli.build_parser()._subparsers._group_actions[0].choices) == set(registered)
+
+
+def test_a_command_imports_only_its_group(capsys):
+    probe = (
+        "import sys; from exportdesk.cli import main; main(sys.argv[1:]);"
+        "print(sorted(m.rsplit('.', 1)[1] for m in sys.modules"
+        " if m.startswith('exportdesk.cli.') and m.endswith('_cmd')))"
+    )
+    case = str(ROOT / "examples" / "case-02-list-tech-non-resident.json")
+    out = subprocess.run(
+        [sys.executable, "-c", probe, "--forms", str(ROOT / "forms"), "evaluate", case],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+    )
+    assert json.loads(out.stdout.splitlines()[0])["outcome"]
+    assert out.stdout.splitlines()[-1] == "['guidance_cmd']"
+    # Help without a command, and a word that is no command, still know every command.
+    assert main_exit(["--help"]) == 0 and "import-decision" in capsys.readouterr().out
+    assert main_exit(["evaluat", case]) == 2
+    assert "invalid choice" in capsys.readouterr().err
+    assert main_exit(["evaluate", "--help"]) == 0 and "--pretty" in capsys.readouterr().out
+
+
+def main_exit(argv: list[str]) -> int:
+    try:
+        return main(argv)
+    except SystemExit as exc:
+        return int(exc.code or 0)

@@ -173,3 +173,26 @@ def test_country_codes_read_directly_match_pycountry():
     from exportdesk.domain import countries
 
     assert countries._codes() == frozenset(c.alpha_2 for c in pycountry.countries)
+
+
+def test_country_names_read_directly_match_pycountry():
+    import gettext
+
+    import pycountry
+
+    from exportdesk.domain import countries
+
+    ja = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["ja"]).gettext
+    expected = sorted(
+        (
+            countries.Country(c.alpha_2, ja(c.name), getattr(c, "common_name", None) or c.name)
+            for c in pycountry.countries
+        ),
+        key=lambda x: x.en,
+    )
+    assert list(countries.all_countries()) == expected
+    assert any(c.code == "JP" and c.ja == "日本" for c in expected)
+    overridden = countries.all_countries((("KR", "韓国", "South Korea"),))
+    assert next(c for c in overridden if c.code == "KR") == countries.Country(
+        "KR", "韓国", "South Korea"
+    )

@@ -138,3 +138,59 @@ def test_sign_in_shows_before_the_store_opens_and_signs_in(tmp_path, monkeypatch
 class _Done:
     def is_alive(self) -> bool:
         return False
+
+
+# The command line: what `exportdesk evaluate` and `exportdesk icp` import once the caches
+# are warm (benchmarks/bench_cli_start.py measures their speed).
+CLI_PROBE = r"""
+import json, sys
+from exportdesk.cli import main
+main(json.loads(sys.argv[1]))
+print(json.dumps(sorted(m for m in sys.modules if m in set(sys.argv[2:]) or
+                        m.startswith("exportdesk.cli.") and m.endswith("_cmd"))))
+"""
+NOT_FOR_COMMANDS = {
+    "pydantic",
+    "yaml",
+    "pycountry",
+    "PySide6",
+    "sqlite_utils",
+    "psycopg",
+    "exportdesk.domain.catalog",
+    "exportdesk.domain.profile",
+    "exportdesk.store.service",
+    "xml.sax.saxutils",
+    "urllib.request",
+}
+
+
+def modules_of_command(argv: list[str], tmp_path) -> list[str]:
+    env = {**os.environ, "EXPORTDESK_CACHE": str(tmp_path / "cache")}
+    seen: list[list[str]] = []
+    for _ in ("cold", "warm"):
+        out = subprocess.run(
+            [sys.executable, "-c", CLI_PROBE, json.dumps(argv), *sorted(NOT_FOR_COMMANDS)],
+            env=env,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        seen.append(json.loads(out.stdout.strip().splitlines()[-1]))
+    assert "pydantic" in seen[0]  # the cold run validates (and fills the caches)
+    return seen[1]
+
+
+def test_evaluate_imports_its_command_group_only(tmp_path):
+    from tests.test_cli import ROOT
+
+    case = str(ROOT / "examples" / "case-02-list-tech-non-resident.json")
+    assert modules_of_command(["evaluate", case], tmp_path) == ["exportdesk.cli.guidance_cmd"]
+
+
+def test_icp_needs_no_validation_models_once_cached(tmp_path):
+    from tests.test_cli import ROOT
+
+    profile = str(ROOT / "examples" / "institution-profile.yaml")
+    argv = ["icp", "--format", "large", "--profile", profile, "-o", str(tmp_path / "icp.pdf")]
+    assert modules_of_command(argv, tmp_path) == ["exportdesk.cli.documents_cmd"]
+    assert (tmp_path / "icp.pdf").read_bytes().startswith(b"%PDF")

@@ -20,10 +20,11 @@ from exportdesk.cli.common import (
 
 def cmd_icp(args: argparse.Namespace) -> int:
     from exportdesk.documents.icp import icp_pdf
-    from exportdesk.domain.profile import ProfileError, load_profile
+    from exportdesk.domain.profile_cache import cached_profile
+    from exportdesk.domain.profile_error import ProfileError
 
     try:
-        profile = load_profile(args.profile)
+        profile = cached_profile(args.profile)
     except ProfileError as exc:
         err(str(exc))
         return EXIT_BAD_INPUT

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from exportdesk.documents.icp import icp_xml
 from exportdesk.documents.pdf import DocBuilder, render
 from exportdesk.documents.render import render_template
-from exportdesk.domain.catalog import Catalog
 from exportdesk.domain.internal_audit import Article, audit_forms
-from exportdesk.domain.profile import InstitutionProfile
+
+if TYPE_CHECKING:  # pydantic models: only their names are needed here
+    from exportdesk.domain.catalog import Catalog
+    from exportdesk.domain.profile import InstitutionProfile
 
 
 def icp_articles(profile: InstitutionProfile, fmt: str, catalog: Catalog) -> list[Article]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import xml.etree.ElementTree as ET
-from xml.sax.saxutils import escape
+from typing import TYPE_CHECKING
 
 from reportlab.graphics.shapes import Drawing, Line, Rect, String
 from reportlab.lib import colors
@@ -13,12 +13,14 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
-from exportdesk.documents.pdf import GOTHIC, MINCHO, DocBuilder, render
+from exportdesk.documents.pdf import GOTHIC, MINCHO, DocBuilder, escape, render
 from exportdesk.documents.render import render_template
 from exportdesk.documents.sheets import check_sheet_xml, flowables, pledge_xml, review_sheet_xml
-from exportdesk.domain.catalog import Catalog
 from exportdesk.domain.dates import format_date
-from exportdesk.domain.profile import InstitutionProfile
+
+if TYPE_CHECKING:  # pydantic models: only their names are needed here
+    from exportdesk.domain.catalog import Catalog
+    from exportdesk.domain.profile import InstitutionProfile
 
 RECORDS = {"ja": "記録の保存", "en": "Record Keeping"}
 DEPT_MANAGERS = {"ja": "輸出管理責任者", "en": "Department Export Control Managers"}
@@ -227,6 +229,14 @@ def xref_table(builder: DocBuilder, catalog: Catalog, lang: str) -> Table:
 
 
 def icp_pdf(profile: InstitutionProfile, catalog: Catalog, fmt: str, lang: str) -> bytes:
+    story, title = icp_story(profile, catalog, fmt, lang)
+    return render(story, footer=title, lang=lang, title=title, toc=True)
+
+
+def icp_story(
+    profile: InstitutionProfile, catalog: Catalog, fmt: str, lang: str
+) -> tuple[list[Flowable], str]:
+    """The ICP's flowables and its title."""
     if fmt not in ("small", "large"):
         raise ValueError("format must be small or large")
     version = profile.forms_version or catalog.version
@@ -262,4 +272,4 @@ def icp_pdf(profile: InstitutionProfile, catalog: Catalog, fmt: str, lang: str) 
         if lang == "ja"
         else f"{name} Security Export Control Regulations"
     )
-    return render(story, footer=title, lang=lang, title=title, toc=True)
+    return story, title

@@ -15,15 +15,14 @@ from dataclasses import dataclass, field
 from functools import cache
 from io import BytesIO
 from typing import Any
-from xml.sax.saxutils import escape
 
+from reportlab import rl_config
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import (
     BaseDocTemplate,
     CondPageBreak,
@@ -42,8 +41,17 @@ from reportlab.platypus.tableofcontents import TableOfContents
 from exportdesk.resources import font_path
 
 GOTHIC, MINCHO = "IPAexG", "IPAexM"
+# Streams compressed only, not also ASCII85-encoded (a 7-bit transport from the days of
+# mail gateways): a quarter smaller, and the encoding is a pure-Python loop here.
+rl_config.useA85 = 0
 KANJI_NUMERALS = "〇一二三四五六七八九"
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+
+
+def escape(text: str) -> str:
+    """Text for Paragraph markup: &, < and > escaped (as xml.sax.saxutils.escape, whose
+    import pulls in urllib and email at every start)."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 @cache
@@ -51,8 +59,10 @@ def register_fonts() -> None:
     """Embed IPAex Gothic and Mincho; map bold to Gothic (IPAex has one weight)."""
     from reportlab.lib.fonts import addMapping
 
-    pdfmetrics.registerFont(TTFont(GOTHIC, str(font_path("ipaexg.ttf"))))
-    pdfmetrics.registerFont(TTFont(MINCHO, str(font_path("ipaexm.ttf"))))
+    from exportdesk.documents.fonts import FastTTFont
+
+    pdfmetrics.registerFont(FastTTFont(GOTHIC, str(font_path("ipaexg.ttf"))))
+    pdfmetrics.registerFont(FastTTFont(MINCHO, str(font_path("ipaexm.ttf"))))
     addMapping(MINCHO, 0, 0, MINCHO)
     addMapping(MINCHO, 1, 0, GOTHIC)
     addMapping(MINCHO, 0, 1, MINCHO)
@@ -202,7 +212,7 @@ class DocBuilder:
         if tag == "titlepage":
             return self.titlepage(el)
         if tag == "toc":
-            toc = TableOfContents()
+            toc = Contents()
             toc.levelStyles = [st["toc1"], st["toc2"]]
             # Tables set a cell font of their own (Helvetica, never embedded) unless told.
             toc.tableStyle = TableStyle(
@@ -331,6 +341,79 @@ class DocBuilder:
         return table
 
 
+class Contents(TableOfContents):
+    """A table of contents laid out in one pass.
+
+    Its lines are the document's headings, known before the layout (`seed`), so it fills
+    its final number of pages at once. Each line's dots and page number are a PDF form
+    (XObject) drawn by reference; `fill` defines the forms once the layout has found the
+    pages. Without a seed it is reportlab's table of contents (several passes).
+    """
+
+    def seed(self, headings: list[tuple[int, str]]) -> None:
+        self._lastEntries = [(level, text, 0, None) for level, text in headings]
+        self._ends: dict[int, tuple[float, float, float, ParagraphStyle]] = {}
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        if not hasattr(self, "_ends"):
+            return super().wrap(availWidth, availHeight)
+
+        def entry_end(canvas: Any, _kind: str, label: str) -> None:
+            index, level = (int(part) for part in label.split(","))
+            info = canvas._curr_tx_info  # where the line's text ends, as reportlab's own
+            self._ends[index] = (
+                info["cur_x"],
+                info["cur_y"],
+                availWidth,
+                self.getLevelStyle(level),
+            )
+            canvas.doForm(_entry_form(index))
+
+        self.canv.setNamedCB("exportdeskTOCEnd", entry_end)
+        rows: list[list[Flowable]] = []
+        for index, (level, text, _page, _key) in enumerate(self._lastEntries):
+            style = self.getLevelStyle(level)
+            if style.spaceBefore:
+                rows.append([Spacer(1, style.spaceBefore)])
+            end = f'<onDraw name="exportdeskTOCEnd" label="{index},{level}"/>'
+            rows.append([Paragraph(text + end, style)])
+        self._table = Table(rows, colWidths=(availWidth,), style=self.tableStyle)
+        self.width, self.height = self._table.wrapOn(self.canv, availWidth, availHeight)
+        return self.width, self.height
+
+    def matches(self, laid_out: list[tuple[int, str, int]]) -> bool:
+        """Whether the headings laid out are the seeded ones, each line drawn once."""
+        seeded = [(level, text) for level, text, _page, _key in self._lastEntries]
+        drawn = sorted(self._ends) == list(range(len(seeded)))
+        return drawn and seeded == [(level, text) for level, text, _page in laid_out]
+
+    def fill(self, canvas: Any, laid_out: list[tuple[int, str, int]]) -> None:
+        """Define each line's form: dots from the end of its text, then its page number
+        at the right (as reportlab's drawPageNumbers, which cannot draw ahead)."""
+        for index, (level, _text, page) in enumerate(laid_out):
+            x, y, width, style = self._ends[index]
+            dots = " . " if 0 <= self.dotsMinLevel <= level else ""
+            number = str(page)
+            size = style.fontSize
+            number_width = pdfmetrics.stringWidth(number, style.fontName, size)
+            while number_width > width - x and size >= 1.0:
+                size *= 0.9
+                number_width = pdfmetrics.stringWidth(number, style.fontName, size)
+            dot_width = pdfmetrics.stringWidth(dots, style.fontName, size) if dots else 0
+            count = int((width - x - number_width) / dot_width) if dots else 0
+            canvas.beginForm(_entry_form(index), -A4[0], -A4[1], 2 * A4[0], 2 * A4[1])
+            text = canvas.beginText(width - count * dot_width - number_width, y)
+            text.setFont(style.fontName, size)
+            text.setFillColor(style.textColor)
+            text.textLine(count * dots + number)
+            canvas.drawText(text)
+            canvas.endForm()
+
+
+def _entry_form(index: int) -> str:
+    return f"tocentry{index}"
+
+
 class NumberedDoc(BaseDocTemplate):
     """A4 with a footer (page numbers, document name) and TOC notifications."""
 
@@ -353,6 +436,7 @@ class NumberedDoc(BaseDocTemplate):
         )
         self.footer = footer
         self.stamp = stamp
+        self.headings: list[tuple[int, str, int]] = []  # (level, text, page) as laid out
         self.lang = lang
         frame = Frame(self.leftMargin, self.bottomMargin, self.width, self.height, id="body")
         self.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=self._decorate)])
@@ -374,7 +458,17 @@ class NumberedDoc(BaseDocTemplate):
 
     def afterFlowable(self, flowable: Flowable) -> None:
         if isinstance(flowable, Heading):
+            self.headings.append((flowable.toc_level, flowable.toc_text, self.page))
             self.notify("TOCEntry", (flowable.toc_level, flowable.toc_text, self.page))
+
+
+def _headings(story: list[Flowable]) -> list[tuple[int, str]]:
+    """The story's headings in order: top level, or first in a KeepTogether (an article)."""
+    found: list[tuple[int, str]] = []
+    for flowable in story:
+        parts = flowable._content if isinstance(flowable, KeepTogether) else [flowable]
+        found += [(f.toc_level, f.toc_text) for f in parts if isinstance(f, Heading)]
+    return found
 
 
 def render(
@@ -392,19 +486,24 @@ def render(
     buffer = BytesIO()
     doc = NumberedDoc(buffer, footer, lang, title, stamp=stamp, keywords=keywords)
     if toc:
-        # Seed the contents with one line per heading so that it already fills its final
-        # number of pages in the first pass: two passes then suffice instead of three.
-        headings = [(f.toc_level, f.toc_text, 0, None) for f in story if isinstance(f, Heading)]
-        headings += [
-            (f.toc_level, f.toc_text, 0, None)
-            for group in story
-            if isinstance(group, KeepTogether)
-            for f in group._content
-            if isinstance(f, Heading)
-        ]
-        for flowable in story:
-            if isinstance(flowable, TableOfContents):
-                flowable._entries = headings
+        headings = _headings(story)
+        contents = [f for f in story if isinstance(f, Contents)]
+        if len(contents) == 1:
+            contents[0].seed(headings)
+            doc._doSave = 0
+            doc.build(story[:])  # build consumes its list; the passes below may need it
+            if contents[0].matches(doc.headings):
+                contents[0].fill(doc.canv, doc.headings)
+                doc.canv.save()
+                return buffer.getvalue()
+            # A heading the seed did not foresee: reportlab's passes, from the start.
+            contents[0].__dict__.pop("_ends")
+            buffer = BytesIO()
+            doc = NumberedDoc(buffer, footer, lang, title, stamp=stamp, keywords=keywords)
+        # Seeded, the contents fill their final number of pages in the first pass: two
+        # passes then suffice instead of three.
+        for flowable in contents:
+            flowable._entries = [(level, text, 0, None) for level, text in headings]
         doc.multiBuild(story)
     else:
         doc.build(story)

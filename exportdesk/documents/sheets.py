@@ -4,16 +4,18 @@ from a case (or blank for paper use)."""
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reportlab.platypus import Flowable, PageBreak
 
 from exportdesk.documents.pdf import DocBuilder, render
 from exportdesk.documents.render import render_template
-from exportdesk.domain.catalog import Catalog, Question
 from exportdesk.domain.checksheet import CheckSheet, is_answered
 from exportdesk.domain.countries import all_countries
 from exportdesk.domain.dates import format_iso
+
+if TYPE_CHECKING:  # pydantic models: only their names are needed here
+    from exportdesk.domain.catalog import Catalog, Question
 
 LABELS = {
     "ja": {

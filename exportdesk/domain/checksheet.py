@@ -4,10 +4,12 @@ the answers give to the determination engine. The GUI only renders this."""
 from __future__ import annotations
 
 import contextlib
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from exportdesk.domain.catalog import Catalog, Question, Section
 from exportdesk.domain.dates import DateError, parse_date
+
+if TYPE_CHECKING:  # pydantic models: only their names are needed here
+    from exportdesk.domain.catalog import Catalog, Question, Section
 
 Answers = dict[str, Any]
 

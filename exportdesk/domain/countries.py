@@ -20,20 +20,39 @@ class Country:
         return self.ja if lang == "ja" else self.en
 
 
-@cache
-def _codes() -> frozenset[str]:
-    # Read pycountry's ISO 3166-1 table directly: importing pycountry costs more than
-    # evaluating a case (it looks its own version up in the installed metadata).
+def _pycountry_folder() -> Path | None:
     spec = importlib.util.find_spec("pycountry")
     for folder in (spec.submodule_search_locations or []) if spec else []:
+        return Path(folder)
+    return None
+
+
+@cache
+def _table() -> tuple[tuple[str, str, str], ...]:
+    """(alpha-2 code, ISO name, common English name) of every country.
+
+    Read from pycountry's ISO 3166-1 table directly: importing pycountry costs more than
+    evaluating a case (it looks its own version up in the installed metadata)."""
+    folder = _pycountry_folder()
+    if folder is not None:
         try:
-            table = json.loads((Path(folder) / "databases" / "iso3166-1.json").read_bytes())
-            return frozenset(c["alpha_2"] for c in table["3166-1"])
-        except (OSError, ValueError, KeyError, TypeError):
-            break
+            table = json.loads((folder / "databases" / "iso3166-1.json").read_bytes())
+            return tuple(
+                (c["alpha_2"], c["name"], c.get("common_name") or c["name"])
+                for c in table["3166-1"]
+            )
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            pass
     import pycountry
 
-    return frozenset(c.alpha_2 for c in pycountry.countries)
+    return tuple(
+        (c.alpha_2, c.name, getattr(c, "common_name", None) or c.name) for c in pycountry.countries
+    )
+
+
+@cache
+def _codes() -> frozenset[str]:
+    return frozenset(code for code, _name, _en in _table())
 
 
 def is_country_code(code: str) -> bool:
@@ -47,20 +66,19 @@ def all_countries(overrides: tuple[tuple[str, str, str], ...] = ()) -> tuple[Cou
     `overrides` holds (code, ja, en) for names used in Japanese practice
     (forms/country_groups.yaml, display_names).
     """
-    import pycountry
-
+    folder = _pycountry_folder()
     try:
-        ja = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["ja"]).gettext
+        locales = str(folder / "locales") if folder else None
+        ja = gettext.translation("iso3166-1", locales, languages=["ja"]).gettext
     except OSError:  # translations missing: fall back to English
         ja = str
     custom = {code: (j, e) for code, j, e in overrides}
     result = []
-    for c in pycountry.countries:
-        en = getattr(c, "common_name", None) or c.name
-        if c.alpha_2 in custom:
-            result.append(Country(c.alpha_2, *custom[c.alpha_2]))
+    for code, name, en in _table():
+        if code in custom:
+            result.append(Country(code, *custom[code]))
         else:
-            result.append(Country(c.alpha_2, ja(c.name), en))
+            result.append(Country(code, ja(name), en))
     return tuple(sorted(result, key=lambda x: x.en))
 
 

@@ -9,20 +9,17 @@ from typing import Annotated, Any
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from exportdesk.domain.profile_error import ProfileError
+
+__all__ = [
+    "InstitutionProfile",
+    "ProfileError",
+    "load_profile",
+    "load_profile_bytes",
+    "parse_profile",
+]
+
 NonEmpty = Annotated[str, Field(min_length=1)]
-
-
-class ProfileError(ValueError):
-    """The profile is missing, unreadable or has an invalid field (named in the message).
-    `ja`/`en` name the fields as a person knows them, not by their keys."""
-
-    def __init__(self, en: str, ja: str | None = None) -> None:
-        super().__init__(en)
-        self.en = en
-        self.ja = ja or en
-
-    def message(self, lang: str) -> str:
-        return self.ja if lang == "ja" else self.en
 
 
 # How a person knows each field of the profile (Japanese, English).
@@ -107,9 +104,22 @@ def parse_profile(data: Any, source: str = "profile") -> InstitutionProfile:
 def load_profile(path: Path | str) -> InstitutionProfile:
     path = Path(path)
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = path.read_bytes()
     except OSError as exc:
         raise ProfileError(f"{path}: cannot be read ({exc.strerror})") from None
+    return load_profile_bytes(data, path)
+
+
+def load_profile_bytes(data: bytes, path: Path) -> InstitutionProfile:
+    """The profile in `data`, the content of the file at `path` (named in messages)."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise ProfileError(
+            f"{path}: not UTF-8 text", f"{path}: UTF-8 のテキストではありません"
+        ) from None
+    try:
+        parsed = yaml.safe_load(text)
     except yaml.YAMLError as exc:
         raise ProfileError(f"{path}: not valid YAML: {exc}") from None
-    return parse_profile(data, str(path.name))
+    return parse_profile(parsed, str(path.name))
