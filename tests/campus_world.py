@@ -143,7 +143,8 @@ def _template(cluster: Any, icp_format: str) -> str:
     return dbname
 
 
-def pg_world(cluster: Any, icp_format: str = "small") -> World:
+def pg_world(cluster: Any, icp_format: str = "small", clock: FakeClock | None = None) -> World:
+    """`clock`: one clock for every person's store (tests that move time on)."""
     template = _template(cluster, icp_format)
     prefix = f"{icp_format}-"
     dbname = f"campus_test_{next(_counter)}"
@@ -155,7 +156,7 @@ def pg_world(cluster: Any, icp_format: str = "small") -> World:
     dsns: dict[str, str] = {}
     for login in ["admin", *(p[0] for p in PEOPLE)]:
         dsn = user_dsn(cluster, dbname, prefix + login)
-        store = Store(dsn, clock=FakeClock())
+        store = Store(dsn, clock=clock or FakeClock())
         user = store.authenticate(prefix + login, PASSWORD)
         attr = ATTRS.get(login, login)
         users[attr] = user
@@ -193,3 +194,85 @@ def pg_campus(cluster: Any, icp_format: str = "small") -> Any:
         w.eng,
         w.sci,
     )
+
+
+class PersonStores:
+    """The single Store of the SQLite tests, on PostgreSQL: a call whose first argument
+    is a person runs on that person's own connection (their role, their policies);
+    other calls run on the office's. `db` is the schema owner's engine, past every
+    policy, for what a test reads or tampers with behind the store's back."""
+
+    def __init__(self, world: World, owner: Store) -> None:
+        self.world = world
+        self.owner = owner
+        self.default = world.store(world.users["office"])
+
+    @property
+    def db(self) -> Any:
+        return self.owner.db
+
+    def of(self, user: User | None) -> Store:
+        return self.world.store(user) if user is not None else self.default
+
+    def __getattr__(self, name: str) -> Any:
+        attr = getattr(self.default, name)
+        if not callable(attr):
+            return attr
+
+        def call(*args: Any, **kwargs: Any) -> Any:
+            actor = args[0] if args else kwargs.get("actor")
+            store = self.of(actor) if isinstance(actor, User) else self.default
+            return getattr(store, name)(*args, **kwargs)
+
+        return call
+
+    def close(self) -> None:
+        self.world.close()
+        self.owner.close()
+
+
+def store_of(c: Any, user: User | None) -> Store:
+    """The store `user` acts through: the one file on SQLite, their own on PostgreSQL."""
+    return c.store.of(user) if isinstance(c.store, PersonStores) else c.store
+
+
+def person_campus(cluster: Any, icp_format: str = "small") -> Any:
+    """store_fixtures.Campus on PostgreSQL, each person acting through their own
+    connection (PersonStores), all on one clock."""
+    from exportdesk.store.pg.engine import PostgresEngine
+    from exportdesk.store.pg.schema import OWNER
+    from tests.store_fixtures import Campus
+
+    clock = FakeClock()
+    w = pg_world(cluster, icp_format, clock)
+    owner = Store(engine=PostgresEngine(w.admin_dsn, role=OWNER), clock=clock)
+    u = w.users
+    return Campus(
+        PersonStores(w, owner),  # type: ignore[arg-type]
+        clock,
+        u["admin"],
+        u["office"],
+        u["office2"],
+        u["chief"],
+        u["manager_eng"],
+        u["manager_sci"],
+        u["prof"],
+        u["prof_sci"],
+        u["secretary"],
+        w.eng,
+        w.sci,
+    )
+
+
+ENGINES = ["sqlite", "postgresql"]
+
+
+def campus_on(request: Any, path: Path, icp_format: str = "small") -> Any:
+    """For a fixture parametrised over ENGINES: the campus on SQLite (`path`) or on
+    PostgreSQL (the session's cluster); closed at the end of the test."""
+    if request.param == "sqlite":
+        c = make_campus(path, icp_format)
+    else:
+        c = person_campus(request.getfixturevalue("pg_cluster"), icp_format)
+    request.addfinalizer(c.store.close)
+    return c

@@ -461,7 +461,8 @@ def security_sql() -> str:
         f"CREATE POLICY office ON {table} FOR ALL USING (sees_all()) WITH CHECK (sees_all());"
         for table in OFFICE_TABLES
     )
-    return f"""
+    return (
+        f"""
 -- The approval chains of the ICP formats, from exportdesk.domain.workflow.CHAINS.
 CREATE TABLE IF NOT EXISTS approval_chain (
     icp_format TEXT NOT NULL, position INTEGER NOT NULL, step TEXT NOT NULL, role TEXT NOT NULL,
@@ -893,4 +894,62 @@ CREATE POLICY record ON declarations FOR INSERT
 CREATE POLICY visible ON audit_log FOR SELECT USING (
     (SELECT sees_all()) OR user_id = (SELECT me())
     OR (entity = 'case' AND entity_id ~ '^[0-9]+$' AND can_see_case(entity_id::bigint)));
+"""
+        + PARTS_SQL
+    )
+
+
+# The people, reports and exchange parts of the store on the campus database: what the
+# Python rules of store/people.py, pledges.py, declarations.py, training.py and
+# people_import.py require, re-checked by the server for every direct change. Applied
+# after the policies above (which it only adds to).
+PARTS_SQL = f"""
+-- Settings the store keeps in meta: the office's thresholds of every screening list, and
+-- the column mappings of the people import (office or administrator).
+CREATE POLICY office_list_inserts ON meta FOR INSERT
+    WITH CHECK (has_role('office') AND key LIKE 'screening\\_threshold:%');
+CREATE POLICY office_list_updates ON meta FOR UPDATE
+    USING (has_role('office') AND key LIKE 'screening\\_threshold:%')
+    WITH CHECK (key LIKE 'screening\\_threshold:%');
+CREATE POLICY importer_inserts ON meta FOR INSERT
+    WITH CHECK ((has_role('office') OR has_role('admin')) AND key = 'people_import_mappings');
+CREATE POLICY importer_updates ON meta FOR UPDATE
+    USING ((has_role('office') OR has_role('admin')) AND key = 'people_import_mappings')
+    WITH CHECK (key = 'people_import_mappings');
+
+-- Only the office marks a pledge or a declaration checked (store/pledges.py
+-- check_pledge, store/declarations.py check_declaration), in its own name; a checked
+-- record stays as checked. The owner's connection (IT, `db copy`) is trusted.
+CREATE OR REPLACE FUNCTION person_check_guard() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = exportdesk, pg_temp AS $$
+BEGIN
+    IF session_user::text = '{OWNER}' OR pg_has_role(session_user, '{OWNER}', 'MEMBER') THEN
+        RETURN NEW;
+    END IF;
+    IF TG_OP = 'UPDATE' AND OLD.state = 'checked' THEN
+        RAISE EXCEPTION 'a checked record does not change';
+    END IF;
+    IF (NEW.state = 'checked' OR NEW.checked_by IS NOT NULL OR NEW.checked_at IS NOT NULL)
+       AND NOT (has_role('office') AND NEW.state = 'checked' AND NEW.checked_by = me()
+                AND TG_OP = 'UPDATE' AND OLD.state = 'received') THEN
+        RAISE EXCEPTION 'only the office marks a received record checked';
+    END IF;
+    RETURN NEW;
+END $$;
+DROP TRIGGER IF EXISTS person_check_guard ON pledges;
+CREATE TRIGGER person_check_guard BEFORE INSERT OR UPDATE ON pledges
+    FOR EACH ROW EXECUTE FUNCTION person_check_guard();
+DROP TRIGGER IF EXISTS person_check_guard ON declarations;
+CREATE TRIGGER person_check_guard BEFORE INSERT OR UPDATE ON declarations
+    FOR EACH ROW EXECUTE FUNCTION person_check_guard();
+
+-- A signed scan is kept as received (its SHA-256 is checked on every read).
+REVOKE UPDATE ON person_scans FROM {USERS};
+CREATE POLICY own_scan ON person_scans AS RESTRICTIVE FOR INSERT WITH CHECK (added_by = me());
+
+-- Training is recorded by the office or an administrator (store/training.py).
+CREATE POLICY office_records ON training AS RESTRICTIVE FOR INSERT
+    WITH CHECK ((has_role('office') OR has_role('admin')) AND recorded_by = me());
+CREATE POLICY office_changes ON training AS RESTRICTIVE FOR UPDATE
+    USING (has_role('office') OR has_role('admin'));
 """
