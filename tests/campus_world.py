@@ -9,6 +9,7 @@ server's policies apply to every call.
 from __future__ import annotations
 
 import itertools
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -196,39 +197,57 @@ def pg_campus(cluster: Any, icp_format: str = "small") -> Any:
     )
 
 
-class PersonStores:
-    """The single Store of the SQLite tests, on PostgreSQL: a call whose first argument
-    is a person runs on that person's own connection (their role, their policies);
-    other calls run on the office's. `db` is the schema owner's engine, past every
-    policy, for what a test reads or tampers with behind the store's back."""
+class PerPerson:
+    """An object built on a store (Statistics, InternalAudits, Exchange…) for each person
+    on PostgreSQL: a call whose first argument is a person runs on the one built on
+    that person's own connection (their role, their policies); other calls on the
+    office's."""
 
-    def __init__(self, world: World, owner: Store) -> None:
+    def __init__(self, world: World, make: Callable[[Store], Any]) -> None:
         self.world = world
-        self.owner = owner
-        self.default = world.store(world.users["office"])
+        self.make = make
+        self.made: dict[int, Any] = {}
 
-    @property
-    def db(self) -> Any:
-        return self.owner.db
-
-    def of(self, user: User | None) -> Store:
-        return self.world.store(user) if user is not None else self.default
+    def of(self, user: User | None) -> Any:
+        store = self.world.store(user if user is not None else self.world.users["office"])
+        if id(store) not in self.made:
+            self.made[id(store)] = self.make(store)
+        return self.made[id(store)]
 
     def __getattr__(self, name: str) -> Any:
-        attr = getattr(self.default, name)
+        attr = getattr(self.of(None), name)
         if not callable(attr):
             return attr
 
         def call(*args: Any, **kwargs: Any) -> Any:
             actor = args[0] if args else kwargs.get("actor")
-            store = self.of(actor) if isinstance(actor, User) else self.default
-            return getattr(store, name)(*args, **kwargs)
+            target = self.of(actor if isinstance(actor, User) else None)
+            return getattr(target, name)(*args, **kwargs)
 
         return call
+
+
+class PersonStores(PerPerson):
+    """The single Store of the SQLite tests, on PostgreSQL (see PerPerson). `db` is the
+    schema owner's engine, past every policy, for what a test reads or tampers with
+    behind the store's back."""
+
+    def __init__(self, world: World, owner: Store) -> None:
+        super().__init__(world, lambda store: store)
+        self.owner = owner
+
+    @property
+    def db(self) -> Any:
+        return self.owner.db
 
     def close(self) -> None:
         self.world.close()
         self.owner.close()
+
+
+def per_person(c: Any, make: Callable[[Store], Any]) -> Any:
+    """`make(store)` on SQLite's one store; on PostgreSQL one per person (PerPerson)."""
+    return PerPerson(c.store.world, make) if isinstance(c.store, PersonStores) else make(c.store)
 
 
 def store_of(c: Any, user: User | None) -> Store:

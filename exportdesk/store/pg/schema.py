@@ -952,4 +952,36 @@ CREATE POLICY office_records ON training AS RESTRICTIVE FOR INSERT
     WITH CHECK ((has_role('office') OR has_role('admin')) AND recorded_by = me());
 CREATE POLICY office_changes ON training AS RESTRICTIVE FOR UPDATE
     USING (has_role('office') OR has_role('admin'));
+
+-- Report texts: the office or an administrator writes them, and an empty text drops a
+-- section back to its drafted default (store/stats.py save_report_text).
+GRANT DELETE ON report_texts TO {USERS};
+CREATE POLICY office_writes ON report_texts AS RESTRICTIVE FOR INSERT
+    WITH CHECK (has_role('office') OR has_role('admin'));
+CREATE POLICY office_changes ON report_texts AS RESTRICTIVE FOR UPDATE
+    USING (has_role('office') OR has_role('admin'));
+CREATE POLICY office_drops ON report_texts AS RESTRICTIVE FOR DELETE
+    USING (has_role('office') OR has_role('admin'));
+
+-- A corrective action's owner (a department manager, say) reads it and records it done
+-- (store/internal_audit.py complete_action); nothing else of the finding.
+CREATE POLICY action_owner ON internal_audit_findings FOR SELECT USING (owner_id = me());
+CREATE POLICY action_done ON internal_audit_findings FOR UPDATE
+    USING (owner_id = me()) WITH CHECK (owner_id = me());
+CREATE OR REPLACE FUNCTION finding_guard() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = exportdesk, pg_temp AS $$
+BEGIN
+    IF session_user::text = '{OWNER}' OR pg_has_role(session_user, '{OWNER}', 'MEMBER')
+       OR sees_all() THEN
+        RETURN NEW;
+    END IF;
+    IF to_jsonb(NEW) - 'done_at' - 'done_note' <> to_jsonb(OLD) - 'done_at' - 'done_note'
+       OR OLD.done_at IS NOT NULL OR NEW.done_at IS NULL THEN
+        RAISE EXCEPTION 'the owner of an action only records it done';
+    END IF;
+    RETURN NEW;
+END $$;
+DROP TRIGGER IF EXISTS finding_guard ON internal_audit_findings;
+CREATE TRIGGER finding_guard BEFORE UPDATE ON internal_audit_findings
+    FOR EACH ROW EXECUTE FUNCTION finding_guard();
 """
