@@ -14,6 +14,7 @@ the notification of case changes. Every object is owned by the NOLOGIN role
 from __future__ import annotations
 
 from exportdesk.domain.workflow import APPLICANT_EDITABLE, CHAINS, FINAL, OFFICE_EDITABLE
+from exportdesk.store.pg.engine import PASSWORD_MARK
 
 OWNER = "exportdesk_owner"
 USERS = "exportdesk_user"  # every person
@@ -681,6 +682,11 @@ BEGIN
     IF NEW.status = 'submitted' AND OLD.status = ANY ({applicant_editable}) AND owner_side THEN
         RETURN NEW;
     END IF;
+    -- A case file from a PC off the network: the office's import resubmits for its sender.
+    IF NEW.status = 'submitted' AND OLD.status = ANY ({applicant_editable}) AND office
+       AND OLD.exchange_id IS NOT NULL THEN
+        RETURN NEW;
+    END IF;
     IF NEW.status = 'withdrawn' AND OLD.status IN ('draft', 'submitted', 'under_review',
                                                    'returned') AND (owner_side OR office) THEN
         RETURN NEW;
@@ -984,4 +990,26 @@ END $$;
 DROP TRIGGER IF EXISTS finding_guard ON internal_audit_findings;
 CREATE TRIGGER finding_guard BEFORE UPDATE ON internal_audit_findings
     FOR EACH ROW EXECUTE FUNCTION finding_guard();
+
+-- Case files from PCs off the campus network (store/received.py): the office records a
+-- sender known only from their files as an inactive applicant without a login of the
+-- server's (me() ignores inactive records, so the record never signs anyone in), and
+-- keeps the files' receipts and the senders' keys (policies above).
+GRANT INSERT (login, name, email, department_id, password_hash, active, created_at)
+    ON users TO {USERS};
+GRANT INSERT ON user_roles TO {USERS};
+CREATE POLICY received ON messages FOR INSERT WITH CHECK (
+    has_role('office') AND EXISTS (SELECT 1 FROM cases c WHERE c.id = case_id
+        AND c.exchange_id IS NOT NULL AND user_id IN (c.applicant_id, c.filed_by_id)));
+CREATE POLICY received ON attachments FOR INSERT WITH CHECK (
+    has_role('office') AND EXISTS (SELECT 1 FROM cases c WHERE c.id = case_id
+        AND c.exchange_id IS NOT NULL AND added_by IN (c.applicant_id, c.filed_by_id)));
+CREATE POLICY remote_applicant ON users FOR INSERT WITH CHECK (
+    has_role('office') AND active = 0 AND password_hash LIKE '!%'
+    AND password_hash <> '{PASSWORD_MARK}');
+CREATE POLICY remote_applicant ON user_roles FOR INSERT WITH CHECK (
+    has_role('office') AND role = 'applicant' AND department_id IS NULL
+    AND EXISTS (SELECT 1 FROM users u WHERE u.id = user_id AND u.active = 0
+                AND u.password_hash <> '{PASSWORD_MARK}'
+                AND NOT EXISTS (SELECT 1 FROM user_roles r WHERE r.user_id = u.id)));
 """
