@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from exportdesk.exchange import Exchange, ExchangeError, NeedsTrust, read_package, write_package
 from exportdesk.store import Store, StoreError
-from tests.campus_world import ENGINES, campus_on, per_person
+from tests.campus_world import per_person
 from tests.store_fixtures import (
     PASSWORD,
     Campus,
@@ -46,18 +46,6 @@ def make_pair(tmp_path: Path, fmt: str = "small", office: Campus | None = None) 
         profile, login=office.prof.login, name="研究 一郎", password=PASSWORD, department="ENG"
     )
     return Pair(office, office_x, prof_store, prof_x, prof, tmp_path)
-
-
-@pytest.fixture(params=ENGINES)
-def new_pair(request, tmp_path: Path):  # type: ignore[no-untyped-def]
-    """make_pair with the office on its own SQLite file or on the campus database (there
-    each person imports and decides through their own connection): a laptop off the
-    campus network keeps its own file, and its case files import into either."""
-
-    def make(fmt: str = "small") -> Pair:
-        return make_pair(tmp_path, fmt, campus_on(request, tmp_path / "office.db", fmt))
-
-    return make
 
 
 def counts(store: Store) -> tuple[int, ...]:
