@@ -256,3 +256,25 @@ def test_rows_a_person_may_not_change_are_out_of_reach(
     result = psql(w, who, statement.format(**ids))
     assert result.returncode == 0 and result.stdout.strip() == "", result.stdout
     assert snapshot(w) == before
+
+
+def test_the_office_sets_every_lists_threshold_and_no_one_else(
+    people: tuple[World, dict],
+) -> None:
+    w, _ = people
+    office = w.store(w.office)
+    office.eul.set_threshold(w.office, 91, "ban_russia")
+    assert w.store(w.prof).eul.threshold("ban_russia") == 91
+    before = snapshot(w)
+    result = psql(
+        w,
+        "prof",
+        "UPDATE exportdesk.meta SET value = '50' WHERE key = 'screening_threshold:ban_russia'"
+        " RETURNING key",
+    )
+    assert result.returncode == 0 and result.stdout.strip() == ""
+    result = psql(
+        w, "prof", "INSERT INTO exportdesk.meta VALUES ('screening_threshold:ban_belarus', '50')"
+    )
+    assert result.returncode != 0 and "row-level security" in result.stderr
+    assert snapshot(w) == before
