@@ -909,6 +909,7 @@ CREATE POLICY visible ON audit_log FOR SELECT USING (
 # Python rules of store/people.py, pledges.py, declarations.py, training.py and
 # people_import.py require, re-checked by the server for every direct change. Applied
 # after the policies above (which it only adds to).
+_PERSON_TABLE_LIST = ", ".join(f"'{t}'" for t in PERSON_TABLES)
 PARTS_SQL = f"""
 -- Settings the store keeps in meta: the office's thresholds of every screening list, and
 -- the column mappings of the people import (office or administrator).
@@ -922,6 +923,24 @@ CREATE POLICY importer_inserts ON meta FOR INSERT
 CREATE POLICY importer_updates ON meta FOR UPDATE
     USING ((has_role('office') OR has_role('admin')) AND key = 'people_import_mappings')
     WITH CHECK (key = 'people_import_mappings');
+
+-- Reading a person's records: the same visibility as can_see_person(), written so that
+-- PostgreSQL works it out once per query (the people the reader sees, through the
+-- people's own policy, as a hashed subplan) rather than calling the function on every
+-- row: the office's due list read all declarations and pledges ten times slower than
+-- on SQLite. Writes keep can_see_person() (policies above).
+DO $$
+DECLARE t TEXT;
+BEGIN
+    FOREACH t IN ARRAY ARRAY['declarations', {_PERSON_TABLE_LIST}] LOOP
+        EXECUTE format('DROP POLICY IF EXISTS visible ON %I', t);
+        EXECUTE format('CREATE POLICY visible ON %I FOR SELECT USING ((SELECT sees_all())'
+                       ' OR person_id IN (SELECT id FROM people))', t);
+    END LOOP;
+END $$;
+DROP POLICY IF EXISTS visible ON training;
+CREATE POLICY visible ON training FOR SELECT USING (
+    (SELECT sees_all()) OR user_id = (SELECT me()) OR person_id IN (SELECT id FROM people));
 
 -- Only the office marks a pledge or a declaration checked (store/pledges.py
 -- check_pledge, store/declarations.py check_declaration), in its own name; a checked
