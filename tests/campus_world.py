@@ -16,6 +16,7 @@ from typing import Any
 from urllib.parse import quote
 
 import psycopg
+import psycopg.conninfo
 
 from exportdesk.domain.profile import parse_profile
 from exportdesk.store import Store
@@ -241,8 +242,13 @@ class PersonStores(PerPerson):
         return self.owner.db
 
     def close(self) -> None:
+        """Close every connection and drop the test's copy of the template database (a
+        session makes a few hundred; the cluster keeps only what tests still use)."""
         self.world.close()
         self.owner.close()
+        server = psycopg.conninfo.make_conninfo(self.world.admin_dsn, dbname="postgres")
+        with psycopg.connect(server, autocommit=True) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{self.world.dbname}" WITH (FORCE)')
 
 
 def per_person(c: Any, make: Callable[[Store], Any]) -> Any:
