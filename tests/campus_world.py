@@ -256,11 +256,6 @@ def per_person(c: Any, make: Callable[[Store], Any]) -> Any:
     return PerPerson(c.store.world, make) if isinstance(c.store, PersonStores) else make(c.store)
 
 
-def store_of(c: Any, user: User | None) -> Store:
-    """The store `user` acts through: the one file on SQLite, their own on PostgreSQL."""
-    return c.store.of(user) if isinstance(c.store, PersonStores) else c.store
-
-
 def person_campus(cluster: Any, icp_format: str = "small") -> Any:
     """store_fixtures.Campus on PostgreSQL, each person acting through their own
     connection (PersonStores), all on one clock."""
