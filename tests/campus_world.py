@@ -9,12 +9,14 @@ server's policies apply to every call.
 from __future__ import annotations
 
 import itertools
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
 import psycopg
+import psycopg.conninfo
 
 from exportdesk.domain.profile import parse_profile
 from exportdesk.store import Store
@@ -143,7 +145,8 @@ def _template(cluster: Any, icp_format: str) -> str:
     return dbname
 
 
-def pg_world(cluster: Any, icp_format: str = "small") -> World:
+def pg_world(cluster: Any, icp_format: str = "small", clock: FakeClock | None = None) -> World:
+    """`clock`: one clock for every person's store (tests that move time on)."""
     template = _template(cluster, icp_format)
     prefix = f"{icp_format}-"
     dbname = f"campus_test_{next(_counter)}"
@@ -155,7 +158,7 @@ def pg_world(cluster: Any, icp_format: str = "small") -> World:
     dsns: dict[str, str] = {}
     for login in ["admin", *(p[0] for p in PEOPLE)]:
         dsn = user_dsn(cluster, dbname, prefix + login)
-        store = Store(dsn, clock=FakeClock())
+        store = Store(dsn, clock=clock or FakeClock())
         user = store.authenticate(prefix + login, PASSWORD)
         attr = ATTRS.get(login, login)
         users[attr] = user
@@ -193,3 +196,103 @@ def pg_campus(cluster: Any, icp_format: str = "small") -> Any:
         w.eng,
         w.sci,
     )
+
+
+class PerPerson:
+    """An object built on a store (Statistics, InternalAudits, Exchange…) for each person
+    on PostgreSQL: a call whose first argument is a person runs on the one built on
+    that person's own connection (their role, their policies); other calls on the
+    office's."""
+
+    def __init__(self, world: World, make: Callable[[Store], Any]) -> None:
+        self.world = world
+        self.make = make
+        self.made: dict[int, Any] = {}
+
+    def of(self, user: User | None) -> Any:
+        store = self.world.store(user if user is not None else self.world.users["office"])
+        if id(store) not in self.made:
+            self.made[id(store)] = self.make(store)
+        return self.made[id(store)]
+
+    def __getattr__(self, name: str) -> Any:
+        attr = getattr(self.of(None), name)
+        if not callable(attr):
+            return attr
+
+        def call(*args: Any, **kwargs: Any) -> Any:
+            actor = args[0] if args else kwargs.get("actor")
+            target = self.of(actor if isinstance(actor, User) else None)
+            return getattr(target, name)(*args, **kwargs)
+
+        return call
+
+
+class PersonStores(PerPerson):
+    """The single Store of the SQLite tests, on PostgreSQL (see PerPerson). `db` is the
+    schema owner's engine, past every policy, for what a test reads or tampers with
+    behind the store's back."""
+
+    def __init__(self, world: World, owner: Store) -> None:
+        super().__init__(world, lambda store: store)
+        self.owner = owner
+
+    @property
+    def db(self) -> Any:
+        return self.owner.db
+
+    def close(self) -> None:
+        """Close every connection and drop the test's copy of the template database (a
+        session makes a few hundred; the cluster keeps only what tests still use)."""
+        self.world.close()
+        self.owner.close()
+        server = psycopg.conninfo.make_conninfo(self.world.admin_dsn, dbname="postgres")
+        with psycopg.connect(server, autocommit=True) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{self.world.dbname}" WITH (FORCE)')
+
+
+def per_person(c: Any, make: Callable[[Store], Any]) -> Any:
+    """`make(store)` on SQLite's one store; on PostgreSQL one per person (PerPerson)."""
+    return PerPerson(c.store.world, make) if isinstance(c.store, PersonStores) else make(c.store)
+
+
+def person_campus(cluster: Any, icp_format: str = "small") -> Any:
+    """store_fixtures.Campus on PostgreSQL, each person acting through their own
+    connection (PersonStores), all on one clock."""
+    from exportdesk.store.pg.engine import PostgresEngine
+    from exportdesk.store.pg.schema import OWNER
+    from tests.store_fixtures import Campus
+
+    clock = FakeClock()
+    w = pg_world(cluster, icp_format, clock)
+    owner = Store(engine=PostgresEngine(w.admin_dsn, role=OWNER), clock=clock)
+    u = w.users
+    return Campus(
+        PersonStores(w, owner),  # type: ignore[arg-type]
+        clock,
+        u["admin"],
+        u["office"],
+        u["office2"],
+        u["chief"],
+        u["manager_eng"],
+        u["manager_sci"],
+        u["prof"],
+        u["prof_sci"],
+        u["secretary"],
+        w.eng,
+        w.sci,
+    )
+
+
+ENGINES = ["sqlite", "postgresql"]
+
+
+def campus_on(request: Any, path: Path, icp_format: str = "small") -> Any:
+    """For a fixture parametrised over ENGINES: the campus on SQLite (`path`) or on
+    PostgreSQL (the session's cluster); closed at the end of the test."""
+    if request.param == "sqlite":
+        c = make_campus(path, icp_format)
+    else:
+        c = person_campus(request.getfixturevalue("pg_cluster"), icp_format)
+    request.addfinalizer(c.store.close)
+    return c

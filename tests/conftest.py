@@ -51,3 +51,18 @@ def pg_cluster():  # type: ignore[no-untyped-def]
     cluster = pg_cluster.start()
     yield cluster
     cluster.stop()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def new_pair(request, tmp_path):  # type: ignore[no-untyped-def]
+    """tests.test_exchange.make_pair with the office on its own SQLite file or on the
+    campus database (there each person imports and decides through their own
+    connection): a laptop off the campus network keeps its own file, and its case files
+    import into either. Call it with the ICP format."""
+    from tests.campus_world import campus_on
+    from tests.test_exchange import Pair, make_pair
+
+    def make(fmt: str = "small") -> Pair:
+        return make_pair(tmp_path, fmt, campus_on(request, tmp_path / "office.db", fmt))
+
+    return make

@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 from exportdesk.exchange import Exchange, ExchangeError, NeedsTrust, read_package, write_package
 from exportdesk.store import Store, StoreError
+from tests.campus_world import per_person
 from tests.store_fixtures import (
     PASSWORD,
     Campus,
@@ -33,15 +34,16 @@ class Pair:
     tmp: Path
 
 
-def make_pair(tmp_path: Path, fmt: str = "small") -> Pair:
-    office = make_campus(tmp_path / "office.db", fmt)
-    office_x = Exchange(office.store, key_dir=tmp_path / "office-keys")
+def make_pair(tmp_path: Path, fmt: str = "small", office: Campus | None = None) -> Pair:
+    """A professor's PC (SQLite) and the office: `office`, else an office's own SQLite."""
+    office = office or make_campus(tmp_path / "office.db", fmt)
+    office_x = per_person(office, lambda store: Exchange(store, key_dir=tmp_path / "office-keys"))
     profile = tmp_path / "institution.exportdesk"
     office_x.write_profile(office.admin, profile)
     prof_store = Store(tmp_path / "prof.db")
     prof_x = Exchange(prof_store, key_dir=tmp_path / "prof-keys")
     prof = prof_x.import_profile(
-        profile, login="prof", name="研究 一郎", password=PASSWORD, department="ENG"
+        profile, login=office.prof.login, name="研究 一郎", password=PASSWORD, department="ENG"
     )
     return Pair(office, office_x, prof_store, prof_x, prof, tmp_path)
 
@@ -60,8 +62,8 @@ def send(pair: Pair, name: str, answers=None) -> tuple[int, Path]:
     return case["id"], path
 
 
-def test_profile_sets_up_the_installation(tmp_path: Path):
-    pair = make_pair(tmp_path)
+def test_profile_sets_up_the_installation(new_pair, tmp_path: Path):  # type: ignore[no-untyped-def]
+    pair = new_pair()
     inst = pair.prof_store.institution()
     assert (
         inst["name_ja"] == "架空工業大学" and inst["uid"] == pair.office.store.institution()["uid"]
@@ -72,8 +74,8 @@ def test_profile_sets_up_the_installation(tmp_path: Path):
 
 
 @pytest.mark.parametrize("fmt", ["small", "large"])
-def test_round_trip_with_return_and_resubmit(tmp_path: Path, fmt: str):
-    pair = make_pair(tmp_path, fmt)
+def test_round_trip_with_return_and_resubmit(new_pair, tmp_path: Path, fmt: str):  # type: ignore[no-untyped-def]
+    pair = new_pair(fmt)
     o, s = pair.office, pair.office.store
     local_id, path = send(pair, "case-1.exportdesk")
     assert pair.prof_store.get_case(pair.prof, local_id)["status"] == "submitted"
@@ -140,8 +142,8 @@ def test_round_trip_with_return_and_resubmit(tmp_path: Path, fmt: str):
     assert s.verify_audit().ok and pair.prof_store.verify_audit().ok
 
 
-def test_case_file_carries_no_passwords_or_other_users(tmp_path: Path):
-    pair = make_pair(tmp_path)
+def test_case_file_carries_no_passwords_or_other_users(new_pair, tmp_path: Path):  # type: ignore[no-untyped-def]
+    pair = new_pair()
     _, path = send(pair, "c.exportdesk")
     blob = b"".join(zipfile.ZipFile(path).read(n) for n in zipfile.ZipFile(path).namelist())
     assert b"$argon2" not in blob and b"password" not in blob.lower()
@@ -173,8 +175,8 @@ def rezip(data: bytes, change) -> bytes:  # type: ignore[no-untyped-def]
     return out.getvalue()
 
 
-def test_each_refusal(tmp_path: Path):
-    pair = make_pair(tmp_path)
+def test_each_refusal(new_pair, tmp_path: Path):  # type: ignore[no-untyped-def]
+    pair = new_pair()
     _, path = send(pair, "good.exportdesk")
     good = path.read_bytes()
     refused(pair, b"definitely not a zip file", "corrupted")
@@ -224,8 +226,8 @@ def test_each_refusal(tmp_path: Path):
     refused(pair, (tmp_path / "impostor.exportdesk").read_bytes(), "unknown_key")
 
 
-def test_decision_must_come_from_the_office_key(tmp_path: Path):
-    pair = make_pair(tmp_path)
+def test_decision_must_come_from_the_office_key(new_pair, tmp_path: Path):  # type: ignore[no-untyped-def]
+    pair = new_pair()
     local_id, path = send(pair, "c.exportdesk")
     result = pair.office_x.import_case(pair.office.office, path, trust_new_key=True)
     pair.office.store.return_case(pair.office.office, result["case_id"], "question")
@@ -238,8 +240,8 @@ def test_decision_must_come_from_the_office_key(tmp_path: Path):
     assert pair.prof_store.get_case(pair.prof, local_id)["status"] == "submitted"
 
 
-def test_older_format_still_imports(tmp_path: Path):
-    pair = make_pair(tmp_path)
+def test_older_format_still_imports(new_pair, tmp_path: Path):  # type: ignore[no-untyped-def]
+    pair = new_pair()
     _, path = send(pair, "v2.exportdesk")
     src = zipfile.ZipFile(path)
     case = json.loads(src.read("case.json"))
@@ -254,7 +256,7 @@ def test_older_format_still_imports(tmp_path: Path):
         key=pair.prof_x.key,
         institution_uid=inst["uid"],
         forms_version=case["forms_version"],
-        sender={"login": "prof", "name": "研究 一郎", "email": "", "fingerprint": ""},
+        sender={"login": pair.prof.login, "name": "研究 一郎", "email": "", "fingerprint": ""},
         format_version=1,
     )
     assert read_package(old.read_bytes()).manifest["format_version"] == 1

@@ -65,14 +65,17 @@ def test_a_dismissal_does_not_follow_a_changed_counterpart(tmp_path: Path):
     assert hits and all(h["resolution"] is None for h in hits)
 
 
-def test_key_pinning_ignores_letter_case(tmp_path: Path):
-    pair = make_pair(tmp_path)
+def test_key_pinning_ignores_letter_case(new_pair, tmp_path: Path):  # type: ignore[no-untyped-def]
+    pair = new_pair()
     _, first = send(pair, "first.exportdesk")
     pair.office_x.import_case(pair.office.office, first, trust_new_key=True)
     other = Store(tmp_path / "attacker.db")
     other_x = Exchange(other, key_dir=tmp_path / "attacker-keys")
     user = other_x.import_profile(
-        tmp_path / "institution.exportdesk", login="PROF", name="研究 一郎", password=PASSWORD
+        tmp_path / "institution.exportdesk",
+        login=pair.prof.login.upper(),
+        name="研究 一郎",
+        password=PASSWORD,
     )
     case = other.create_case(user, answers=controlled_answers())
     path = tmp_path / "upper.exportdesk"
@@ -82,8 +85,8 @@ def test_key_pinning_ignores_letter_case(tmp_path: Path):
     assert err.value.code == "unknown_key"
 
 
-def test_the_department_is_the_offices_record_not_the_files(tmp_path: Path):
-    pair = make_pair(tmp_path, "large")
+def test_the_department_is_the_offices_record_not_the_files(new_pair, tmp_path: Path):  # type: ignore[no-untyped-def]
+    pair = new_pair("large")
 
     def move(case: dict[str, Any]) -> None:
         case["applicant"]["department"] = "SCI"  # prof is ENG at the office
@@ -161,8 +164,8 @@ def test_one_member_cannot_count_as_many_attachments(tmp_path: Path):
         pair.office_x.import_case(pair.office.office, attach(pair, [lying], member))
 
 
-def test_the_office_keeps_its_own_receipt_time(tmp_path: Path):
-    pair = make_pair(tmp_path)
+def test_the_office_keeps_its_own_receipt_time(new_pair, tmp_path: Path):  # type: ignore[no-untyped-def]
+    pair = new_pair()
 
     def lie(case: dict[str, Any]) -> None:
         case["submitted_at"] = "2026-13-45"
@@ -190,12 +193,15 @@ def test_others_drafts_are_not_printed(tmp_path: Path, capsys, monkeypatch):
     assert main(["print", *db, draft["ref"], "--user", "prof", "-o", str(mine)]) == 0
 
 
-def test_a_file_cannot_speak_for_office_staff(tmp_path: Path):
-    pair = make_pair(tmp_path)
+def test_a_file_cannot_speak_for_office_staff(new_pair, tmp_path: Path):  # type: ignore[no-untyped-def]
+    pair = new_pair()
     impostor = Store(tmp_path / "impostor.db")
     x = Exchange(impostor, key_dir=tmp_path / "impostor-keys")
     user = x.import_profile(
-        tmp_path / "institution.exportdesk", login="office2", name="審査 次郎", password=PASSWORD
+        tmp_path / "institution.exportdesk",
+        login=pair.office.office2.login,
+        name="審査 次郎",
+        password=PASSWORD,
     )
     case = impostor.create_case(user, answers=controlled_answers())
     path = tmp_path / "staff.exportdesk"
@@ -203,11 +209,11 @@ def test_a_file_cannot_speak_for_office_staff(tmp_path: Path):
     with pytest.raises(StoreError) as err:
         pair.office_x.import_case(pair.office.office, path, trust_new_key=True)
     assert err.value.code == "filed_for_other"
-    assert pair.office.store.trusted_key("office2") is None
+    assert pair.office.store.trusted_key(pair.office.office2.login) is None
 
 
-def test_trust_can_be_bound_to_the_confirmed_fingerprint(tmp_path: Path):
-    pair = make_pair(tmp_path)
+def test_trust_can_be_bound_to_the_confirmed_fingerprint(new_pair, tmp_path: Path):  # type: ignore[no-untyped-def]
+    pair = new_pair()
     _, path = send(pair, "c.exportdesk")
     with pytest.raises(ExchangeError) as err:
         pair.office_x.import_case(pair.office.office, path, trust_new_key="0000 1111 2222 3333")

@@ -62,15 +62,15 @@ def refused_by_store(pair: Pair, path: Path, code: str) -> StoreError:
     return err.value
 
 
-def test_a_file_cannot_overwrite_another_professors_case(tmp_path: Path):
-    pair = make_pair(tmp_path)
+def test_a_file_cannot_overwrite_another_professors_case(new_pair, tmp_path: Path):  # type: ignore[no-untyped-def]
+    pair = new_pair()
     o = pair.office
     # Another professor's case, filed at the office through its own (different) key.
     other_store = Store(tmp_path / "other.db")
     other_x = Exchange(other_store, key_dir=tmp_path / "other-keys")
     other_x.import_profile(
         tmp_path / "institution.exportdesk",
-        login="prof-sci",
+        login=o.prof_sci.login,
         name="理論 四郎",
         password=PASSWORD,
         department="SCI",
@@ -98,26 +98,27 @@ def test_a_file_cannot_overwrite_another_professors_case(tmp_path: Path):
     assert o.store.get_case(o.office, other_x_import)["title"] == victim["title"]
 
 
-def test_a_sender_files_only_for_itself_or_as_a_registered_proxy(tmp_path: Path):
-    pair = make_pair(tmp_path)
+def test_a_sender_files_only_for_itself_or_as_a_registered_proxy(new_pair, tmp_path: Path):  # type: ignore[no-untyped-def]
+    pair = new_pair()
+    o = pair.office
     trusted(pair)
 
     def as_chief(case: dict[str, Any]) -> None:
-        case["applicant"] = {"login": "chief", "name": "統括 三郎", "department": "ENG"}
-        case["filed_by"] = {"login": "prof", "name": "研究 一郎"}
+        case["applicant"] = {"login": o.chief.login, "name": "統括 三郎", "department": "ENG"}
+        case["filed_by"] = {"login": pair.prof.login, "name": "研究 一郎"}
 
     refused_by_store(pair, forged_case(pair, "chief.exportdesk", as_chief), "filed_for_other")
 
     def filer_is_office(case: dict[str, Any]) -> None:
-        case["filed_by"] = {"login": "office1", "name": "輸出 花子"}
+        case["filed_by"] = {"login": o.office.login, "name": "輸出 花子"}
 
     refused_by_store(
         pair, forged_case(pair, "office.exportdesk", filer_is_office), "filed_for_other"
     )
 
 
-def test_the_office_computes_the_outcome_itself(tmp_path: Path):
-    pair = make_pair(tmp_path)
+def test_the_office_computes_the_outcome_itself(new_pair, tmp_path: Path):  # type: ignore[no-untyped-def]
+    pair = new_pair()
     trusted(pair)
 
     def lie(case: dict[str, Any]) -> None:
@@ -138,8 +139,8 @@ def test_the_office_computes_the_outcome_itself(tmp_path: Path):
     assert case["forms_version"] == pair.office.store.catalog.version
 
 
-def test_an_incomplete_sheet_is_refused(tmp_path: Path):
-    pair = make_pair(tmp_path)
+def test_an_incomplete_sheet_is_refused(new_pair, tmp_path: Path):  # type: ignore[no-untyped-def]
+    pair = new_pair()
     trusted(pair)
 
     def blank(case: dict[str, Any]) -> None:
@@ -204,8 +205,8 @@ def decision_file(pair: Pair, name: str, change) -> Path:  # type: ignore[no-unt
     return out
 
 
-def test_a_decision_cannot_revive_a_withdrawn_case(tmp_path: Path):
-    pair = make_pair(tmp_path)
+def test_a_decision_cannot_revive_a_withdrawn_case(new_pair, tmp_path: Path):  # type: ignore[no-untyped-def]
+    pair = new_pair()
     path = decision_file(pair, "d.exportdesk", lambda d: None)
     local = pair.prof_store.list_cases(pair.prof)[0]
     pair.prof_store.withdraw(pair.prof, local["id"], "no longer planned")
@@ -232,8 +233,8 @@ def test_a_decision_file_with_an_unknown_or_impossible_status_is_refused(
     assert pair.prof_store.get_case(pair.prof, local["id"])["status"] == "submitted"
 
 
-def test_a_decision_must_match_its_status(tmp_path: Path):
-    pair = make_pair(tmp_path)
+def test_a_decision_must_match_its_status(new_pair, tmp_path: Path):  # type: ignore[no-untyped-def]
+    pair = new_pair()
 
     def mismatch(d: dict[str, Any]) -> None:
         d["decision"] = "licence_required"  # status still says approved
@@ -300,8 +301,8 @@ def test_a_member_pc_user_is_not_an_administrator(tmp_path: Path):
     assert pair.prof_store.is_member()
 
 
-def test_one_reference_number_on_both_installations(tmp_path: Path):
-    pair = make_pair(tmp_path)
+def test_one_reference_number_on_both_installations(new_pair, tmp_path: Path):  # type: ignore[no-untyped-def]
+    pair = new_pair()
     # The office has numbered cases of its own already.
     o = pair.office
     for _ in range(3):
@@ -355,8 +356,8 @@ def test_a_zip_bomb_is_refused_without_inflating_it(tmp_path: Path):
     assert counts(pair.office.store) == before
 
 
-def test_an_unprefixed_number_is_replaced_and_the_decision_brings_it_back(tmp_path: Path):
-    pair = make_pair(tmp_path)
+def test_an_unprefixed_number_is_replaced_and_the_decision_brings_it_back(new_pair, tmp_path: Path):  # type: ignore[no-untyped-def]
+    pair = new_pair()
     o = pair.office
 
     def old_style(case: dict[str, Any]) -> None:
@@ -367,7 +368,8 @@ def test_an_unprefixed_number_is_replaced_and_the_decision_brings_it_back(tmp_pa
         o.store.create_case(o.prof, answers=controlled_answers())
     result = pair.office_x.import_case(o.office, path, trust_new_key=True)
     office_ref = o.store.get_case(o.office, result["case_id"])["ref"]
-    assert office_ref == "2026-000003"
+    # (On the campus database the server numbers it, in the server's year.)
+    assert office_ref.split("-")[1] == "000003"
     # The office's own next case cannot collide with it either.
     assert o.store.create_case(o.prof, answers=controlled_answers())["ref"] != office_ref
     ready_for_decision(o.store, o.office, result["case_id"])

@@ -11,16 +11,18 @@ from exportdesk.documents.audit_report import audit_report_pdf
 from exportdesk.domain.internal_audit import audit_forms, draw_sample
 from exportdesk.store import StoreError
 from exportdesk.store.internal_audit import InternalAudits
-from tests.stats_fixtures import make_stats_campus
+from tests.campus_world import ENGINES, campus_on, per_person
+from tests.stats_fixtures import add_stats_rows
 from tests.store_fixtures import Campus, controlled_answers, ready_for_decision
 from tests.test_documents import flat, fonts_of, text_of
 
 CHECKS = [c.id for c in audit_forms().case_checks]
 
 
-@pytest.fixture
-def campus(tmp_path: Path) -> Campus:
-    c = make_stats_campus(tmp_path / "audit.db")
+@pytest.fixture(params=ENGINES)
+def campus(request, tmp_path: Path) -> Campus:  # type: ignore[no-untyped-def]
+    # On PostgreSQL each person acts through their own connection (campus_world).
+    c = add_stats_rows(campus_on(request, tmp_path / "audit.db"))
     # one case through the whole workflow (small format: office, then chief manager)
     s = c.store
     case = s.create_case(c.prof, answers=controlled_answers())
@@ -50,7 +52,7 @@ def test_sample_is_reproducible_and_independent_of_order():
 
 
 def test_start_records_checklist_sample_and_seed(campus: Campus):
-    audits = InternalAudits(campus.store)
+    audits = per_person(campus, InternalAudits)
     before = audit_count(campus)
     audit_id = audits.start(campus.office, 2026, per_department=2, seed="2026-audit")
     audit = audits.get(campus.office, audit_id)
@@ -85,7 +87,7 @@ def test_start_records_checklist_sample_and_seed(campus: Campus):
 
 
 def test_evidence_suggests_results(campus: Campus):
-    audits = InternalAudits(campus.store)
+    audits = per_person(campus, InternalAudits)
     audit_id = audits.start(campus.office, 2026, per_department=10, seed="s")
     cases = {c["case_id"]: c for c in audits.get(None, audit_id)["cases"]}
     real = cases[campus.real_case]["evidence"]
@@ -97,7 +99,7 @@ def test_evidence_suggests_results(campus: Campus):
 
 
 def test_refusals_change_nothing(campus: Campus):
-    audits = InternalAudits(campus.store)
+    audits = per_person(campus, InternalAudits)
     with pytest.raises(StoreError) as err:
         audits.start(campus.prof, 2026)
     assert err.value.code == "forbidden"
@@ -136,7 +138,7 @@ def test_refusals_change_nothing(campus: Campus):
 
 
 def test_a_whole_audit_and_its_report(campus: Campus, tmp_path: Path):
-    audits = InternalAudits(campus.store)
+    audits = per_person(campus, InternalAudits)
     audit_id = audits.start(campus.office, 2026, per_department=2, seed="full")
     audit = audits.get(campus.office, audit_id)
     for item in audit["checklist"]:

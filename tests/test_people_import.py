@@ -9,7 +9,8 @@ from openpyxl import Workbook
 
 from exportdesk.imports.people import PeopleImportError, parse_date, read_table
 from exportdesk.store import StoreError
-from tests.store_fixtures import Campus, make_campus
+from tests.campus_world import ENGINES, campus_on
+from tests.store_fixtures import Campus
 
 HEADER = "学籍番号,姓,名,漢字氏名,国籍,入国日,在籍期限,身分,所属,指導教員,メール\n"
 ROWS = (
@@ -19,9 +20,10 @@ ROWS = (
 )
 
 
-@pytest.fixture
-def campus(tmp_path: Path) -> Campus:
-    return make_campus(tmp_path / "import.db", "small")
+@pytest.fixture(params=ENGINES)
+def campus(request, tmp_path: Path) -> Campus:  # type: ignore[no-untyped-def]
+    # On PostgreSQL each person acts through their own connection (campus_world).
+    return campus_on(request, tmp_path / "import.db")
 
 
 def write(tmp_path: Path, text: str, encoding: str, name: str = "people.csv") -> Path:

@@ -9,14 +9,16 @@ import pytest
 from exportdesk.documents.report import annual_report_pdf
 from exportdesk.store import StoreError
 from exportdesk.store.stats import Statistics
-from tests.stats_fixtures import make_stats_campus
+from tests.campus_world import ENGINES, campus_on, per_person
+from tests.stats_fixtures import add_stats_rows
 from tests.store_fixtures import Campus
 from tests.test_documents import flat, fonts_of, text_of
 
 
-@pytest.fixture
-def campus(tmp_path: Path) -> Campus:
-    return make_stats_campus(tmp_path / "report.db")
+@pytest.fixture(params=ENGINES)
+def campus(request, tmp_path: Path) -> Campus:  # type: ignore[no-untyped-def]
+    # On PostgreSQL each person reads through their own connection (campus_world).
+    return add_stats_rows(campus_on(request, tmp_path / "report.db"))
 
 
 def audit_rows(c: Campus) -> int:
@@ -24,7 +26,7 @@ def audit_rows(c: Campus) -> int:
 
 
 def test_report_in_both_languages_reads_back(campus: Campus):
-    stats = Statistics(campus.store)
+    stats = per_person(campus, Statistics)
     stats.save_report_text(campus.office, 2026, "ja", "overview", "委員会への報告です。\n二行目")
     stats.save_report_text(campus.office, 2026, "en", "licences", "Two R&D <cases> needed one.")
     ja = annual_report_pdf(stats.report_data(campus.office, 2026, "ja"))
@@ -45,19 +47,21 @@ def test_report_in_both_languages_reads_back(campus: Campus):
 
 
 def test_turnaround_figures_printed(campus: Campus):
-    en = flat(text_of(annual_report_pdf(Statistics(campus.store).report_data(None, 2026, "en"))))
+    en = flat(
+        text_of(annual_report_pdf(per_person(campus, Statistics).report_data(None, 2026, "en")))
+    )
     # all departments: 2, 10, 10, 40 days -> median 10.0, p90 31.0
     assert "amedianof10.0daysanda90thpercentileof31.0days" in en
 
 
 def test_empty_year_prints(campus: Campus):
-    pdf = annual_report_pdf(Statistics(campus.store).report_data(campus.office, 2024, "ja"))
+    pdf = annual_report_pdf(per_person(campus, Statistics).report_data(campus.office, 2024, "ja"))
     text = flat(text_of(pdf))
     assert "提出件数合計0件" in text and "中央値は–日" in text
 
 
 def test_section_texts_are_checked_and_audited(campus: Campus):
-    stats = Statistics(campus.store)
+    stats = per_person(campus, Statistics)
     before = audit_rows(campus)
     for args in (
         (2026, "ja", "nonsense", "x"),

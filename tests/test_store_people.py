@@ -10,7 +10,8 @@ import pytest
 from openpyxl import load_workbook
 
 from exportdesk.store import StoreError
-from tests.store_fixtures import Campus, make_campus, plain_visit_answers
+from tests.campus_world import ENGINES, campus_on
+from tests.store_fixtures import Campus, plain_visit_answers
 
 SCAN = b"%PDF-1.4 signed pledge scan"
 
@@ -25,9 +26,10 @@ CHINESE_STUDENT_FACTS = {
 }
 
 
-@pytest.fixture
-def campus(tmp_path: Path) -> Campus:
-    return make_campus(tmp_path / "people.db", "small")
+@pytest.fixture(params=ENGINES)
+def campus(request, tmp_path: Path) -> Campus:  # type: ignore[no-untyped-def]
+    # On PostgreSQL each person acts through their own connection (campus_world).
+    return campus_on(request, tmp_path / "people.db")
 
 
 def audit_count(c: Campus) -> int:

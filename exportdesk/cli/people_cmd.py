@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import functools
 import json
+from collections.abc import Callable
+from typing import Any
 
 from exportdesk.cli.common import (
     EXIT_BAD_INPUT,
@@ -17,12 +20,24 @@ from exportdesk.cli.common import (
 )
 
 
-def _signed_in(args: argparse.Namespace):  # type: ignore[no-untyped-def]
-    store = open_store(args)
-    if store is None:
-        return None, None
-    user = acting_user(store, args.user)
-    return (store, user) if user is not None else (None, None)
+def _signed_in(
+    command: Callable[[argparse.Namespace, Any, Any], int],
+) -> Callable[[argparse.Namespace], int]:
+    """Run `command(args, store, user)` signed in, and close the store afterwards (on a
+    campus database the connection to the server)."""
+
+    @functools.wraps(command)
+    def run(args: argparse.Namespace) -> int:
+        store = open_store(args)
+        if store is None:
+            return EXIT_FAIL
+        try:
+            user = acting_user(store, args.user)
+            return EXIT_FAIL if user is None else command(args, store, user)
+        finally:
+            store.close()
+
+    return run
 
 
 def _mapping(pairs: list[str] | None) -> dict[str, str] | None:
@@ -37,13 +52,11 @@ def _mapping(pairs: list[str] | None) -> dict[str, str] | None:
     return mapping
 
 
-def cmd_people_import(args: argparse.Namespace) -> int:
+@_signed_in
+def cmd_people_import(args: argparse.Namespace, store: Any, user: Any) -> int:
     from exportdesk.imports.people import PeopleImportError, read_table
     from exportdesk.store import StoreError
 
-    store, user = _signed_in(args)
-    if store is None:
-        return EXIT_FAIL
     try:
         data = read_table(args.file)
         mapping = _mapping(args.map) or store.import_mapping(data.headers)
@@ -75,12 +88,10 @@ def cmd_people_import(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def cmd_people_list(args: argparse.Namespace) -> int:
+@_signed_in
+def cmd_people_list(args: argparse.Namespace, store: Any, user: Any) -> int:
     from exportdesk.store import StoreError
 
-    store, user = _signed_in(args)
-    if store is None:
-        return EXIT_FAIL
     if not store.people_screen_allowed(user):
         err(StoreError("forbidden").en)
         return EXIT_FAIL
@@ -143,13 +154,11 @@ def cmd_people_list(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def cmd_pledge(args: argparse.Namespace) -> int:
+@_signed_in
+def cmd_pledge(args: argparse.Namespace, store: Any, user: Any) -> int:
     from exportdesk.documents.sheets import pledge_pdf
     from exportdesk.store import StoreError
 
-    store, user = _signed_in(args)
-    if store is None:
-        return EXIT_FAIL
     try:
         person = store.get_person(user, int(args.person))
     except ValueError:

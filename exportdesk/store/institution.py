@@ -78,8 +78,18 @@ class Institutions(Part):
             self.db["institution"].insert(inst)
             for code, ja, en in departments:
                 self.db["departments"].insert({"code": code.strip(), "name_ja": ja, "name_en": en})
-            admin = self.store._insert_user(admin_login, admin_name, admin_password, "", None, "ja")
             roles = roles or [("admin", None), ("office", None)]
+            # On a campus database the first administrator's login joins the
+            # administrators' group, as create_user's do.
+            admin = self.store._insert_user(
+                admin_login,
+                admin_name,
+                admin_password,
+                "",
+                None,
+                "ja",
+                any(role == "admin" for role, _ in roles),
+            )
             self.store._insert_roles(admin, roles)
             user = self.store.get_user(admin)
             self._audit(user, "create", "institution", 1, None, inst)

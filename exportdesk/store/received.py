@@ -148,7 +148,8 @@ class Received(Part):
 
     def trusted_key(self, login: str) -> dict[str, Any] | None:
         # Logins are case-insensitive here as everywhere: PROF is prof, with prof's key.
-        return self._row("SELECT * FROM trusted_keys WHERE login = ? COLLATE NOCASE", [login])
+        # (lower() on both sides: ASCII case folding, as SQLite's NOCASE, on both engines.)
+        return self._row("SELECT * FROM trusted_keys WHERE lower(login) = lower(?)", [login])
 
     def case_for_exchange(self, exchange_id: str) -> dict[str, Any] | None:
         return self._row(

@@ -27,7 +27,10 @@ SCHEMA = "exportdesk"
 # What users.password_hash holds on a campus database: the password is the server's.
 PASSWORD_MARK = "!postgresql"
 # Tables whose rows have no `id` column: an insert returns no key.
-NO_ID = frozenset({"user_roles", "proxies", "eul_entities", "meta", "trusted_keys", "exchange_log"})
+NO_ID = frozenset(
+    {"user_roles", "proxies", "eul_entities", "meta", "trusted_keys", "exchange_log"}
+    | {"report_texts", "internal_audit_cases"}
+)
 _PLACEHOLDER = re.compile(r"\?|%|:([A-Za-z_]\w*)|'(?:[^']|'')*'")
 
 
