@@ -10,8 +10,10 @@ PostgreSQL role through the store:
 - office clients take the oldest submitted case, record a decision and sign the
   office step;
 - chief clients sign the chief step of cases the office has signed.
-Two clients may race for the same case; the loser's refusal (the case moved on) is
-counted as a conflict, not an error. Errors are anything else a user would see.
+Two clients may race for the same case; the loser's refusal saying so (the case moved
+on, or a colleague signed the step first) is counted as a conflict, not an error.
+Errors are anything else a user would see, a bare refusal by the server's guard too:
+the store should have said what happened.
 
 Afterwards (as the owner): every acknowledged case and approval is in the database
 (lost writes), reference numbers are unique, and the audit chain verifies. Prints
@@ -32,7 +34,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
 PASSWORD = "bench-password-2026"
-CONFLICTS = {"bad_transition", "refused_by_server", "not_editable", "already_approved_step"}
+CONFLICTS = {"bad_transition", "not_editable", "already_approved_step", "step_signed"}
 
 
 def answers(n: int) -> dict:

@@ -130,3 +130,68 @@ def test_reference_numbers_are_unique_and_come_from_one_sequence(world: World) -
     assert len(set(refs)) == len(refs)
     numbers = sorted(int(r.split("-")[1]) for r in refs)
     assert numbers == list(range(numbers[0], numbers[0] + len(refs)))
+
+
+def decided_case(w: World) -> dict:
+    """A submitted case whose decision the office recorded: the office step is next."""
+    case = submitted_case(w)
+    office = w.store(w.office)
+    office.take_for_review(w.office, case["id"])
+    ready_for_decision(office, w.office, case["id"])
+    return office.record_decision(w.office, case["id"], "no_licence_needed", "公知の技術のみ")
+
+
+def signing_state(w: World, case_id: int) -> tuple:
+    """The case, its approvals and the audit log, as the office reads them."""
+    store = w.store(w.office)
+    return (
+        store._rows("SELECT * FROM cases WHERE id = ?", [case_id]),
+        store._rows("SELECT * FROM approvals WHERE case_id = ? ORDER BY id", [case_id]),
+        store._rows("SELECT seq, hash FROM audit_log ORDER BY seq"),
+    )
+
+
+def test_a_step_a_colleague_signed_first_is_refused_as_such(world: World) -> None:
+    """The office's window was opened before a colleague signed the office step: the
+    refusal names the colleague and asks for a reload; it does not say that the office
+    lacks the role of the chief's step (the step that is next now)."""
+    w = world
+    case = decided_case(w)
+    w.store(w.office2).approve(w.office2, case["id"])
+    before = signing_state(w, case["id"])
+    office = w.store(w.office)
+    for attempt in (
+        lambda: office.approve(w.office, case["id"]),
+        lambda: office.record_decision(w.office, case["id"], "no_licence_needed", "再判断"),
+    ):
+        with pytest.raises(StoreError) as refused:
+            attempt()
+        assert refused.value.code == "step_signed"
+        assert refused.value.en == (
+            "審査 次郎 has already signed this step (Export control office); reload the case."
+        )
+        assert refused.value.ja == (
+            "審査 次郎さんがこの段階（輸出管理担当部署）を既に承認しました。案件を開き直してください。"
+        )
+        assert signing_state(w, case["id"]) == before
+    # The chief completes the chain; a second try at the chief's step by the office is
+    # still told about the office's step, which is the one it could have signed.
+    assert w.store(w.chief).approve(w.chief, case["id"])["status"] == "approved"
+    with pytest.raises(StoreError) as refused:
+        office.approve(w.office, case["id"])
+    assert refused.value.code == "step_signed"
+    # Someone holding the role of no signed step still hears the case's state.
+    with pytest.raises(StoreError) as refused:
+        w.store(w.manager_eng).approve(w.manager_eng, case["id"])
+    assert refused.value.code == "bad_transition"
+
+
+def test_the_next_step_without_its_role_is_still_a_missing_role(world: World) -> None:
+    w = world
+    case = decided_case(w)
+    w.store(w.office2).approve(w.office2, case["id"])
+    before = signing_state(w, case["id"])
+    with pytest.raises(StoreError) as refused:
+        w.store(w.manager_eng).approve(w.manager_eng, case["id"])
+    assert refused.value.code == "wrong_role"
+    assert signing_state(w, case["id"]) == before

@@ -776,6 +776,13 @@ BEGIN
     IF NEW.action = 'return' AND has_role('office') THEN
         RETURN NEW;
     END IF;
+    -- Usually a colleague who signed while this client was deciding (this insert waited
+    -- for their lock above): say so, not which step is next.
+    IF NEW.action = 'approve' AND EXISTS (
+        SELECT 1 FROM approvals a WHERE a.case_id = c.id AND a.round = c.round
+        AND a.action = 'approve' AND a.step = NEW.step) THEN
+        RAISE EXCEPTION 'the step % of this case is already signed', NEW.step;
+    END IF;
     IF next_step IS NULL OR NEW.step <> next_step OR NEW.role <> next_role THEN
         RAISE EXCEPTION 'the next step of this case is %', coalesce(next_step, 'none');
     END IF;
