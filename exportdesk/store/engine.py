@@ -93,6 +93,17 @@ class Engine(Protocol):
         ...
 
 
+def case_spellings(text: str) -> list[str]:
+    """A short text in each of its letters' cases, for SQLite's LIKE, which ignores case
+    for ASCII letters only; FTS5's trigrams and PostgreSQL's lower() fold the others too
+    (Ü, Ｌ), and a search must find the same cases on both engines."""
+    spellings = [""]
+    for ch in text:
+        forms = {ch} if ch.isascii() else {ch, ch.lower(), ch.upper()}
+        spellings = [s + f for s in spellings for f in sorted(forms) if len(f) == 1]
+    return spellings
+
+
 def like_pattern(text: str) -> str:
     """`%text%` for LIKE … ESCAPE '\\', with the user's % and _ taken literally."""
     escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
@@ -184,13 +195,17 @@ class SQLiteEngine:
                 "c.id IN (SELECT rowid FROM cases_fts WHERE cases_fts MATCH ?)",
                 [phrase],
             )
-        like = like_pattern(text)
+        likes = [like_pattern(spelling) for spelling in case_spellings(text)]
+        column = "c.{} LIKE ? ESCAPE '\\'"
         return TextSearch(
             "cases c",
             [],
-            "(c.title LIKE ? ESCAPE '\\' OR c.counterpart_name LIKE ? ESCAPE '\\'"
-            " OR c.ref LIKE ? ESCAPE '\\')",
-            [like, like, like],
+            "("
+            + " OR ".join(
+                column.format(name) for _ in likes for name in ("title", "counterpart_name", "ref")
+            )
+            + ")",
+            [like for like in likes for _ in range(3)],
         )
 
     def register_login(self, login: str, password: str, *, admin: bool) -> str:
