@@ -53,7 +53,7 @@ def worker(kind: str, dsn: str, login: str, seconds: float, out: mp.Queue) -> No
     latencies: dict[str, list[float]] = {}
     acked: dict[str, list[int]] = {"submitted": [], "office": [], "chief": []}
     errors: list[str] = []
-    conflicts = 0
+    conflicts: dict[str, int] = {}
     n = 0
 
     def timed(op: str, call, *a, **kw):  # type: ignore[no-untyped-def]
@@ -106,7 +106,7 @@ def worker(kind: str, dsn: str, login: str, seconds: float, out: mp.Queue) -> No
                 acked["chief"].append(case_id)
         except StoreError as exc:
             if exc.code in CONFLICTS:
-                conflicts += 1
+                conflicts[exc.code] = conflicts.get(exc.code, 0) + 1
             else:
                 errors.append(f"{login}: {exc.code}: {exc.en}")
         except Exception as exc:  # anything else a user would see
@@ -174,14 +174,15 @@ def main() -> int:
         latencies: dict[str, list[float]] = {}
         acked: dict[str, list[int]] = {"submitted": [], "office": [], "chief": []}
         errors: list[str] = []
-        conflicts = 0
+        conflicts: dict[str, int] = {}
         for r in results:
             for op, values in r["latencies"].items():
                 latencies.setdefault(op, []).extend(values)
             for key, ids in r["acked"].items():
                 acked[key].extend(ids)
             errors += r["errors"]
-            conflicts += r["conflicts"]
+            for code, count in r["conflicts"].items():
+                conflicts[code] = conflicts.get(code, 0) + count
 
         owner = PostgresEngine(admin, role=OWNER)
         cases = {r[0]: r for r in owner.execute("SELECT id, ref, status FROM cases")}
@@ -205,7 +206,10 @@ def main() -> int:
             f"{args.clients} clients ({profs} professors, {offices} office, {chiefs} chief)"
             f" for {args.seconds:.0f} s (wall {elapsed:.0f} s)"
         )
-        print(f"errors shown to users: {len(errors)}; conflicts (case moved on): {conflicts}")
+        print(
+            f"errors shown to users: {len(errors)};"
+            f" conflicts (case moved on): {sum(conflicts.values())} {dict(sorted(conflicts.items()))}"
+        )
         for e in errors[:10]:
             print("  ", e)
         print(f"lost writes: {len(lost)}; doubled approval steps: {doubled}")
