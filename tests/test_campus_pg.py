@@ -474,11 +474,13 @@ def test_the_office_window_shows_a_case_submitted_elsewhere(
     window.close()
 
 
-def test_a_colleague_who_signs_while_another_approves_is_named(world: World) -> None:
-    """Two office clients approve the same case at once (the load benchmark's race). The
-    second has read the case before the first commits, so its own checks pass; its
-    insert waits for the first's lock on the case, and the server's guard then refuses.
-    The person is told that the colleague signed (reload), and nothing of theirs stays."""
+@pytest.mark.parametrize("action", ["approve", "decide"])
+def test_a_colleague_who_signs_while_another_approves_is_named(world: World, action: str) -> None:
+    """Two office clients act on the same case at once (the load benchmark's race): the
+    first signs the office step, the second signs too or records the decision again. The
+    second has read the case before the first commits, so its own checks pass; its write
+    waits for the first's lock on the case, and the server's guard then refuses. The
+    person is told that the colleague signed (reload), and nothing of theirs stays."""
     w = world
     case = filed(w)
     first, second = w.store(w.office), w.store(w.office2)
@@ -489,7 +491,10 @@ def test_a_colleague_who_signs_while_another_approves_is_named(world: World) -> 
 
     def approve_second() -> None:
         try:
-            second.approve(w.office2, case["id"])
+            if action == "approve":
+                second.approve(w.office2, case["id"])
+            else:
+                second.record_decision(w.office2, case["id"], "no_licence_needed", "再判断")
         except BaseException as exc:  # asserted below
             outcome["refused"] = exc
 
@@ -537,12 +542,13 @@ def test_a_colleague_who_signs_while_another_approves_is_named(world: World) -> 
     assert not [
         r for r in after["audit_log"] if r[3] == w.office2.login and r[6] == str(case["id"])
     ]
-    # The server's own words, for anyone at a terminal: the step is taken, not "next".
-    result = psql(
-        w,
-        "office2",
+    # The server's own words, for anyone at a terminal: the step is taken, not "next";
+    # the signed decision stays.
+    for statement in (
         "INSERT INTO exportdesk.approvals (case_id, round, step, user_id, role, action, at)"
         f" VALUES ({case['id']}, 1, 'office', {w.office2.id}, 'office', 'approve', 'now')",
-    )
-    assert result.returncode != 0 and "already signed" in result.stderr
+        "UPDATE exportdesk.cases SET decision_reasons = 'changed' WHERE id = " + str(case["id"]),
+    ):
+        result = psql(w, "office2", statement)
+        assert result.returncode != 0 and "already signed" in result.stderr, statement
     assert snapshot(w) == after

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from collections.abc import Iterator
 from typing import Any
@@ -86,7 +87,7 @@ class Reviews(Part):
             raise self._signed_by_colleague(actor, case_id) or StoreError(
                 "bad_transition", status=_status(case["status"]), action=_action("change decision")
             )
-        with self.db.atomic():
+        with self._colleague_first(actor, case_id), self.db.atomic():
             self.db["cases"].update(
                 case_id,
                 {
@@ -231,6 +232,18 @@ class Reviews(Part):
                 return StoreError("step_signed", step={"ja": ja, "en": en}, name=row["user_name"])
         return None
 
+    @contextlib.contextmanager
+    def _colleague_first(self, actor: User, case_id: int) -> Iterator[None]:
+        """On a campus database a colleague's signature may land between a write's checks
+        and the write itself; the server's guard then refuses it (nothing of it remains):
+        say what happened rather than the guard's own reason."""
+        try:
+            yield
+        except StoreError as refused:
+            if refused.code not in ("refused_by_server", "forbidden_by_server"):
+                raise
+            raise self._signed_by_colleague(actor, case_id) or refused from None
+
     def approve(self, actor: User, case_id: int, comment: str = "") -> dict[str, Any]:
         case = self.store._case_row(case_id)
         if not self.store.can_see(actor, case):
@@ -274,39 +287,31 @@ class Reviews(Part):
         new_status = "under_review"
         if complete:
             new_status = self.catalog.decision_by_id[case["decision"]].status
-        try:
-            with self.db.atomic():
-                self.db["approvals"].insert(
-                    {
-                        "case_id": case_id,
-                        "round": case["round"],
-                        "step": step,
-                        "user_id": actor.id,
-                        "role": role,
-                        "action": "approve",
-                        "comment": comment,
-                        "at": self.now(),
-                    }
-                )
-                update: dict[str, Any] = {"status": new_status, "updated_at": self.now()}
-                if complete:
-                    update["closed_at"] = self.now()
-                self.db["cases"].update(case_id, update)
-                self._audit(
-                    actor,
-                    "approve",
-                    "case",
-                    case_id,
-                    {"status": case["status"]},
-                    {"status": new_status, "step": step, "comment": comment, "final": complete},
-                )
-        except StoreError as refused:
-            # On a campus database a colleague's signature may land between the reads
-            # above and this write; the server's guard then refuses (and nothing of this
-            # write remains): say what happened rather than the guard's own reason.
-            if refused.code not in ("refused_by_server", "forbidden_by_server"):
-                raise
-            raise self._signed_by_colleague(actor, case_id) or refused from None
+        with self._colleague_first(actor, case_id), self.db.atomic():
+            self.db["approvals"].insert(
+                {
+                    "case_id": case_id,
+                    "round": case["round"],
+                    "step": step,
+                    "user_id": actor.id,
+                    "role": role,
+                    "action": "approve",
+                    "comment": comment,
+                    "at": self.now(),
+                }
+            )
+            update: dict[str, Any] = {"status": new_status, "updated_at": self.now()}
+            if complete:
+                update["closed_at"] = self.now()
+            self.db["cases"].update(case_id, update)
+            self._audit(
+                actor,
+                "approve",
+                "case",
+                case_id,
+                {"status": case["status"]},
+                {"status": new_status, "step": step, "comment": comment, "final": complete},
+            )
         return self.store.get_case(actor, case_id)
 
     def return_case(self, actor: User, case_id: int, comment: str) -> dict[str, Any]:

@@ -689,6 +689,14 @@ BEGIN
        AND NOT (owner_side AND NEW.status = 'submitted' AND NEW.decision IS NULL) THEN
         RAISE EXCEPTION 'only the office records a decision';
     END IF;
+    -- A signed decision stays as signed in its round (a resubmission clears it).
+    IF (NEW.decision, NEW.decision_reasons, NEW.decision_conditions)
+       IS DISTINCT FROM (OLD.decision, OLD.decision_reasons, OLD.decision_conditions)
+       AND NEW.status <> 'submitted' AND NEW.round = OLD.round
+       AND EXISTS (SELECT 1 FROM approvals a WHERE a.case_id = OLD.id AND a.round = OLD.round
+                   AND a.action = 'approve' AND a.step IN ('office', 'chief')) THEN
+        RAISE EXCEPTION 'the decision of this case is already signed';
+    END IF;
     IF signer AND NOT office AND NOT owner_side THEN
         -- A manager or the chief signs a step (approvals) and moves only the state.
         -- (search_text is generated after BEFORE triggers: NULL in NEW here.)
