@@ -1,12 +1,12 @@
 """The queue's queries with 100,000 cases on both engines: time and same answers.
 
-    .venv/bin/python benchmarks/bench_campus_queue.py [--cases 100000]
+    .venv/bin/python benchmarks/bench_campus_queue.py [--cases 100000] [--repeat 15]
 
 The same seeded cases go into a SQLite file (FTS5 trigram) and a throwaway PostgreSQL
-(pg_trgm; tests/pg_cluster.py or EXPORTDESK_TEST_PG). On PostgreSQL the queries run
-through the office's and an applicant's own connections, so row-level security is part
-of every timing. Each query's result (ids in order, or the count) must be the same on
-both engines.
+(pg_trgm; tests/pg_cluster.py or EXPORTDESK_TEST_PG). Every query runs as the office,
+a professor and a department manager; on PostgreSQL through each one's own connection,
+so row-level security is part of every timing. Each query's result (ids in order, or
+the count) must be the same on both engines. Prints the median of --repeat runs.
 """
 
 from __future__ import annotations
