@@ -478,3 +478,83 @@ def test_the_office_window_shows_a_case_submitted_elsewhere(
     assert time.monotonic() - start < 2.0
     assert queue.model.case_id(0) == case["id"]
     window.close()
+
+
+@pytest.mark.parametrize("action", ["approve", "decide"])
+def test_a_colleague_who_signs_while_another_approves_is_named(world: World, action: str) -> None:
+    """Two office clients act on the same case at once (the load benchmark's race): the
+    first signs the office step, the second signs too or records the decision again. The
+    second has read the case before the first commits, so its own checks pass; its write
+    waits for the first's lock on the case, and the server's guard then refuses. The
+    person is told that the colleague signed (reload), and nothing of theirs stays."""
+    w = world
+    case = filed(w)
+    first, second = w.store(w.office), w.store(w.office2)
+    first.take_for_review(w.office, case["id"])
+    ready_for_decision(first, w.office, case["id"])
+    first.record_decision(w.office, case["id"], "no_licence_needed", "公知")
+    outcome: dict[str, BaseException] = {}
+
+    def approve_second() -> None:
+        try:
+            if action == "approve":
+                second.approve(w.office2, case["id"])
+            else:
+                second.record_decision(w.office2, case["id"], "no_licence_needed", "再判断")
+        except BaseException as exc:  # asserted below
+            outcome["refused"] = exc
+
+    racer = threading.Thread(target=approve_second)
+    with first.db.atomic():
+        first.approve(w.office, case["id"])
+        # What the first client leaves, as it sees it before committing.
+        expected = {
+            table: first._rows(f"SELECT * FROM {table} WHERE {key} = ? ORDER BY 1", [case["id"]])
+            for table, key in (("cases", "id"), ("approvals", "case_id"))
+        }
+        expected_audit = first.db.execute("SELECT count(*) FROM audit_log").fetchone()[0]
+        racer.start()
+        pid = second.db.conn.info.backend_pid
+        with psycopg.connect(w.admin_dsn, autocommit=True) as watch:
+            deadline = time.monotonic() + 20
+            while time.monotonic() < deadline:
+                waiting = watch.execute(
+                    "SELECT wait_event_type FROM pg_stat_activity WHERE pid = %s", [pid]
+                ).fetchone()
+                if waiting and waiting[0] == "Lock":
+                    break
+                time.sleep(0.02)
+            else:
+                pytest.fail("the second approval never waited for the first's lock")
+    racer.join(timeout=20)
+    assert not racer.is_alive()
+    refused = outcome.get("refused")
+    assert isinstance(refused, StoreError), refused
+    assert refused.code == "step_signed"
+    assert refused.message("en") == (
+        "輸出 花子 has already signed this step (Export control office); reload the case."
+    )
+    assert refused.message("ja") == (
+        "輸出 花子さんがこの段階（輸出管理担当部署）を既に承認しました。案件を開き直してください。"
+    )
+    after = snapshot(w)
+    assert [r for r in after["cases"] if r[0] == case["id"]] == [
+        tuple(r.values()) for r in expected["cases"]
+    ]
+    assert [r for r in after["approvals"] if r[1] == case["id"]] == [
+        tuple(r.values()) for r in expected["approvals"]
+    ]
+    assert len(after["audit_log"]) == expected_audit
+    assert not [
+        r for r in after["audit_log"] if r[3] == w.office2.login and r[6] == str(case["id"])
+    ]
+    # The server's own words, for anyone at a terminal: the step is taken, not "next";
+    # the signed decision stays.
+    for statement in (
+        "INSERT INTO exportdesk.approvals (case_id, round, step, user_id, role, action, at)"
+        f" VALUES ({case['id']}, 1, 'office', {w.office2.id}, 'office', 'approve', 'now')",
+        "UPDATE exportdesk.cases SET decision_reasons = 'changed' WHERE id = " + str(case["id"]),
+    ):
+        result = psql(w, "office2", statement)
+        assert result.returncode != 0 and "already signed" in result.stderr, statement
+    assert snapshot(w) == after

@@ -96,6 +96,10 @@ def test_return_and_resubmit_opens_a_new_round(world: World) -> None:
 
 
 def test_text_search_finds_the_same_cases_on_both_engines(world: World) -> None:
+    """Every query is checked against what a case-insensitive substring of the reference,
+    the title or the counterpart finds, so both engines give that same answer: words,
+    Japanese, 1-2 characters (no trigram index on either engine), reference numbers,
+    letters outside ASCII in either case, full-width letters, LIKE's own characters."""
     w = world
     s = w.store(w.prof)
     titles = [
@@ -104,20 +108,53 @@ def test_text_search_finds_the_same_cases_on_both_engines(world: World) -> None:
         "Visit of Dr. Müller",
         "Conference 100% online",
         "Sample_shipment to Busan",
+        "Ｌｉｍａ研究所への訪問",
+        "研",
     ]
-    ids = {}
+    cases = {}
     for title in titles:
-        ids[title] = s.create_case(w.prof, answers=plain_visit_answers(title=title))["id"]
+        cases[title] = s.create_case(w.prof, answers=plain_visit_answers(title=title))
+    ref = cases["研"]["ref"]
     office = w.store(w.office)
-    for query in ["münchen", "MÜNCHEN", "共同研究", "Dr.", "100%", "e_s", "ple_", "zz", "大学"]:
-        found = {c["id"] for c in office.list_cases(w.office, search=query)}
+    queries = ["münchen", "MÜNCHEN", "ÜN", "ü", "Ü", "共同研究", "研", "東京", "研究所", "Dr."]
+    queries += ["100%", "%", "e_s", "ple_", "_", "zz", "大学", "ＬＩＭＡ", "ｌｉ", "Ｌ", "ü 1"]
+    queries += [ref, ref[-4:], ref[-2:], ref[:5], "beispiel", "Universität Beispiel"]
+    for query in queries:
         expected = {
-            ids[t]
-            for t in titles
-            if query.casefold() in t.casefold()
-            or query.casefold() in "technische universität beispiel"
+            case["id"]
+            for case in cases.values()
+            if any(
+                query.casefold() in text.casefold()
+                for text in (case["ref"], case["title"], "Technische Universität Beispiel")
+            )
         }
-        assert found == expected, query
+        for who in (w.office, w.prof):
+            store = w.store(who)
+            found = [c["id"] for c in store.list_cases(who, search=query, order_by="ref")]
+            assert set(found) == expected, (query, who.login)
+            assert found == sorted(found, reverse=True), query  # refs follow the ids here
+            assert store.count_cases(who, search=query) == len(expected), query
+        # Nobody else's search finds them, however short the text.
+        assert w.store(w.prof_sci).count_cases(w.prof_sci, search=query) == 0, query
+        assert w.store(w.manager_sci).list_cases(w.manager_sci, search=query) == [], query
+    # The search combines with the other filters, paging and every sort order.
+    w.store(w.prof).submit(w.prof, cases["研"]["id"])
+    submitted = office.list_cases(w.office, search="研", status="submitted")
+    assert [c["id"] for c in submitted] == [cases["研"]["id"]]
+    assert office.count_cases(w.office, search="研", status="submitted", department_id=w.eng) == 1
+    assert office.count_cases(w.office, search="研", department_id=w.sci) == 0
+    for order_by in sorted(office.SORTABLE):
+        pages = [
+            [
+                c["id"]
+                for c in office.list_cases(
+                    w.office, search="e", order_by=order_by, limit=2, offset=offset
+                )
+            ]
+            for offset in (0, 2, 4)
+        ]
+        whole = [c["id"] for c in office.list_cases(w.office, search="e", order_by=order_by)]
+        assert [i for page in pages for i in page] == whole[:6], order_by
 
 
 def test_reference_numbers_are_unique_and_come_from_one_sequence(world: World) -> None:
@@ -130,3 +167,68 @@ def test_reference_numbers_are_unique_and_come_from_one_sequence(world: World) -
     assert len(set(refs)) == len(refs)
     numbers = sorted(int(r.split("-")[1]) for r in refs)
     assert numbers == list(range(numbers[0], numbers[0] + len(refs)))
+
+
+def decided_case(w: World) -> dict:
+    """A submitted case whose decision the office recorded: the office step is next."""
+    case = submitted_case(w)
+    office = w.store(w.office)
+    office.take_for_review(w.office, case["id"])
+    ready_for_decision(office, w.office, case["id"])
+    return office.record_decision(w.office, case["id"], "no_licence_needed", "公知の技術のみ")
+
+
+def signing_state(w: World, case_id: int) -> tuple:
+    """The case, its approvals and the audit log, as the office reads them."""
+    store = w.store(w.office)
+    return (
+        store._rows("SELECT * FROM cases WHERE id = ?", [case_id]),
+        store._rows("SELECT * FROM approvals WHERE case_id = ? ORDER BY id", [case_id]),
+        store._rows("SELECT seq, hash FROM audit_log ORDER BY seq"),
+    )
+
+
+def test_a_step_a_colleague_signed_first_is_refused_as_such(world: World) -> None:
+    """The office's window was opened before a colleague signed the office step: the
+    refusal names the colleague and asks for a reload; it does not say that the office
+    lacks the role of the chief's step (the step that is next now)."""
+    w = world
+    case = decided_case(w)
+    w.store(w.office2).approve(w.office2, case["id"])
+    before = signing_state(w, case["id"])
+    office = w.store(w.office)
+    for attempt in (
+        lambda: office.approve(w.office, case["id"]),
+        lambda: office.record_decision(w.office, case["id"], "no_licence_needed", "再判断"),
+    ):
+        with pytest.raises(StoreError) as refused:
+            attempt()
+        assert refused.value.code == "step_signed"
+        assert refused.value.en == (
+            "審査 次郎 has already signed this step (Export control office); reload the case."
+        )
+        assert refused.value.ja == (
+            "審査 次郎さんがこの段階（輸出管理担当部署）を既に承認しました。案件を開き直してください。"
+        )
+        assert signing_state(w, case["id"]) == before
+    # The chief completes the chain; a second try at the chief's step by the office is
+    # still told about the office's step, which is the one it could have signed.
+    assert w.store(w.chief).approve(w.chief, case["id"])["status"] == "approved"
+    with pytest.raises(StoreError) as refused:
+        office.approve(w.office, case["id"])
+    assert refused.value.code == "step_signed"
+    # Someone holding the role of no signed step still hears the case's state.
+    with pytest.raises(StoreError) as refused:
+        w.store(w.manager_eng).approve(w.manager_eng, case["id"])
+    assert refused.value.code == "bad_transition"
+
+
+def test_the_next_step_without_its_role_is_still_a_missing_role(world: World) -> None:
+    w = world
+    case = decided_case(w)
+    w.store(w.office2).approve(w.office2, case["id"])
+    before = signing_state(w, case["id"])
+    with pytest.raises(StoreError) as refused:
+        w.store(w.manager_eng).approve(w.manager_eng, case["id"])
+    assert refused.value.code == "wrong_role"
+    assert signing_state(w, case["id"]) == before

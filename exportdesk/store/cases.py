@@ -120,7 +120,11 @@ class Cases(Part):
         department_id: int | None,
         search: str | None,
         mine: bool,
-    ) -> tuple[str, list[Any]]:
+    ) -> tuple[str, str, list[Any]]:
+        """(the FROM item named `c`, the WHERE clause, their parameters in that order)."""
+        search_sql = None
+        if search and search.strip():
+            search_sql = self.db.text_search(search.strip())
         where, params = self._visibility_sql(actor)
         clauses = [where]
         if status:
@@ -133,11 +137,14 @@ class Cases(Part):
         if mine and actor is not None:
             clauses.append("(c.applicant_id = ? OR c.filed_by_id = ?)")
             params += [actor.id, actor.id]
-        if search and search.strip():
-            clause, search_params = self.db.text_search(search.strip())
-            clauses.append(clause)
-            params += search_params
-        return " AND ".join(clauses), params
+        if search_sql is None:
+            return "cases c", " AND ".join(clauses), params
+        clauses.append(search_sql.clause)
+        return (
+            search_sql.source,
+            " AND ".join(clauses),
+            [*search_sql.source_params, *params, *search_sql.clause_params],
+        )
 
     LIST_COLUMNS: ClassVar[str] = (
         "c.id, c.ref, c.status, c.activity, c.title, c.counterpart_name, c.counterpart_country,"
@@ -171,7 +178,7 @@ class Cases(Part):
         limit: int = 100,
         offset: int = 0,
     ) -> list[dict[str, Any]]:
-        where, params = self._filters(actor, status, department_id, search, mine)
+        source, where, params = self._filters(actor, status, department_id, search, mine)
         if order_by not in self.SORTABLE:
             order_by = "updated_at"
         direction = "DESC" if descending else "ASC"
@@ -182,7 +189,7 @@ class Cases(Part):
             f"SELECT {self.LIST_COLUMNS}, a.name AS applicant_name,"
             " a.job_title AS applicant_title, d.name_ja AS department_ja,"
             " d.name_en AS department_en FROM"
-            f" (SELECT c.id FROM cases c WHERE {where} ORDER BY {order} LIMIT ? OFFSET ?) AS page"
+            f" (SELECT c.id FROM {source} WHERE {where} ORDER BY {order} LIMIT ? OFFSET ?) AS page"
             f" JOIN cases c ON c.id = page.id JOIN users a ON a.id = c.applicant_id"
             " LEFT JOIN departments d ON d.id = c.department_id"
             f" ORDER BY {order}"
@@ -198,9 +205,9 @@ class Cases(Part):
         search: str | None = None,
         mine: bool = False,
     ) -> int:
-        where, params = self._filters(actor, status, department_id, search, mine)
+        source, where, params = self._filters(actor, status, department_id, search, mine)
         return int(
-            self.db.execute(f"SELECT count(*) FROM cases c WHERE {where}", params).fetchone()[0]
+            self.db.execute(f"SELECT count(*) FROM {source} WHERE {where}", params).fetchone()[0]
         )
 
     def counts_by_status(self, actor: User) -> dict[str, int]:

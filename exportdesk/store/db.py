@@ -456,7 +456,12 @@ CREATE INDEX IF NOT EXISTS user_roles_user ON user_roles(user_id);
 CREATE INDEX IF NOT EXISTS known_good_entity ON known_good(entity_no);
 """
 
-MIGRATIONS: list[str] = [V1, V2, V3, V4, V5, V6, V7, V8, V9, V10]
+# Version 11: nothing here. PostgreSQL keeps the searched text lowered in a column of its
+# own (store/pg/schema.py V11); the FTS5 table already is that copy on SQLite.
+V11 = """
+"""
+
+MIGRATIONS: list[str] = [V1, V2, V3, V4, V5, V6, V7, V8, V9, V10, V11]
 SEALS_FROM = 10  # the first schema whose audit entries carry seals
 LATEST = len(MIGRATIONS)
 

@@ -15,7 +15,7 @@ import contextlib
 import os
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, NamedTuple, Protocol
 
 import sqlite_utils
 
@@ -43,6 +43,16 @@ class Table(Protocol):
     def update(self, pk: Any, updates: dict[str, Any]) -> Any: ...
 
 
+class TextSearch(NamedTuple):
+    """How an engine finds cases by text: the FROM item named `c` (in place of `cases c`)
+    and a WHERE clause on it, each with its own parameters."""
+
+    source: str
+    source_params: list[Any]
+    clause: str
+    clause_params: list[Any]
+
+
 class Engine(Protocol):
     """What the store needs from a database (SQLite file or PostgreSQL server)."""
 
@@ -60,8 +70,8 @@ class Engine(Protocol):
 
     def verify_audit(self) -> audit.VerifyResult: ...
 
-    def text_search(self, text: str) -> tuple[str, list[Any]]:
-        """A WHERE clause on `cases c` matching `text` in ref, title or counterpart."""
+    def text_search(self, text: str) -> TextSearch:
+        """Cases matching `text` in ref, title or counterpart."""
         ...
 
     def register_login(self, login: str, password: str, *, admin: bool) -> str:
@@ -81,6 +91,17 @@ class Engine(Protocol):
     def watch_cases(self, callback: Callable[[int], None]) -> Any:
         """Call back with a case's id whenever another client changes it (None: no watch)."""
         ...
+
+
+def case_spellings(text: str) -> list[str]:
+    """A short text in each of its letters' cases, for SQLite's LIKE, which ignores case
+    for ASCII letters only; FTS5's trigrams and PostgreSQL's lower() fold the others too
+    (Ü, Ｌ), and a search must find the same cases on both engines."""
+    spellings = [""]
+    for ch in text:
+        forms = {ch} if ch.isascii() else {ch, ch.lower(), ch.upper()}
+        spellings = [s + f for s in spellings for f in sorted(forms) if len(f) == 1]
+    return spellings
 
 
 def like_pattern(text: str) -> str:
@@ -164,16 +185,27 @@ class SQLiteEngine:
             audit.note_issued(self, head)
         return head
 
-    def text_search(self, text: str) -> tuple[str, list[Any]]:
+    def text_search(self, text: str) -> TextSearch:
         if len(text) >= 3:
             # The trigram index needs 3+ characters; quote to keep FTS syntax out.
             phrase = '"' + text.replace('"', '""') + '"'
-            return "c.id IN (SELECT rowid FROM cases_fts WHERE cases_fts MATCH ?)", [phrase]
-        like = like_pattern(text)
-        return (
-            "(c.title LIKE ? ESCAPE '\\' OR c.counterpart_name LIKE ? ESCAPE '\\'"
-            " OR c.ref LIKE ? ESCAPE '\\')",
-            [like, like, like],
+            return TextSearch(
+                "cases c",
+                [],
+                "c.id IN (SELECT rowid FROM cases_fts WHERE cases_fts MATCH ?)",
+                [phrase],
+            )
+        likes = [like_pattern(spelling) for spelling in case_spellings(text)]
+        column = "c.{} LIKE ? ESCAPE '\\'"
+        return TextSearch(
+            "cases c",
+            [],
+            "("
+            + " OR ".join(
+                column.format(name) for _ in likes for name in ("title", "counterpart_name", "ref")
+            )
+            + ")",
+            [like for like in likes for _ in range(3)],
         )
 
     def register_login(self, login: str, password: str, *, admin: bool) -> str:

@@ -42,6 +42,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "この段階（{step}）を承認する役割がありません。",
         "You do not hold the role needed for this step ({step}).",
     ),
+    "step_signed": (
+        "{name}さんがこの段階（{step}）を既に承認しました。案件を開き直してください。",
+        "{name} has already signed this step ({step}); reload the case.",
+    ),
     "no_decision": (
         "判断と理由が記録されていないため承認できません。",
         "A decision with reasons must be recorded before approval.",

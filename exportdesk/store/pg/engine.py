@@ -19,7 +19,7 @@ import psycopg
 from psycopg import sql
 
 from exportdesk.store import audit
-from exportdesk.store.engine import like_pattern
+from exportdesk.store.engine import TextSearch, like_pattern
 from exportdesk.store.errors import StoreError
 from exportdesk.store.notify import CaseWatch
 
@@ -223,12 +223,12 @@ class PostgresEngine:
             ["campus database: the chain is computed by the server under a lock"],
         )
 
-    def text_search(self, text: str) -> tuple[str, list[Any]]:
+    def text_search(self, text: str) -> TextSearch:
         # search_cases (schema.py): a case-insensitive substring of ref, title or
         # counterpart, as FTS5's trigram tokenizer matches, through one pg_trgm index
         # (3+ characters; shorter text scans, as on SQLite), with the same visibility
-        # as the cases' policy.
-        return "c.id IN (SELECT search_cases(?))", [like_pattern(text)]
+        # as the cases' policy. It is the FROM item, not `id IN (…)`: see schema.py.
+        return TextSearch("search_cases(?) AS c", [like_pattern(text)], "TRUE", [])
 
     def watch_cases(self, callback: Callable[[int], None]) -> CaseWatch:
         from exportdesk.store.pg.schema import NOTIFY_CHANNEL

@@ -408,7 +408,35 @@ CREATE INDEX IF NOT EXISTS user_roles_user ON user_roles(user_id);
 CREATE INDEX IF NOT EXISTS known_good_entity ON known_good(entity_no);
 """
 
-MIGRATIONS: list[str] = [V1, V2, V3, V4, V5, V6, V7, V8, V9, V10]
+# Version 11: the searched text kept lowered in its own column (SQLite's FTS5 table keeps
+# its own copy too), so that a search neither lowers three columns of every row it scans
+# (1-2 characters: no trigram to look up) nor recomputes them to recheck index matches.
+V11 = """
+ALTER TABLE cases ADD COLUMN search_text TEXT
+    GENERATED ALWAYS AS (lower(ref || chr(31) || title || chr(31) || counterpart_name)) STORED;
+CREATE INDEX cases_search_text ON cases USING gin (search_text gin_trgm_ops);
+DROP INDEX IF EXISTS cases_search_trgm;
+"""
+
+MIGRATIONS: list[str] = [V1, V2, V3, V4, V5, V6, V7, V8, V9, V10, V11]
+
+# What search_cases returns of each case: every column the store's case lists filter or
+# sort on (cases.Cases._filters and SORTABLE; a test keeps them in step).
+SEARCH_COLUMNS = (
+    ("id", "BIGINT"),
+    ("ref", "TEXT"),
+    ("status", "TEXT"),
+    ("applicant_id", "BIGINT"),
+    ("filed_by_id", "BIGINT"),
+    ("department_id", "BIGINT"),
+    ("activity", "TEXT"),
+    ("title", "TEXT"),
+    ("counterpart_name", "TEXT"),
+    ("created_at", "TEXT"),
+    ("updated_at", "TEXT"),
+    ("submitted_at", "TEXT"),
+    ("planned_date", "TEXT"),
+)
 
 # Records about one person (version 8): read and written by whoever sees the person.
 PERSON_TABLES = ("person_status_history", "person_scans", "pledges", "rechecks")
@@ -458,6 +486,8 @@ def security_sql() -> str:
         f"CREATE POLICY change ON {table} FOR UPDATE USING (can_see_person(person_id));"
         for table in PERSON_TABLES
     )
+    search_columns = ", ".join(f"{name} {kind}" for name, kind in SEARCH_COLUMNS)
+    search_select = ", ".join(f"c.{name}" for name, _ in SEARCH_COLUMNS)
     office_policies = "\n".join(
         f"CREATE POLICY office ON {table} FOR ALL USING (sees_all()) WITH CHECK (sees_all());"
         for table in OFFICE_TABLES
@@ -523,17 +553,23 @@ LANGUAGE sql STABLE SECURITY DEFINER SET search_path = exportdesk, pg_temp AS $$
             OR p.department_id = ANY (managed_departments())))
 $$;
 
--- Text search: ILIKE is not leakproof, so under row-level security PostgreSQL will not
--- use it as an index condition. This function searches as the owner (through the
--- pg_trgm indexes) and applies the same visibility as the cases' policy itself.
+-- Text search. LIKE is not leakproof, so under row-level security PostgreSQL will not
+-- use it as an index condition; and a SECURITY DEFINER function is never inlined, so
+-- the planner cannot see how many ids `id IN (SELECT f())` yields: it probes the
+-- primary key once per match (tens of thousands for a common word). So the function
+-- is the FROM item of the store's query (`FROM search_cases(?) AS c`): it searches as
+-- the owner (the trigram index; a scan for 1-2 characters), applies the cases' policy
+-- itself, and returns the columns the store filters and sorts on; the page and the
+-- count come straight from its rows, and only a page's rows are read again, through
+-- the reader's own policies.
 DROP FUNCTION IF EXISTS search_cases(TEXT);
-CREATE FUNCTION search_cases(pattern TEXT) RETURNS SETOF BIGINT
+CREATE FUNCTION search_cases(pattern TEXT) RETURNS TABLE ({search_columns})
 LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = exportdesk, pg_temp AS $$
 BEGIN
-    -- Planned for this pattern (EXECUTE), so that the trigram indexes are chosen.
+    -- Planned for this pattern (EXECUTE): the trigram index for 3+ characters, a scan
+    -- of the lowered column for fewer, an applicant's own index for a professor.
     RETURN QUERY EXECUTE format(
-        'SELECT c.id FROM cases c'
-        ' WHERE lower(c.ref || chr(31) || c.title || chr(31) || c.counterpart_name) LIKE %L'
+        'SELECT {search_select} FROM cases c WHERE c.search_text LIKE %L'
         ' AND ($1 OR c.applicant_id = $2 OR c.filed_by_id = $2'
         ' OR c.department_id = ANY ($3))', lower(pattern))
         -- The set-up connection (IT, acting as the owner) sees every case, as it does
@@ -655,10 +691,19 @@ BEGIN
        AND NOT (owner_side AND NEW.status = 'submitted' AND NEW.decision IS NULL) THEN
         RAISE EXCEPTION 'only the office records a decision';
     END IF;
+    -- A signed decision stays as signed in its round (a resubmission clears it).
+    IF (NEW.decision, NEW.decision_reasons, NEW.decision_conditions)
+       IS DISTINCT FROM (OLD.decision, OLD.decision_reasons, OLD.decision_conditions)
+       AND NEW.status <> 'submitted' AND NEW.round = OLD.round
+       AND EXISTS (SELECT 1 FROM approvals a WHERE a.case_id = OLD.id AND a.round = OLD.round
+                   AND a.action = 'approve' AND a.step IN ('office', 'chief')) THEN
+        RAISE EXCEPTION 'the decision of this case is already signed';
+    END IF;
     IF signer AND NOT office AND NOT owner_side THEN
         -- A manager or the chief signs a step (approvals) and moves only the state.
-        IF to_jsonb(NEW) - 'status' - 'updated_at' - 'closed_at'
-           <> to_jsonb(OLD) - 'status' - 'updated_at' - 'closed_at' THEN
+        -- (search_text is generated after BEFORE triggers: NULL in NEW here.)
+        IF to_jsonb(NEW) - 'status' - 'updated_at' - 'closed_at' - 'search_text'
+           <> to_jsonb(OLD) - 'status' - 'updated_at' - 'closed_at' - 'search_text' THEN
             RAISE EXCEPTION 'an approver changes only the state of a case';
         END IF;
         IF NOT EXISTS (SELECT 1 FROM approvals a WHERE a.case_id = OLD.id
@@ -745,6 +790,13 @@ BEGIN
         ORDER BY ch.position LIMIT 1;
     IF NEW.action = 'return' AND has_role('office') THEN
         RETURN NEW;
+    END IF;
+    -- Usually a colleague who signed while this client was deciding (this insert waited
+    -- for their lock above): say so, not which step is next.
+    IF NEW.action = 'approve' AND EXISTS (
+        SELECT 1 FROM approvals a WHERE a.case_id = c.id AND a.round = c.round
+        AND a.action = 'approve' AND a.step = NEW.step) THEN
+        RAISE EXCEPTION 'the step % of this case is already signed', NEW.step;
     END IF;
     IF next_step IS NULL OR NEW.step <> next_step OR NEW.role <> next_role THEN
         RAISE EXCEPTION 'the next step of this case is %', coalesce(next_step, 'none');
