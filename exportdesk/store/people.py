@@ -105,12 +105,18 @@ class People(Part):
 
         The office, the chief manager and the administrator see everyone; a department
         manager sees their departments' people; anyone else the people they host or
-        recorded themselves.
+        recorded themselves, and a proxy the people hosted by the applicants they file
+        for: a secretary filing a visiting researcher's case for the professor links it
+        to the visitor's record (the campus database's policy on people says the same).
         """
         if self.sees_all_people(actor):
             return "TRUE", []
-        parts = ["p.host_user_id = ?", "p.created_by = ?"]
-        params: list[Any] = [actor.id, actor.id]
+        parts = [
+            "p.host_user_id = ?",
+            "p.created_by = ?",
+            "p.host_user_id IN (SELECT x.applicant_id FROM proxies x WHERE x.proxy_id = ?)",
+        ]
+        params: list[Any] = [actor.id, actor.id, actor.id]
         managed = sorted(actor.managed_departments())
         if managed:
             parts.append(f"p.department_id IN ({', '.join('?' * len(managed))})")
@@ -120,10 +126,12 @@ class People(Part):
     def may_see_person(self, actor: User, person: dict[str, Any]) -> bool:
         if self.sees_all_people(actor):
             return True
+        host = person.get("host_user_id")
         return (
-            person.get("host_user_id") == actor.id
+            host == actor.id
             or person.get("created_by") == actor.id
             or person.get("department_id") in actor.managed_departments()
+            or (host is not None and host in self.store.proxy_applicant_ids(actor.id))
         )
 
     def get_person(self, actor: User, person_id: int) -> dict[str, Any]:
