@@ -49,6 +49,10 @@ def campus(request, tmp_path: Path) -> Campus:  # type: ignore[no-untyped-def]
         ("ö", ["Straße"]),
         ("anna MÜL", ["Müller"]),
         ("Ü", ["Müller"]),
+        ("ИВАНОВ", ["Иванов"]),  # no ASCII letter at all
+        ("m_ller", []),  # the user's _ and % are literal, beside letters beyond ASCII too
+        ("mü%", []),
+        ("_ü", []),
     ],
 )
 def test_the_same_people_on_both_engines(campus: Campus, search: str, found: list[str]):

@@ -27,16 +27,34 @@ def fold_case(text: str | None) -> str | None:
     return text.translate(_SIMPLE).lower()
 
 
-def folded_sql(expression: str, word: str) -> str:
-    """SQL for `expression` folded as fold_case does, good for finding `word` (folded).
-
-    An ASCII word can only match ASCII letters, which SQLite's own lower() folds; the
-    two letters beyond ASCII that fold into ASCII are replaced first. That stays in C
-    (a call into Python per row would triple the time of a search); a word with other
-    letters needs the full fold.
-    """
-    if not word.isascii():
-        return f"fold_case({expression})"
+def _ascii_folded(expression: str) -> str:
     for letter, ascii_letter in ASCII_FROM_OTHERS.items():
         expression = f"replace({expression}, '{letter}', '{ascii_letter}')"
     return f"lower({expression})"
+
+
+def _like_escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def contains_sql(expression: str, word: str) -> tuple[str, list[str]]:
+    """SQL true where `expression`, folded as fold_case does, contains `word` (folded by
+    the caller), with its parameters; LIKE … ESCAPE '\\', the user's % and _ literal.
+
+    An ASCII word can only match ASCII letters, which SQLite's own lower() folds once
+    the two letters beyond ASCII that fold into ASCII are replaced: that stays in C (a
+    call into Python per row would triple the time of a search). A word with other
+    letters needs the full fold; the rows it could match are first narrowed in C, with
+    each of its other letters as one unknown character (a fold is one for one).
+    """
+    pattern = f"%{_like_escape(word)}%"
+    if word.isascii():
+        return f"{_ascii_folded(expression)} LIKE ? ESCAPE '\\'", [pattern]
+    full = f"fold_case({expression}) LIKE ? ESCAPE '\\'"
+    if not any(ch.isascii() and ch.isalnum() for ch in word):
+        return full, [pattern]
+    rough = "".join(_like_escape(ch) if ch.isascii() else "_" for ch in word)
+    return (
+        f"{_ascii_folded(expression)} LIKE ? ESCAPE '\\' AND {full}",
+        [f"%{rough}%", pattern],
+    )

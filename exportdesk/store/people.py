@@ -7,7 +7,7 @@ from typing import Any, ClassVar
 
 from exportdesk.store.base import Part
 from exportdesk.store.errors import StoreError
-from exportdesk.store.folding import fold_case, folded_sql
+from exportdesk.store.folding import contains_sql, fold_case
 from exportdesk.store.users import User
 
 # Columns the People screen may sort on.
@@ -47,10 +47,6 @@ _HAY = " || ' ' || ".join(
         "coalesce(d.code, '')",
     ]
 )
-
-
-def _like_escape(word: str) -> str:
-    return word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 def _order_sql(order_by: str, descending: bool) -> str:
@@ -379,8 +375,9 @@ class People(Part):
             where.append("p.needs_recheck = 1")
         for word in (fold_case(search) or "").split():
             # Not lower() alone: SQLite's folds ASCII letters only (store/folding.py).
-            where.append(f"{folded_sql(_HAY, word)} LIKE ? ESCAPE '\\'")
-            params.append("%" + _like_escape(word) + "%")
+            clause, patterns = contains_sql(_HAY, word)
+            where.append(clause)
+            params += patterns
         return " AND ".join(where), params
 
     def _refresh_summary(self, person_id: int) -> None:
