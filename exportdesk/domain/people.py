@@ -79,7 +79,7 @@ def person_date_problems(dates: dict[str, dt.date | None]) -> list[tuple[str, st
         problems.append(
             (
                 "stay_until",
-                f"在留期間の終了日（{end.isoformat()}）が開始日（{start.isoformat()}）より前です。",
+                f"在籍期間の終了日（{end.isoformat()}）が開始日（{start.isoformat()}）より前です。",
                 f"The period of stay ends ({end.isoformat()}) before it starts"
                 f" ({start.isoformat()}).",
             )
