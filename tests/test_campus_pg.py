@@ -270,8 +270,12 @@ def test_wrong_password_and_unknown_server_are_clear_messages(world: World) -> N
     w = world
     with pytest.raises(StoreError) as refused:
         Store(w.dsn["prof"].replace("horse", "mouse"))
-    assert refused.value.code == "server_unreachable"
-    assert "学内データベース" in refused.value.ja
+    assert refused.value.code == "login_failed"
+    with pytest.raises(StoreError) as unreachable:
+        Store(w.dsn["prof"].replace(f":{w.dsn['prof'].rsplit(':', 1)[1].split('/')[0]}/", ":1/"))
+    assert unreachable.value.code == "server_unreachable"
+    assert "学内データベース" in unreachable.value.ja
+    assert "horse" not in unreachable.value.ja + unreachable.value.en
     # Signing in as someone else over one's own connection is refused.
     store = w.store(w.prof)
     with pytest.raises(StoreError) as refused:
