@@ -313,3 +313,28 @@ def test_the_typed_password_is_the_only_credential_needed(world: World) -> None:
     assert PASSWORD not in unreachable.value.en
     # Store(...) of an address with a password still opens as before.
     Store(user_dsn(c, w.dbname, w.prof.login)).close()
+
+
+def test_the_command_line_connects_as_user_with_the_password(
+    world: World, tmp_path, capsys, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    from tests.store_fixtures import plain_visit_answers
+
+    w = world
+    mine = w.store(w.prof).create_case(w.prof, answers=plain_visit_answers(title="Mine"))
+    w.store(w.prof_sci).create_case(w.prof_sci, answers=plain_visit_answers(title="Not mine"))
+    out = tmp_path / "cases.json"
+    monkeypatch.setenv("EXPORTDESK_PASSWORD", PASSWORD)
+    argv = ["export", "--format", "json", "-o", str(out), "--db", address(w)]
+    assert main([*argv, "--user", w.prof.login]) == 0
+    exported = json.loads(out.read_text(encoding="utf-8"))
+    rows = exported["cases"] if isinstance(exported, dict) else exported
+    assert [r["ref"] for r in rows] == [mine["ref"]]
+    out.unlink()
+    capsys.readouterr()
+    monkeypatch.setenv("EXPORTDESK_PASSWORD", "not the password")
+    assert main([*argv, "--user", w.prof.login]) != 0
+    assert "The user name or password is wrong." in capsys.readouterr().err
+    assert not out.exists()

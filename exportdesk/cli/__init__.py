@@ -22,7 +22,7 @@ from exportdesk.cli import (
     people_cmd,
     reports_cmd,
 )
-from exportdesk.cli.common import EXIT_BAD_INPUT, EXIT_FAIL, EXIT_OK
+from exportdesk.cli.common import EXIT_BAD_INPUT, EXIT_FAIL, EXIT_OK, close_stores
 
 __all__ = ["EXIT_BAD_INPUT", "EXIT_FAIL", "EXIT_OK", "build_parser", "main"]
 
@@ -61,3 +61,5 @@ def main(argv: list[str] | None = None) -> int:
         return int(args.func(args))
     except BrokenPipeError:
         return EXIT_OK
+    finally:
+        close_stores()
