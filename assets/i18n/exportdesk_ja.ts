@@ -269,6 +269,77 @@
     </message>
 </context>
 <context>
+    <name>CampusAddressDialog</name>
+    <message>
+        <location filename="../../exportdesk/gui/campus.py" line="44" />
+        <source>ExportDesk: campus database</source>
+        <translation>ExportDesk：学内データベース</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/campus.py" line="47" />
+        <source>The address of the university's ExportDesk database, from the export control office or IT, e.g. postgresql://db.example.ac.jp/exportdesk. You type your password when you sign in; it is never saved.</source>
+        <translation>大学のExportDeskデータベースのアドレスです（輸出管理担当部署又は情報システム担当から案内されます。例：postgresql://db.example.ac.jp/exportdesk）。パスワードはサインインのたびに入力し、保存されません。</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/campus.py" line="61" />
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/campus.py" line="62" />
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/campus.py" line="66" />
+        <source>Campus address</source>
+        <translation>学内データベースのアドレス</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/campus.py" line="82" />
+        <source>The setting could not be saved: %1</source>
+        <translation>設定を保存できませんでした：%1</translation>
+    </message>
+</context>
+<context>
+    <name>CampusSignInDialog</name>
+    <message>
+        <location filename="../../exportdesk/gui/campus.py" line="98" />
+        <source>ExportDesk: sign in to the campus database</source>
+        <translation>ExportDesk：学内データベースにサインイン</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/campus.py" line="99" />
+        <source>Campus database</source>
+        <translation>学内データベース</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/campus.py" line="104" />
+        <source>Change address…</source>
+        <translation>アドレスを変更…</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/campus.py" line="114" />
+        <source>User name</source>
+        <translation>ユーザー名</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/campus.py" line="115" />
+        <source>Password</source>
+        <translation>パスワード</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/campus.py" line="120" />
+        <source>Sign in</source>
+        <translation>サインイン</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/campus.py" line="121" />
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+</context>
+<context>
     <name>CaseNotes</name>
     <message>
         <location filename="../../exportdesk/gui/people_link.py" line="133" />
@@ -289,42 +360,42 @@
 <context>
     <name>CaseTableModel</name>
     <message>
-        <location filename="../../exportdesk/gui/cases_page.py" line="67" />
+        <location filename="../../exportdesk/gui/cases_page.py" line="64" />
         <source>Ref</source>
         <translation>案件番号</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/cases_page.py" line="68" />
+        <location filename="../../exportdesk/gui/cases_page.py" line="65" />
         <source>Status</source>
         <translation>状態</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/cases_page.py" line="69" />
+        <location filename="../../exportdesk/gui/cases_page.py" line="66" />
         <source>Activity</source>
         <translation>活動</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/cases_page.py" line="70" />
+        <location filename="../../exportdesk/gui/cases_page.py" line="67" />
         <source>Title</source>
         <translation>件名</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/cases_page.py" line="71" />
+        <location filename="../../exportdesk/gui/cases_page.py" line="68" />
         <source>Counterpart</source>
         <translation>相手方</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/cases_page.py" line="72" />
+        <location filename="../../exportdesk/gui/cases_page.py" line="69" />
         <source>Country</source>
         <translation>国</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/cases_page.py" line="73" />
+        <location filename="../../exportdesk/gui/cases_page.py" line="70" />
         <source>Applicant</source>
         <translation>申請者</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/cases_page.py" line="74" />
+        <location filename="../../exportdesk/gui/cases_page.py" line="71" />
         <source>Updated</source>
         <translation>更新日時</translation>
     </message>
@@ -332,74 +403,74 @@
 <context>
     <name>CasesPage</name>
     <message>
-        <location filename="../../exportdesk/gui/cases_page.py" line="165" />
+        <location filename="../../exportdesk/gui/cases_page.py" line="151" />
         <source>Search title, counterpart or reference</source>
         <translation>件名・相手方・案件番号で検索</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/cases_page.py" line="169" />
+        <location filename="../../exportdesk/gui/cases_page.py" line="155" />
         <source>All statuses</source>
         <translation>すべての状態</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/cases_page.py" line="179" />
-        <location filename="../../exportdesk/gui/cases_page.py" line="276" />
-        <location filename="../../exportdesk/gui/cases_page.py" line="284" />
+        <location filename="../../exportdesk/gui/cases_page.py" line="165" />
+        <location filename="../../exportdesk/gui/cases_page.py" line="262" />
+        <location filename="../../exportdesk/gui/cases_page.py" line="270" />
         <source>New case</source>
         <translation>新規案件</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/cases_page.py" line="182" />
+        <location filename="../../exportdesk/gui/cases_page.py" line="168" />
         <source>Open</source>
         <translation>開く</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/cases_page.py" line="183" />
-        <location filename="../../exportdesk/gui/cases_page.py" line="296" />
+        <location filename="../../exportdesk/gui/cases_page.py" line="169" />
+        <location filename="../../exportdesk/gui/cases_page.py" line="282" />
         <source>Same as last time</source>
         <translation>前回と同じ内容で作成</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/cases_page.py" line="184" />
+        <location filename="../../exportdesk/gui/cases_page.py" line="170" />
         <source>Start a new case from the selected one</source>
         <translation>選択した案件をもとに新しい案件を作成します</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/cases_page.py" line="185" />
-        <location filename="../../exportdesk/gui/cases_page.py" line="306" />
-        <location filename="../../exportdesk/gui/cases_page.py" line="313" />
+        <location filename="../../exportdesk/gui/cases_page.py" line="171" />
+        <location filename="../../exportdesk/gui/cases_page.py" line="292" />
+        <location filename="../../exportdesk/gui/cases_page.py" line="299" />
         <source>Withdraw</source>
         <translation>取下げ</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../exportdesk/gui/cases_page.py" line="241" />
+        <location filename="../../exportdesk/gui/cases_page.py" line="227" />
         <source>%n case(s)</source>
         <translation>
             <numerusform>%n 件</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/cases_page.py" line="247" />
+        <location filename="../../exportdesk/gui/cases_page.py" line="233" />
         <source>No case matches the search or filter.</source>
         <translation>検索・絞り込みに該当する案件はありません。</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/cases_page.py" line="250" />
+        <location filename="../../exportdesk/gui/cases_page.py" line="236" />
         <source>No cases yet. Press 'New case' (Ctrl+N) before a visit, a shipment of samples, a trip with equipment or sharing technology abroad: the check sheet tells you in a few questions whether the export control office needs to look at it.</source>
         <translation>まだ案件はありません。外国からの研究者の受入れ、試料の送付、機器を持っての海外出張、海外への技術の提供の前に「新しい案件」（Ctrl+N）を押してください。いくつかの質問に答えると、輸出管理担当部署の確認が必要かどうかが分かります。</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/cases_page.py" line="272" />
+        <location filename="../../exportdesk/gui/cases_page.py" line="258" />
         <source>myself</source>
         <translation>本人</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/cases_page.py" line="276" />
+        <location filename="../../exportdesk/gui/cases_page.py" line="262" />
         <source>Filing for:</source>
         <translation>申請者：</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/cases_page.py" line="306" />
+        <location filename="../../exportdesk/gui/cases_page.py" line="292" />
         <source>Reason for withdrawing:</source>
         <translation>取下げの理由：</translation>
     </message>
@@ -407,238 +478,238 @@
 <context>
     <name>CheckSheetEditor</name>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="202" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="205" />
         <source>Result</source>
         <translation>結果</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="209" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="212" />
         <source>Previous section</source>
         <translation>前の項目へ</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="210" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="213" />
         <source>Next section</source>
         <translation>次の項目へ</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="211" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="214" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="212" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="215" />
         <source>Print / Save as PDF</source>
         <translation>印刷・PDFで保存</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="215" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="218" />
         <source>Send to the office as a file…</source>
         <translation>ファイルで担当部署へ送る…</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="217" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="220" />
         <source>For an office that works on another PC: submits and writes a signed case file</source>
         <translation>担当部署が別のPCで作業する場合：提出し、署名付きの案件ファイルを作成します</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="220" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="223" />
         <source>Submit to the office</source>
         <translation>提出する</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="270" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="273" />
         <source>Questions from the export control office</source>
         <translation>輸出管理担当部署からの質問</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="278" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="281" />
         <source>Your answer (sent with the resubmission)</source>
         <translation>回答（再提出時に送付されます）</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="285" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="288" />
         <source>Yes</source>
         <translation>はい</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="285" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="288" />
         <source>No</source>
         <translation>いいえ</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="285" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="288" />
         <source>Don't know</source>
         <translation>不明</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="294" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="297" />
         <source>— choose —</source>
         <translation>— 選択してください —</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="315" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="318" />
         <source>Type a country name or code</source>
         <translation>国名又は国コードを入力</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="320" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="323" />
         <source>Search by name or KAKENHI code</source>
         <translation>分野名又は科研費の区分番号で検索</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="372" />
-        <location filename="../../exportdesk/gui/checksheet.py" line="380" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="375" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="383" />
         <source>Category</source>
         <translation>類型</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="387" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="390" />
         <source>Example cases</source>
         <translation>例</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="397" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="400" />
         <source>Help</source>
         <translation>ヘルプ</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="442" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="445" />
         <source>Write the case file again…</source>
         <translation>案件ファイルを再作成…</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="442" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="445" />
         <source>Save case file as…</source>
         <translation>案件ファイルを別名で保存…</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="451" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="454" />
         <source>(untitled)</source>
         <translation>（件名未入力）</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="455" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="458" />
         <source>Status</source>
         <translation>状態</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="458" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="461" />
         <source>sent to the office on %1, awaiting decision</source>
         <translation>担当部署へ送付済み（%1）・判断待ち</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="471" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="474" />
         <source>Decision of the export control office</source>
         <translation>輸出管理担当部署の判断</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="472" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="475" />
         <source>Decision</source>
         <translation>判断</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="473" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="476" />
         <source>Conditions</source>
         <translation>条件</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="474" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="477" />
         <source>Reasons</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="475" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="478" />
         <source>Questions from the office</source>
         <translation>担当部署からの質問</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="476" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="479" />
         <source>Approved by</source>
         <translation>承認者</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="477" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="480" />
         <source>Decided on</source>
         <translation>判断日</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="484" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="487" />
         <source>Still to answer</source>
         <translation>未回答の必須項目</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="487" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="490" />
         <source>All required answers given.</source>
         <translation>必須項目はすべて回答済みです。</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="490" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="493" />
         <source>Choose the activity to begin.</source>
         <translation>まず活動を選んでください。</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="495" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="498" />
         <source>Some answers cannot be read yet.</source>
         <translation>読み取れない回答があります。</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="499" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="502" />
         <source>So far: </source>
         <translation>現時点では：</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="521" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="524" />
         <source>Saved</source>
         <translation>保存しました</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="541" />
-        <location filename="../../exportdesk/gui/checksheet.py" line="585" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="544" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="588" />
         <source>Cannot submit yet</source>
         <translation>まだ提出できません</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="545" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="548" />
         <source>Submitted. The sheet is filed with the export control office.</source>
         <translation>提出しました。シートは輸出管理担当部署に保存されます。</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="559" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="562" />
         <source>Saved to %1</source>
         <translation>保存しました：%1</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="575" />
-        <location filename="../../exportdesk/gui/checksheet.py" line="592" />
-        <location filename="../../exportdesk/gui/checksheet.py" line="613" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="578" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="595" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="616" />
         <source>Send to the office</source>
         <translation>担当部署へ送る</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="588" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="591" />
         <source>The case file could not be written: %1</source>
         <translation>案件ファイルを書き込めませんでした：%1</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="597" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="600" />
         <source>Submitted: the case file for the office is saved as %1.</source>
         <translation>提出しました。担当部署あての案件ファイルを %1 に保存しました。</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="615" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="618" />
         <source>The case file is ready: %1
 Send it to the export control office (%2) by e-mail. Open your mail program now?</source>
         <translation>案件ファイルを作成しました：%1
 メールで輸出管理担当部署（%2）へ送ってください。メールソフトを開きますか？</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="623" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="626" />
         <source>Open mail program</source>
         <translation>メールソフトを開く</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="604" />
+        <location filename="../../exportdesk/gui/checksheet.py" line="607" />
         <source>Case file attached: %1</source>
         <translation>案件ファイルを添付します：%1</translation>
     </message>
@@ -646,28 +717,28 @@ Send it to the export control office (%2) by e-mail. Open your mail program now?
 <context>
     <name>DeclarationDialog</name>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="189" />
+        <location filename="../../exportdesk/gui/people_page.py" line="174" />
         <source>Record a declaration</source>
         <translation>申告の記録</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="198" />
+        <location filename="../../exportdesk/gui/people_page.py" line="183" />
         <source>Declared on</source>
         <translation>申告日</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="205" />
+        <location filename="../../exportdesk/gui/people_page.py" line="190" />
         <source>Note</source>
         <translation>備考</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="207" />
+        <location filename="../../exportdesk/gui/people_page.py" line="192" />
         <source>Attach the signed scan…</source>
         <translation>署名済みのスキャンを添付…</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="209" />
-        <location filename="../../exportdesk/gui/people_page.py" line="218" />
+        <location filename="../../exportdesk/gui/people_page.py" line="194" />
+        <location filename="../../exportdesk/gui/people_page.py" line="203" />
         <source>Scan</source>
         <translation>スキャン</translation>
     </message>
@@ -1210,22 +1281,22 @@ Send it to the export control office (%2) by e-mail. Open your mail program now?
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../exportdesk/gui/dialogs.py" line="41" />
+        <location filename="../../exportdesk/gui/dialogs.py" line="55" />
         <source>ExportDesk: sign in</source>
         <translation>ExportDesk：サインイン</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/dialogs.py" line="54" />
+        <location filename="../../exportdesk/gui/dialogs.py" line="68" />
         <source>User name</source>
         <translation>ユーザー名</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/dialogs.py" line="55" />
+        <location filename="../../exportdesk/gui/dialogs.py" line="69" />
         <source>Password</source>
         <translation>パスワード</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/dialogs.py" line="59" />
+        <location filename="../../exportdesk/gui/dialogs.py" line="73" />
         <source>Sign in</source>
         <translation>サインイン</translation>
     </message>
@@ -1471,22 +1542,22 @@ Forms version %1</source>
 <context>
     <name>PeoplePage</name>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="551" />
+        <location filename="../../exportdesk/gui/people_page.py" line="536" />
         <source>Search name, ID, supervisor, nationality</source>
         <translation>氏名・番号・指導教員・国籍で検索</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="553" />
+        <location filename="../../exportdesk/gui/people_page.py" line="538" />
         <source>Re-check open only</source>
         <translation>再確認が必要な人のみ</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="554" />
+        <location filename="../../exportdesk/gui/people_page.py" line="539" />
         <source>Import…</source>
         <translation>取込み…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../exportdesk/gui/people_page.py" line="613" />
+        <location filename="../../exportdesk/gui/people_page.py" line="598" />
         <source>%n people</source>
         <translation>
             <numerusform>%n 人</numerusform>
@@ -1496,72 +1567,72 @@ Forms version %1</source>
 <context>
     <name>PeopleTableModel</name>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="100" />
+        <location filename="../../exportdesk/gui/people_page.py" line="96" />
         <source>ID</source>
         <translation>番号</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="101" />
+        <location filename="../../exportdesk/gui/people_page.py" line="97" />
         <source>Name</source>
         <translation>氏名</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="102" />
+        <location filename="../../exportdesk/gui/people_page.py" line="98" />
         <source>Native name</source>
         <translation>原語氏名</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="103" />
+        <location filename="../../exportdesk/gui/people_page.py" line="99" />
         <source>Nationality</source>
         <translation>国籍</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="104" />
+        <location filename="../../exportdesk/gui/people_page.py" line="100" />
         <source>Status</source>
         <translation>状態</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="105" />
+        <location filename="../../exportdesk/gui/people_page.py" line="101" />
         <source>Department</source>
         <translation>部局</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="106" />
+        <location filename="../../exportdesk/gui/people_page.py" line="102" />
         <source>Supervisor</source>
         <translation>指導教員</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="107" />
+        <location filename="../../exportdesk/gui/people_page.py" line="103" />
         <source>Entry</source>
         <translation>入国日</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="108" />
+        <location filename="../../exportdesk/gui/people_page.py" line="104" />
         <source>Stay until</source>
         <translation>在籍期限</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="109" />
+        <location filename="../../exportdesk/gui/people_page.py" line="105" />
         <source>Declared</source>
         <translation>申告日</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="110" />
+        <location filename="../../exportdesk/gui/people_page.py" line="106" />
         <source>Categories</source>
         <translation>特定類型</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="111" />
+        <location filename="../../exportdesk/gui/people_page.py" line="107" />
         <source>Pledges</source>
         <translation>誓約書</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="163" />
+        <location filename="../../exportdesk/gui/people_page.py" line="148" />
         <source>none</source>
         <translation>該当なし</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="170" />
+        <location filename="../../exportdesk/gui/people_page.py" line="155" />
         <source>Re-check open</source>
         <translation>再確認が必要</translation>
     </message>
@@ -1597,201 +1668,201 @@ Forms version %1</source>
 <context>
     <name>PersonPanel</name>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="253" />
+        <location filename="../../exportdesk/gui/people_page.py" line="238" />
         <source>Declared on</source>
         <translation>申告日</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="253" />
+        <location filename="../../exportdesk/gui/people_page.py" line="238" />
         <source>Categories</source>
         <translation>特定類型</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="253" />
+        <location filename="../../exportdesk/gui/people_page.py" line="238" />
         <source>Resident</source>
         <translation>居住者</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="253" />
-        <location filename="../../exportdesk/gui/people_page.py" line="256" />
+        <location filename="../../exportdesk/gui/people_page.py" line="238" />
+        <location filename="../../exportdesk/gui/people_page.py" line="241" />
         <source>State</source>
         <translation>状態</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="256" />
+        <location filename="../../exportdesk/gui/people_page.py" line="241" />
         <source>Pledge</source>
         <translation>誓約書</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="256" />
+        <location filename="../../exportdesk/gui/people_page.py" line="241" />
         <source>Due</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="256" />
+        <location filename="../../exportdesk/gui/people_page.py" line="241" />
         <source>Scan (SHA-256)</source>
         <translation>スキャン（SHA-256）</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="258" />
+        <location filename="../../exportdesk/gui/people_page.py" line="243" />
         <source>Course</source>
         <translation>研修</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="258" />
+        <location filename="../../exportdesk/gui/people_page.py" line="243" />
         <source>Taken</source>
         <translation>受講日</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="258" />
+        <location filename="../../exportdesk/gui/people_page.py" line="243" />
         <source>Expires</source>
         <translation>有効期限</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="263" />
+        <location filename="../../exportdesk/gui/people_page.py" line="248" />
         <source>Request</source>
         <translation>依頼</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="264" />
+        <location filename="../../exportdesk/gui/people_page.py" line="249" />
         <source>Received…</source>
         <translation>受領…</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="265" />
+        <location filename="../../exportdesk/gui/people_page.py" line="250" />
         <source>Checked</source>
         <translation>確認済みにする</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="266" />
+        <location filename="../../exportdesk/gui/people_page.py" line="251" />
         <source>Print pledge…</source>
         <translation>誓約書を印刷…</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="267" />
+        <location filename="../../exportdesk/gui/people_page.py" line="252" />
         <source>Record a declaration…</source>
         <translation>申告を記録…</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="268" />
+        <location filename="../../exportdesk/gui/people_page.py" line="253" />
         <source>Declaration checked</source>
         <translation>申告を確認済みにする</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="289" />
+        <location filename="../../exportdesk/gui/people_page.py" line="274" />
         <source>Declarations</source>
         <translation>申告</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="301" />
+        <location filename="../../exportdesk/gui/people_page.py" line="286" />
         <source>Pledges</source>
         <translation>誓約書</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="302" />
-        <location filename="../../exportdesk/gui/people_page.py" line="393" />
+        <location filename="../../exportdesk/gui/people_page.py" line="287" />
+        <location filename="../../exportdesk/gui/people_page.py" line="378" />
         <source>Training</source>
         <translation>研修</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="349" />
+        <location filename="../../exportdesk/gui/people_page.py" line="334" />
         <source>Select a person</source>
         <translation>人物を選択してください</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="364" />
+        <location filename="../../exportdesk/gui/people_page.py" line="349" />
         <source>Re-check open: %1</source>
         <translation>再確認が必要：%1</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="375" />
+        <location filename="../../exportdesk/gui/people_page.py" line="360" />
         <source>valid until %1</source>
         <translation>%1 まで有効</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="376" />
+        <location filename="../../exportdesk/gui/people_page.py" line="361" />
         <source>expired on %1</source>
         <translation>%1 に期限切れ</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="377" />
+        <location filename="../../exportdesk/gui/people_page.py" line="362" />
         <source>not trained</source>
         <translation>未受講</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="380" />
+        <location filename="../../exportdesk/gui/people_page.py" line="365" />
         <source>ID</source>
         <translation>番号</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="381" />
+        <location filename="../../exportdesk/gui/people_page.py" line="366" />
         <source>Nationality</source>
         <translation>国籍</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="382" />
+        <location filename="../../exportdesk/gui/people_page.py" line="367" />
         <source>Department</source>
         <translation>部局</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="383" />
+        <location filename="../../exportdesk/gui/people_page.py" line="368" />
         <source>Supervisor</source>
         <translation>指導教員</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="384" />
+        <location filename="../../exportdesk/gui/people_page.py" line="369" />
         <source>Status</source>
         <translation>状態</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="385" />
+        <location filename="../../exportdesk/gui/people_page.py" line="370" />
         <source>Entry</source>
         <translation>入国日</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="386" />
+        <location filename="../../exportdesk/gui/people_page.py" line="371" />
         <source>Stay until</source>
         <translation>在籍期限</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="387" />
+        <location filename="../../exportdesk/gui/people_page.py" line="372" />
         <source>Funding</source>
         <translation>資金源</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="389" />
+        <location filename="../../exportdesk/gui/people_page.py" line="374" />
         <source>Employed in Japan</source>
         <translation>国内での雇用</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="390" />
-        <location filename="../../exportdesk/gui/people_page.py" line="408" />
+        <location filename="../../exportdesk/gui/people_page.py" line="375" />
+        <location filename="../../exportdesk/gui/people_page.py" line="393" />
         <source>yes</source>
         <translation>はい</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="390" />
-        <location filename="../../exportdesk/gui/people_page.py" line="408" />
+        <location filename="../../exportdesk/gui/people_page.py" line="375" />
+        <location filename="../../exportdesk/gui/people_page.py" line="393" />
         <source>no</source>
         <translation>いいえ</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="392" />
+        <location filename="../../exportdesk/gui/people_page.py" line="377" />
         <source>Foreign contracts</source>
         <translation>外国との契約</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="417" />
+        <location filename="../../exportdesk/gui/people_page.py" line="402" />
         <source>none</source>
         <translation>該当なし</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="479" />
+        <location filename="../../exportdesk/gui/people_page.py" line="464" />
         <source>Signed pledge</source>
         <translation>署名済みの誓約書</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="524" />
+        <location filename="../../exportdesk/gui/people_page.py" line="509" />
         <source>Print pledge</source>
         <translation>誓約書を印刷</translation>
     </message>
@@ -2280,174 +2351,200 @@ Forms version %1</source>
 <context>
     <name>SetupDialog</name>
     <message>
-        <location filename="../../exportdesk/gui/setup.py" line="39" />
+        <location filename="../../exportdesk/gui/setup.py" line="41" />
         <source>ExportDesk: first-time set-up</source>
         <translation>ExportDesk：初期設定</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/setup.py" line="42" />
+        <location filename="../../exportdesk/gui/setup.py" line="44" />
         <source>Set up from an institution file (a professor's or secretary's PC)</source>
         <translation>機関設定ファイルから設定する（教員・秘書のPC）</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/setup.py" line="46" />
+        <location filename="../../exportdesk/gui/setup.py" line="48" />
         <source>Set up a new institution (the export control office, once)</source>
         <translation>新しい機関を設定する（輸出管理担当部署で一度だけ）</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/setup.py" line="58" />
+        <location filename="../../exportdesk/gui/setup.py" line="52" />
+        <source>Connect to the university's campus database (PostgreSQL)</source>
+        <translation>大学の学内データベース（PostgreSQL）に接続する</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/setup.py" line="66" />
         <source>The export control office sets ExportDesk up once and gives everyone an institution file (institution.exportdesk). If you received one, choose the first option.</source>
         <translation>輸出管理担当部署がExportDeskを一度設定し、全員に機関設定ファイル（institution.exportdesk）を配布します。このファイルを受け取った方は、一つ目を選んでください。</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/setup.py" line="92" />
+        <location filename="../../exportdesk/gui/setup.py" line="101" />
+        <location filename="../../exportdesk/gui/setup.py" line="192" />
         <source>Set up</source>
         <translation>設定する</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/setup.py" line="93" />
+        <location filename="../../exportdesk/gui/setup.py" line="102" />
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/setup.py" line="108" />
+        <location filename="../../exportdesk/gui/setup.py" line="118" />
         <source>Choose the institution file…</source>
         <translation>機関設定ファイルを選ぶ…</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/setup.py" line="110" />
+        <location filename="../../exportdesk/gui/setup.py" line="120" />
         <source>No file chosen.</source>
         <translation>ファイルが選ばれていません。</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/setup.py" line="117" />
+        <location filename="../../exportdesk/gui/setup.py" line="127" />
         <source>Your department</source>
         <translation>所属部局</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/setup.py" line="127" />
+        <location filename="../../exportdesk/gui/setup.py" line="137" />
         <source>Small university: one central office</source>
         <translation>小規模大学型：輸出管理担当部署が一元的に管理</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/setup.py" line="128" />
+        <location filename="../../exportdesk/gui/setup.py" line="138" />
         <source>Large university: department managers, then the office</source>
         <translation>大規模大学型：部局の輸出管理責任者、次に担当部署</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/setup.py" line="138" />
+        <location filename="../../exportdesk/gui/setup.py" line="148" />
         <source>One per line: CODE, Japanese name, English name</source>
         <translation>1行に1部局：コード, 日本語名, 英語名</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/setup.py" line="144" />
+        <location filename="../../exportdesk/gui/setup.py" line="154" />
         <source> years</source>
         <translation> 年</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/setup.py" line="147" />
+        <location filename="../../exportdesk/gui/setup.py" line="157" />
         <source>Institution name (Japanese)</source>
         <translation>機関名（日本語）</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/setup.py" line="148" />
+        <location filename="../../exportdesk/gui/setup.py" line="158" />
         <source>Institution name (English)</source>
         <translation>機関名（英語）</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/setup.py" line="149" />
+        <location filename="../../exportdesk/gui/setup.py" line="159" />
         <source>ICP format</source>
         <translation>規程の様式</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/setup.py" line="150" />
+        <location filename="../../exportdesk/gui/setup.py" line="160" />
         <source>Office name (Japanese)</source>
         <translation>担当部署名（日本語）</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/setup.py" line="151" />
+        <location filename="../../exportdesk/gui/setup.py" line="161" />
         <source>Office name (English)</source>
         <translation>担当部署名（英語）</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/setup.py" line="152" />
+        <location filename="../../exportdesk/gui/setup.py" line="162" />
         <source>Office e-mail</source>
         <translation>担当部署のメールアドレス</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/setup.py" line="153" />
+        <location filename="../../exportdesk/gui/setup.py" line="163" />
         <source>Departments</source>
         <translation>部局</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/setup.py" line="154" />
+        <location filename="../../exportdesk/gui/setup.py" line="164" />
         <source>Retention period</source>
         <translation>保存期間</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/setup.py" line="163" />
+        <location filename="../../exportdesk/gui/setup.py" line="171" />
+        <source>Where the university keeps one ExportDesk database for everyone, enter its address (from the export control office or IT). It is kept for the next start; you sign in with your own user name and password.</source>
+        <translation>大学が全員共通のExportDeskデータベースを運用している場合は、そのアドレスを入力してください（輸出管理担当部署又は情報システム担当から案内されます）。次回以降も使われます。サインインには各自のユーザー名とパスワードを使います。</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/setup.py" line="183" />
+        <source>Campus address</source>
+        <translation>学内データベースのアドレス</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/setup.py" line="192" />
+        <source>Continue</source>
+        <translation>次へ</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/setup.py" line="194" />
         <source>Administrator user name</source>
         <translation>管理者のユーザー名</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/setup.py" line="164" />
+        <location filename="../../exportdesk/gui/setup.py" line="195" />
         <source>Administrator full name</source>
         <translation>管理者の氏名</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/setup.py" line="82" />
+        <location filename="../../exportdesk/gui/setup.py" line="91" />
         <source>Password</source>
         <translation>パスワード</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/setup.py" line="83" />
+        <location filename="../../exportdesk/gui/setup.py" line="92" />
         <source>Password again</source>
         <translation>パスワード（確認）</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/setup.py" line="166" />
+        <location filename="../../exportdesk/gui/setup.py" line="197" />
         <source>Your user name</source>
         <translation>ユーザー名</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/setup.py" line="167" />
+        <location filename="../../exportdesk/gui/setup.py" line="198" />
         <source>Your full name</source>
         <translation>氏名</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/setup.py" line="195" />
+        <location filename="../../exportdesk/gui/setup.py" line="226" />
         <source>%1 — institution file of %2</source>
         <translation>%1 — %2の機関設定ファイル</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/setup.py" line="198" />
+        <location filename="../../exportdesk/gui/setup.py" line="229" />
         <source>Office key fingerprint: %1</source>
         <translation>担当部署の鍵の指紋：%1（担当部署が案内する指紋と一致することを確認してください）</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/setup.py" line="202" />
+        <location filename="../../exportdesk/gui/setup.py" line="233" />
         <source>(none)</source>
         <translation>（なし）</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/setup.py" line="221" />
-        <location filename="../../exportdesk/gui/setup.py" line="257" />
+        <location filename="../../exportdesk/gui/setup.py" line="260" />
+        <source>The setting could not be saved: %1</source>
+        <translation>設定を保存できませんでした：%1</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/setup.py" line="272" />
+        <location filename="../../exportdesk/gui/setup.py" line="308" />
         <source>The two passwords differ.</source>
         <translation>パスワードが一致しません。</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/setup.py" line="115" />
-        <location filename="../../exportdesk/gui/setup.py" line="178" />
+        <location filename="../../exportdesk/gui/setup.py" line="125" />
+        <location filename="../../exportdesk/gui/setup.py" line="209" />
         <source>Institution file</source>
         <translation>機関設定ファイル</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/setup.py" line="227" />
+        <location filename="../../exportdesk/gui/setup.py" line="278" />
         <source>Choose the institution file first.</source>
         <translation>先に機関設定ファイルを選んでください。</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/setup.py" line="263" />
+        <location filename="../../exportdesk/gui/setup.py" line="314" />
         <source>Cannot read this department line: %1</source>
         <translation>次の部局の行を読み取れません：%1</translation>
     </message>
