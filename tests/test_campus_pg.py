@@ -374,6 +374,7 @@ def test_db_copy_moves_a_single_pc_installation(pg_cluster, tmp_path, capsys) ->
     s.approve(w.chief, case["id"])
     draft = s.create_case(w.prof_sci, answers=plain_visit_answers(title="下書き"))
     s.add_attachment(w.prof_sci, draft["id"], "memo.txt", b"\x00binary\xff")
+    s.set_active(w.admin, w.secretary.id, False)
     before = s.verify_audit()
     tables = {
         t: s.db.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
@@ -394,6 +395,13 @@ def test_db_copy_moves_a_single_pc_installation(pg_cluster, tmp_path, capsys) ->
         content = conn.execute("SELECT content FROM exportdesk.attachments").fetchone()[0]
         hashes = {r[0] for r in conn.execute("SELECT password_hash FROM exportdesk.users")}
         conn.execute("ALTER ROLE prof PASSWORD 'a new password 2026'")
+        can_login = dict(
+            conn.execute(
+                "SELECT rolname, rolcanlogin FROM pg_roles WHERE rolname IN ('prof', 'secretary')"
+            ).fetchall()
+        )
+    # A deactivated account's role cannot log in.
+    assert can_login == {"prof": True, "secretary": False}
     assert refs == [case["ref"], draft["ref"]]
     assert content == b"\x00binary\xff"
     assert hashes == {"!postgresql"}  # no single-PC password hash is left readable
