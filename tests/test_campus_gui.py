@@ -152,3 +152,57 @@ def test_the_address_can_be_changed_from_the_sign_in(
     assert dialog.user is not None and dialog.user.id == w.prof.id
     assert dialog.store is not None
     dialog.store.close()
+
+
+def test_gui_with_a_campus_address_signs_in_and_opens_the_window(
+    world: World,  # noqa: F811
+    settings,
+    qtbot,
+    qapp,
+) -> None:  # type: ignore[no-untyped-def]
+    """`exportdesk gui --db postgresql://host/db`: the sign-in window, then the main one."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from exportdesk.cli import main
+    from exportdesk.gui import app
+
+    w = world
+    mine = w.store(w.prof).create_case(w.prof, answers=plain_visit_answers(title="Mine"))
+    seen: dict[str, object] = {}
+    tries: list[int] = []
+
+    def type_in() -> None:
+        shown = [
+            d
+            for d in QApplication.topLevelWidgets()
+            if isinstance(d, CampusSignInDialog) and d.isVisible()
+        ]
+        if not shown:
+            tries.append(1)
+            if len(tries) < 250:  # 5 s
+                QTimer.singleShot(20, type_in)
+            return
+        dialog = shown[0]
+        seen["address"] = dialog.where.text()
+        dialog.login.setText(w.prof.login)
+        dialog.password.setText(PASSWORD)
+        dialog.ok_button.click()
+        QTimer.singleShot(50, look)
+
+    def look() -> None:
+        try:
+            window = app._windows[-1]
+            assert isinstance(window, MainWindow)
+            model = window.cases_page.model
+            seen["cases"] = [model.case_id(r) for r in range(model.rowCount())]
+            seen["login"] = window.store.db.session_login()
+            window.close()
+            window.store.close()
+        finally:
+            QApplication.quit()  # never leave the event loop running
+
+    QTimer.singleShot(0, type_in)
+    assert main(["gui", "--lang", "ja", "--db", address(w)]) == 0
+    assert seen == {"address": address(w), "cases": [mine["id"]], "login": w.prof.login}
+    app._windows.clear()

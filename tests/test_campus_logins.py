@@ -285,9 +285,19 @@ def test_campus_add_user_and_the_users_screen_give_the_same_person(
         store.close()
 
 
-def test_the_typed_password_is_the_only_credential_needed(world: World) -> None:
+def test_the_typed_password_is_the_only_credential_needed(
+    world: World, tmp_path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
     w = world
     c = w.cluster  # type: ignore[attr-defined]
+    # ~/.pgpass (here PGPASSFILE) still serves an empty password field, as for psql.
+    pgpass = tmp_path / "pgpass"
+    pgpass.write_text(f"{c.host}:{c.port}:{w.dbname}:{w.office.login}:{PASSWORD}\n")
+    pgpass.chmod(0o600)
+    monkeypatch.setenv("PGPASSFILE", str(pgpass))
+    store, user = sign_in(address(w), w.office.login, "")
+    store.close()
+    assert user.id == w.office.id
     # An address naming the login but no password: the typed one is used.
     named = f"postgresql://{w.prof.login}@{c.host}:{c.port}/{w.dbname}"
     store, user = sign_in(named, w.prof.login, PASSWORD)
