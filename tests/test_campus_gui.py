@@ -159,16 +159,21 @@ def test_gui_with_a_campus_address_signs_in_and_opens_the_window(
     settings,
     qtbot,
     qapp,
+    monkeypatch,
 ) -> None:  # type: ignore[no-untyped-def]
-    """`exportdesk gui --db postgresql://host/db`: the sign-in window, then the main one."""
+    """`exportdesk gui` with EXPORTDESK_DB=postgresql://host/db: what `run` opens is the
+    campus sign-in (nothing connects before it), then the professor's own window."""
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
-    from exportdesk.cli import main
     from exportdesk.gui import app
 
     w = world
+    install_language(qapp, "ja")
     mine = w.store(w.prof).create_case(w.prof, answers=plain_visit_answers(title="Mine"))
+    monkeypatch.setenv("EXPORTDESK_DB", address(w))
+    target = window_target(None)
+    assert target == address(w)
     seen: dict[str, object] = {}
     tries: list[int] = []
 
@@ -188,21 +193,18 @@ def test_gui_with_a_campus_address_signs_in_and_opens_the_window(
         dialog.login.setText(w.prof.login)
         dialog.password.setText(PASSWORD)
         dialog.ok_button.click()
-        QTimer.singleShot(50, look)
-
-    def look() -> None:
-        try:
-            window = app._windows[-1]
-            assert isinstance(window, MainWindow)
-            model = window.cases_page.model
-            seen["cases"] = [model.case_id(r) for r in range(model.rowCount())]
-            seen["login"] = window.store.db.session_login()
-            window.close()
-            window.store.close()
-        finally:
-            QApplication.quit()  # never leave the event loop running
 
     QTimer.singleShot(0, type_in)
-    assert main(["gui", "--lang", "ja", "--db", address(w)]) == 0
-    assert seen == {"address": address(w), "cases": [mine["id"]], "login": w.prof.login}
-    app._windows.clear()
+    window = app.start_campus(str(target), "ja")
+    try:
+        assert isinstance(window, MainWindow)
+        qtbot.addWidget(window)
+        model = window.cases_page.model
+        assert seen == {"address": address(w)}
+        assert [model.case_id(r) for r in range(model.rowCount())] == [mine["id"]]
+        assert window.store.db.session_login() == w.prof.login
+    finally:
+        app._windows.clear()
+        if window is not None:
+            window.close()
+            window.store.close()
