@@ -208,3 +208,36 @@ def test_gui_with_a_campus_address_signs_in_and_opens_the_window(
         if window is not None:
             window.close()
             window.store.close()
+
+
+def test_a_single_pc_sign_in_can_switch_to_the_campus_database(
+    settings, tmp_path, qtbot, qapp
+) -> None:  # type: ignore[no-untyped-def]
+    from exportdesk.gui.dialogs import LoginDialog
+    from tests.store_fixtures import make_campus
+
+    install_language(qapp, "ja")
+    campus = make_campus(tmp_path / "own.db", "small")
+    login = LoginDialog(campus.store, "ja")
+    qtbot.addWidget(login)
+    login.show()
+    user = User(qtbot)
+    user.click(login.campus_button)
+    choose = next(
+        d for d in login.findChildren(CampusAddressDialog) if d.isVisible()
+    )  # fmt: skip
+    user.type(choose.address, "postgresql://prof:secret@db.example.ac.jp/exportdesk")
+    user.click(choose.ok_button)
+    assert "パスワードは含めず" in choose.error.text()
+    assert choose.isVisible() and login.isVisible()
+    assert not (settings / CAMPUS_FILE).exists() and login.campus_address is None
+    choose.address.clear()
+    user.type(choose.address, "postgresql://db.example.ac.jp/exportdesk")
+    user.click(choose.ok_button)
+    assert login.result() == LoginDialog.DialogCode.Accepted and login.user is None
+    assert (
+        login.campus_address
+        == saved_campus_address()
+        == ("postgresql://db.example.ac.jp/exportdesk")
+    )
+    campus.store.close()

@@ -1281,24 +1281,29 @@ Send it to the export control office (%2) by e-mail. Open your mail program now?
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../exportdesk/gui/dialogs.py" line="55" />
+        <location filename="../../exportdesk/gui/dialogs.py" line="58" />
         <source>ExportDesk: sign in</source>
         <translation>ExportDesk：サインイン</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/dialogs.py" line="68" />
+        <location filename="../../exportdesk/gui/dialogs.py" line="71" />
         <source>User name</source>
         <translation>ユーザー名</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/dialogs.py" line="69" />
+        <location filename="../../exportdesk/gui/dialogs.py" line="72" />
         <source>Password</source>
         <translation>パスワード</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/dialogs.py" line="73" />
+        <location filename="../../exportdesk/gui/dialogs.py" line="76" />
         <source>Sign in</source>
         <translation>サインイン</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/dialogs.py" line="83" />
+        <source>Campus database…</source>
+        <translation>学内データベース…</translation>
     </message>
 </context>
 <context>

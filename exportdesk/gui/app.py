@@ -106,7 +106,12 @@ def start(store, lang: str):  # type: ignore[no-untyped-def]
     else:
         login = LoginDialog(store, lang)
         preload = _preload_main_window(login)
-        if login.exec() != LoginDialog.DialogCode.Accepted or login.user is None:
+        if login.exec() != LoginDialog.DialogCode.Accepted:
+            return None
+        if login.campus_address:
+            store.close()
+            return start_campus(login.campus_address, lang)
+        if login.user is None:
             return None
         user = login.user
     if preload.is_alive():
@@ -176,7 +181,17 @@ def _quick_sign_in(db: str | None, lang: str) -> bool | None:
     login = LoginDialog(store_factory, lang, institution=inst)
     QTimer.singleShot(0, worker.start)  # once the window is on screen
     preload = _preload_main_window(login)
-    if login.exec() != LoginDialog.DialogCode.Accepted or login.user is None:
+    if login.exec() != LoginDialog.DialogCode.Accepted:
+        return False
+    if login.campus_address:
+        # This PC's own file stays as it is; the campus database from now on.
+        if worker.ident is not None:
+            worker.join()
+        own = opened.get("store")
+        if own is not None:
+            own.close()  # type: ignore[attr-defined]
+        return start_campus(login.campus_address, lang) is not None
+    if login.user is None:
         return False
     if preload.is_alive():
         preload.join()
