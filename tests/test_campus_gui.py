@@ -241,3 +241,18 @@ def test_a_single_pc_sign_in_can_switch_to_the_campus_database(
         == ("postgresql://db.example.ac.jp/exportdesk")
     )
     campus.store.close()
+
+
+def test_the_campus_address_can_be_forgotten(settings, qtbot, qapp) -> None:  # type: ignore[no-untyped-def]
+    from exportdesk.store.db_location import save_campus_address
+
+    install_language(qapp, "ja")
+    save_campus_address("postgresql://db.example.ac.jp/exportdesk")
+    dialog = CampusSignInDialog("postgresql://db.example.ac.jp/exportdesk", "ja")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    change = dialog.change_address()
+    User(qtbot).click(change.forget_button)
+    assert saved_campus_address() is None and not (settings / CAMPUS_FILE).exists()
+    assert "このPC" in dialog.error.text()
+    assert str(window_target(None)).endswith("exportdesk.db")

@@ -271,32 +271,38 @@
 <context>
     <name>CampusAddressDialog</name>
     <message>
-        <location filename="../../exportdesk/gui/campus.py" line="44" />
+        <location filename="../../exportdesk/gui/campus.py" line="45" />
         <source>ExportDesk: campus database</source>
         <translation>ExportDesk：学内データベース</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/campus.py" line="47" />
+        <location filename="../../exportdesk/gui/campus.py" line="48" />
         <source>The address of the university's ExportDesk database, from the export control office or IT, e.g. postgresql://db.example.ac.jp/exportdesk. You type your password when you sign in; it is never saved.</source>
         <translation>大学のExportDeskデータベースのアドレスです（輸出管理担当部署又は情報システム担当から案内されます。例：postgresql://db.example.ac.jp/exportdesk）。パスワードはサインインのたびに入力し、保存されません。</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/campus.py" line="61" />
+        <location filename="../../exportdesk/gui/campus.py" line="62" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/campus.py" line="62" />
+        <location filename="../../exportdesk/gui/campus.py" line="63" />
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/campus.py" line="66" />
+        <location filename="../../exportdesk/gui/campus.py" line="67" />
+        <source>Use this PC's own file</source>
+        <translation>このPCのファイルを使う</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/campus.py" line="72" />
         <source>Campus address</source>
         <translation>学内データベースのアドレス</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/campus.py" line="82" />
+        <location filename="../../exportdesk/gui/campus.py" line="88" />
+        <location filename="../../exportdesk/gui/campus.py" line="100" />
         <source>The setting could not be saved: %1</source>
         <translation>設定を保存できませんでした：%1</translation>
     </message>
@@ -304,39 +310,44 @@
 <context>
     <name>CampusSignInDialog</name>
     <message>
-        <location filename="../../exportdesk/gui/campus.py" line="98" />
+        <location filename="../../exportdesk/gui/campus.py" line="116" />
         <source>ExportDesk: sign in to the campus database</source>
         <translation>ExportDesk：学内データベースにサインイン</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/campus.py" line="99" />
+        <location filename="../../exportdesk/gui/campus.py" line="117" />
         <source>Campus database</source>
         <translation>学内データベース</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/campus.py" line="104" />
+        <location filename="../../exportdesk/gui/campus.py" line="122" />
         <source>Change address…</source>
         <translation>アドレスを変更…</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/campus.py" line="114" />
+        <location filename="../../exportdesk/gui/campus.py" line="132" />
         <source>User name</source>
         <translation>ユーザー名</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/campus.py" line="115" />
+        <location filename="../../exportdesk/gui/campus.py" line="133" />
         <source>Password</source>
         <translation>パスワード</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/campus.py" line="120" />
+        <location filename="../../exportdesk/gui/campus.py" line="138" />
         <source>Sign in</source>
         <translation>サインイン</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/campus.py" line="121" />
+        <location filename="../../exportdesk/gui/campus.py" line="139" />
         <source>Cancel</source>
         <translation>キャンセル</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/campus.py" line="169" />
+        <source>The campus address is no longer kept: the next start opens this PC's own file (unless --db or EXPORTDESK_DB names the campus database).</source>
+        <translation>学内データベースのアドレスを削除しました。次回の起動からはこのPCのファイルを開きます（--db又はEXPORTDESK_DBで学内データベースを指定している場合を除く）。</translation>
     </message>
 </context>
 <context>

@@ -41,6 +41,7 @@ class CampusAddressDialog(QDialog):
         super().__init__(parent)
         self.lang = lang
         self.chosen: str | None = None
+        self.forgotten = False
         self.setWindowTitle(self.tr("ExportDesk: campus database"))
         intro = QLabel(
             self.tr(
@@ -62,6 +63,11 @@ class CampusAddressDialog(QDialog):
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
+        self.forget_button = buttons.addButton(
+            self.tr("Use this PC's own file"), QDialogButtonBox.ButtonRole.ResetRole
+        )
+        self.forget_button.setObjectName("forget")
+        self.forget_button.clicked.connect(self.forget)
         form = QFormLayout()
         form.addRow(self.tr("Campus address"), self.address)
         layout = QVBoxLayout(self)
@@ -83,6 +89,18 @@ class CampusAddressDialog(QDialog):
             )
             return
         self.chosen = check_campus_address(self.address.text())
+        self.accept()
+
+    def forget(self) -> None:
+        """No campus address kept: the next start opens this PC's own file."""
+        try:
+            save_campus_address(None)
+        except OSError as exc:
+            self.error.setText(
+                self.tr("The setting could not be saved: %1").replace("%1", str(exc))
+            )
+            return
+        self.forgotten = True
         self.accept()
 
 
@@ -145,6 +163,13 @@ class CampusSignInDialog(QDialog):
         return dialog
 
     def _address_chosen(self, dialog: CampusAddressDialog) -> None:
+        if dialog.forgotten:
+            self.error.setText(
+                self.tr(
+                    "The campus address is no longer kept: the next start opens this PC's"
+                    " own file (unless --db or EXPORTDESK_DB names the campus database)."
+                )
+            )
         if dialog.chosen:
             self.dsn = dialog.chosen
             self._show_address()
