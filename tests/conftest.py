@@ -14,6 +14,8 @@ os.environ.setdefault("EXPORTDESK_KEYS", tempfile.mkdtemp(prefix="exportdesk-tes
 os.environ.setdefault("EXPORTDESK_PASSWORD", "correct horse battery")
 # The forms cache of the test run, not the user's.
 os.environ.setdefault("EXPORTDESK_CACHE", tempfile.mkdtemp(prefix="exportdesk-cache-"))
+# The window's settings (the campus address chosen once) in a throwaway folder.
+os.environ.setdefault("EXPORTDESK_CONFIG", tempfile.mkdtemp(prefix="exportdesk-config-"))
 # Case files that member PCs write on submission go to a throwaway folder, not ~/Documents.
 os.environ.setdefault("EXPORTDESK_OUTBOX", tempfile.mkdtemp(prefix="exportdesk-outbox-"))
 

@@ -276,8 +276,12 @@ def test_wrong_password_and_unknown_server_are_clear_messages(world: World) -> N
     w = world
     with pytest.raises(StoreError) as refused:
         Store(w.dsn["prof"].replace("horse", "mouse"))
-    assert refused.value.code == "server_unreachable"
-    assert "学内データベース" in refused.value.ja
+    assert refused.value.code == "login_failed"
+    with pytest.raises(StoreError) as unreachable:
+        Store(w.dsn["prof"].replace(f":{w.dsn['prof'].rsplit(':', 1)[1].split('/')[0]}/", ":1/"))
+    assert unreachable.value.code == "server_unreachable"
+    assert "学内データベース" in unreachable.value.ja
+    assert "horse" not in unreachable.value.ja + unreachable.value.en
     # Signing in as someone else over one's own connection is refused.
     store = w.store(w.prof)
     with pytest.raises(StoreError) as refused:
@@ -376,6 +380,7 @@ def test_db_copy_moves_a_single_pc_installation(pg_cluster, tmp_path, capsys) ->
     s.approve(w.chief, case["id"])
     draft = s.create_case(w.prof_sci, answers=plain_visit_answers(title="下書き"))
     s.add_attachment(w.prof_sci, draft["id"], "memo.txt", b"\x00binary\xff")
+    s.set_active(w.admin, w.secretary.id, False)
     before = s.verify_audit()
     tables = {
         t: s.db.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
@@ -396,6 +401,13 @@ def test_db_copy_moves_a_single_pc_installation(pg_cluster, tmp_path, capsys) ->
         content = conn.execute("SELECT content FROM exportdesk.attachments").fetchone()[0]
         hashes = {r[0] for r in conn.execute("SELECT password_hash FROM exportdesk.users")}
         conn.execute("ALTER ROLE prof PASSWORD 'a new password 2026'")
+        can_login = dict(
+            conn.execute(
+                "SELECT rolname, rolcanlogin FROM pg_roles WHERE rolname IN ('prof', 'secretary')"
+            ).fetchall()
+        )
+    # A deactivated account's role cannot log in.
+    assert can_login == {"prof": True, "secretary": False}
     assert refs == [case["ref"], draft["ref"]]
     assert content == b"\x00binary\xff"
     assert hashes == {"!postgresql"}  # no single-PC password hash is left readable

@@ -14,7 +14,7 @@ import sys
 from types import ModuleType
 
 from exportdesk import __version__
-from exportdesk.cli.common import EXIT_BAD_INPUT, EXIT_FAIL, EXIT_OK
+from exportdesk.cli.common import EXIT_BAD_INPUT, EXIT_FAIL, EXIT_OK, close_stores
 
 __all__ = ["EXIT_BAD_INPUT", "EXIT_FAIL", "EXIT_OK", "build_parser", "main"]
 
@@ -89,3 +89,5 @@ def main(argv: list[str] | None = None) -> int:
         return int(args.func(args))
     except BrokenPipeError:
         return EXIT_OK
+    finally:
+        close_stores()

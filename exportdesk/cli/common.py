@@ -59,10 +59,55 @@ def open_store(args: argparse.Namespace, *, create: bool = False):  # type: igno
     keys = getattr(args, "keys", None)
     try:
         if is_dsn(target):
-            return Store(target)
+            return _open_campus(str(target), getattr(args, "user", None))
         return Store(db_path(args), create=create, key_dir=Path(keys) if keys else None)
     except StoreError as exc:
         err(exc.en)
+        return None
+
+
+_opened: list[Any] = []
+
+
+def close_stores() -> None:
+    """Close the campus connections a command opened (a server-side session each)."""
+    while _opened:
+        _opened.pop().close()
+
+
+def _open_campus(dsn: str, login: str | None):  # type: ignore[no-untyped-def]
+    store = _connect_campus(dsn, login)
+    _opened.append(store)
+    return store
+
+
+def _connect_campus(dsn: str, login: str | None):  # type: ignore[no-untyped-def]
+    """The campus database as `login` (--user), with ${EXPORTDESK_PASSWORD}, else what the
+    address, ~/.pgpass or Kerberos give, else the password asked at the terminal."""
+    from exportdesk.store import Store, StoreError
+    from exportdesk.store.pg.engine import PostgresEngine
+
+    if not login:
+        return Store(dsn)
+    password = os.environ.get(PASSWORD_ENV)
+    try:
+        return Store(engine=PostgresEngine(dsn, user=login, password=password))
+    except StoreError as exc:
+        if exc.code != "login_failed" or password is not None or not sys.stdin.isatty():
+            raise
+    password = ask_password(login)
+    if password is None:
+        raise StoreError("login_failed")
+    return Store(engine=PostgresEngine(dsn, user=login, password=password))
+
+
+def ask_password(login: str) -> str | None:
+    import getpass
+
+    try:
+        return getpass.getpass(f"Password for {login} / {login}のパスワード: ")
+    except (EOFError, KeyboardInterrupt):
+        print(file=sys.stderr)
         return None
 
 
@@ -104,16 +149,15 @@ def acting_user(store: Any, login: str | None) -> Any:
         err(f"sign in with --user LOGIN (or set {USER_ENV})")
         return None
     password = os.environ.get(PASSWORD_ENV)
+    if store.db.session_login() is not None:
+        # Campus: the server checked the password when open_store connected as --user.
+        password = ""
     if password is None:
         if not sys.stdin.isatty():
             err(f"a password is needed: run in a terminal, or set {PASSWORD_ENV} in scripts")
             return None
-        import getpass
-
-        try:
-            password = getpass.getpass(f"Password for {login} / {login}のパスワード: ")
-        except (EOFError, KeyboardInterrupt):
-            print(file=sys.stderr)
+        password = ask_password(login)
+        if password is None:
             return None
     try:
         return store.authenticate(login, password)

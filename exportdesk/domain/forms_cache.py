@@ -18,13 +18,15 @@ import datetime as dt
 import hashlib
 import json
 import os
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from exportdesk import __version__
 from exportdesk.domain.catalog_core import Catalog, TextMethods
 
 FORMAT = 1
+T = TypeVar("T")
 # The code whose change changes the validated result: part of the key.
 _CODE = ("catalog.py", "catalog_core.py", "forms_cache.py")
 # Methods a cached record needs, by model name (the pydantic models inherit the same mixins).
@@ -169,23 +171,38 @@ def encode_catalog(catalog: Catalog, key: str) -> bytes:
         ensure_ascii=False,
         separators=(",", ":"),
     ).encode()
-    header = {"format": FORMAT, "key": key, "sha256": hashlib.sha256(payload).hexdigest()}
+    return seal(payload, key, FORMAT)
+
+
+def seal(payload: bytes, key: str, fmt: int) -> bytes:
+    """A cache file: a header line (format, key, digest of the payload), then the payload."""
+    header = {"format": fmt, "key": key, "sha256": hashlib.sha256(payload).hexdigest()}
     return json.dumps(header).encode() + b"\n" + payload
 
 
-def decode_catalog(data: bytes, key: str) -> Catalog | None:
-    """The cached catalogue, or None when the file is stale, corrupt or not ours."""
+def unseal(data: bytes, key: str, fmt: int) -> Any | None:
+    """The JSON payload of a cache file, or None unless its header is ours and matches."""
     try:
         head, _, payload = data.partition(b"\n")
         header = json.loads(head)
         if (
             not isinstance(header, dict)
-            or header.get("format") != FORMAT
+            or header.get("format") != fmt
             or header.get("key") != key
             or header.get("sha256") != hashlib.sha256(payload).hexdigest()
         ):
             return None
-        body = json.loads(payload)
+        return json.loads(payload)
+    except (ValueError, TypeError, RecursionError):
+        return None
+
+
+def decode_catalog(data: bytes, key: str) -> Catalog | None:
+    """The cached catalogue, or None when the file is stale, corrupt or not ours."""
+    body = unseal(data, key, FORMAT)
+    if body is None:
+        return None
+    try:
         files = {n: _decode(v) for n, v in body["files"].items()}
         override = body["override_dir"]
         catalog = Catalog(
@@ -196,7 +213,7 @@ def decode_catalog(data: bytes, key: str) -> Catalog | None:
         if set(_files_of(catalog)) != set(files):
             return None
         return catalog
-    except (ValueError, TypeError, KeyError, AttributeError):
+    except (ValueError, TypeError, KeyError, AttributeError, RecursionError):
         return None
 
 
@@ -216,26 +233,47 @@ def cached_catalog(override_dir: Path | str | None = None, base_dir: Path | None
         key = cache_key(base, override)
     except OSError:
         key = ""
-    path = cache_dir() / f"forms-{key[:24]}.json"
-    if key:
+
+    def validate() -> Catalog:
+        # Only on a miss: a hit imports neither yaml nor pydantic.
+        from exportdesk.domain.catalog import load_catalog
+
+        return load_catalog(override, base)
+
+    return through_cache(
+        f"forms-{key[:24]}.json" if key else "",
+        lambda data: decode_catalog(data, key),
+        validate,
+        lambda catalog: encode_catalog(catalog, key),
+    )
+
+
+def through_cache(
+    name: str,
+    decode: Callable[[bytes], T | None],
+    compute: Callable[[], T],
+    encode: Callable[[T], bytes],
+) -> T:
+    """The value cached in the file `name` of the cache folder when `decode` accepts it,
+    else `compute()`, written back best effort. No name (no key could be made): compute."""
+    where = cache_dir() / name if name else None
+    if where is not None:
         try:
-            cached = decode_catalog(path.read_bytes(), key)
+            cached = decode(where.read_bytes())
         except OSError:
             cached = None
         if cached is not None:
             return cached
-    from exportdesk.domain.catalog import load_catalog
-
-    catalog = load_catalog(override, base)
-    if key:
-        _write(path, catalog, key)
-    return catalog
+    value = compute()
+    if where is not None:
+        _write(where, value, encode)
+    return value
 
 
-def _write(path: Path, catalog: Catalog, key: str) -> None:
+def _write(path: Path, value: T, encode: Callable[[T], bytes]) -> None:
     """Best effort: a folder that cannot be written only means validating next time."""
     try:
-        data = encode_catalog(catalog, key)
+        data = encode(value)
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_name(f"{path.name}.{os.getpid()}.part")
         tmp.write_bytes(data)

@@ -17,13 +17,12 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from exportdesk import __version__
-from exportdesk.domain.forms_cache import Record, _decode, _encode, cache_dir
+from exportdesk.domain.forms_cache import Record, _decode, _encode, seal, through_cache, unseal
 from exportdesk.domain.profile_error import ProfileError
 
 FORMAT = 1
@@ -80,10 +79,8 @@ def cache_key(data: bytes) -> str:
 
 
 def encode_profile(profile: Any, key: str) -> bytes:
-    """The cache file: a header line (key, digest of the payload), then the payload."""
     payload = json.dumps(_encode(profile), ensure_ascii=False, separators=(",", ":")).encode()
-    header = {"format": FORMAT, "key": key, "sha256": hashlib.sha256(payload).hexdigest()}
-    return json.dumps(header).encode() + b"\n" + payload
+    return seal(payload, key, FORMAT)
 
 
 def _has_fields(record: Any, name: str, fields: dict[str, Check]) -> bool:
@@ -103,17 +100,11 @@ def _well_formed(profile: Any) -> bool:
 
 def decode_profile(data: bytes, key: str) -> Any | None:
     """The cached profile, or None when the file is stale, corrupt or not ours."""
+    body = unseal(data, key, FORMAT)
+    if body is None:
+        return None
     try:
-        head, _, payload = data.partition(b"\n")
-        header = json.loads(head)
-        if (
-            not isinstance(header, dict)
-            or header.get("format") != FORMAT
-            or header.get("key") != key
-            or header.get("sha256") != hashlib.sha256(payload).hexdigest()
-        ):
-            return None
-        profile = _decode(json.loads(payload))
+        profile = _decode(body)
     except (ValueError, TypeError, KeyError, AttributeError, RecursionError):
         return None
     return profile if _well_formed(profile) else None
@@ -131,29 +122,15 @@ def cached_profile(path: Path | str) -> Any:
         key = cache_key(data)
     except OSError:
         key = ""
-    where = cache_dir() / f"profile-{key[:24]}.json"
-    if key:
-        try:
-            cached = decode_profile(where.read_bytes(), key)
-        except OSError:
-            cached = None
-        if cached is not None:
-            return cached
-    from exportdesk.domain.profile import load_profile_bytes
 
-    profile = load_profile_bytes(data, path)
-    if key:
-        _write(where, profile, key)
-    return profile
+    def validate() -> Any:
+        from exportdesk.domain.profile import load_profile_bytes
 
+        return load_profile_bytes(data, path)
 
-def _write(path: Path, profile: Any, key: str) -> None:
-    """Best effort: a folder that cannot be written only means validating next time."""
-    try:
-        data = encode_profile(profile, key)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(f"{path.name}.{os.getpid()}.part")
-        tmp.write_bytes(data)
-        tmp.replace(path)
-    except (OSError, TypeError):
-        pass
+    return through_cache(
+        f"profile-{key[:24]}.json" if key else "",
+        lambda cached: decode_profile(cached, key),
+        validate,
+        lambda profile: encode_profile(profile, key),
+    )

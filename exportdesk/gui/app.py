@@ -95,13 +95,23 @@ def start(store, lang: str):  # type: ignore[no-untyped-def]
 
         setup = SetupDialog(store, lang)
         preload = _preload_main_window(setup)
-        if setup.exec() != SetupDialog.DialogCode.Accepted or setup.user is None:
+        if setup.exec() != SetupDialog.DialogCode.Accepted:
+            return None
+        if setup.campus_address:
+            store.close()  # this PC's own (empty) file: the campus database instead
+            return start_campus(setup.campus_address, lang)
+        if setup.user is None:
             return None
         user = setup.user
     else:
         login = LoginDialog(store, lang)
         preload = _preload_main_window(login)
-        if login.exec() != LoginDialog.DialogCode.Accepted or login.user is None:
+        if login.exec() != LoginDialog.DialogCode.Accepted:
+            return None
+        if login.campus_address:
+            store.close()
+            return start_campus(login.campus_address, lang)
+        if login.user is None:
             return None
         user = login.user
     if preload.is_alive():
@@ -111,6 +121,26 @@ def start(store, lang: str):  # type: ignore[no-untyped-def]
     window = MainWindow(store, user, lang)
     window.resize(1280, 800)
     window.show()
+    return window
+
+
+def start_campus(dsn: str, lang: str):  # type: ignore[no-untyped-def]
+    """Sign in to the campus database as one's own role, then the main window."""
+    from exportdesk.gui.campus import CampusSignInDialog
+
+    dialog = CampusSignInDialog(dsn, lang)
+    preload = _preload_main_window(dialog)
+    if dialog.exec() != CampusSignInDialog.DialogCode.Accepted or dialog.user is None:
+        return None
+    assert dialog.store is not None
+    if preload.is_alive():
+        preload.join()
+    from exportdesk.gui.main_window import MainWindow
+
+    window = MainWindow(dialog.store, dialog.user, lang)
+    window.resize(1280, 800)
+    window.show()
+    _windows.append(window)
     return window
 
 
@@ -151,7 +181,17 @@ def _quick_sign_in(db: str | None, lang: str) -> bool | None:
     login = LoginDialog(store_factory, lang, institution=inst)
     QTimer.singleShot(0, worker.start)  # once the window is on screen
     preload = _preload_main_window(login)
-    if login.exec() != LoginDialog.DialogCode.Accepted or login.user is None:
+    if login.exec() != LoginDialog.DialogCode.Accepted:
+        return False
+    if login.campus_address:
+        # This PC's own file stays as it is; the campus database from now on.
+        if worker.ident is not None:
+            worker.join()
+        own = opened.get("store")
+        if own is not None:
+            own.close()  # type: ignore[attr-defined]
+        return start_campus(login.campus_address, lang) is not None
+    if login.user is None:
         return False
     if preload.is_alive():
         preload.join()
@@ -172,6 +212,10 @@ def screenshot(store, lang: str, target: str) -> int:  # type: ignore[no-untyped
     from exportdesk.gui.dialogs import LoginDialog, SetupDialog
 
     dialog = SetupDialog(store, lang) if not store.is_set_up() else LoginDialog(store, lang)
+    return _grab(dialog, target)
+
+
+def _grab(dialog: QWidget, target: str) -> int:
     dialog.resize(1024, 640)
     dialog.show()
     QApplication.processEvents()
@@ -185,6 +229,17 @@ def run(args: argparse.Namespace) -> int:
     app = create_app()
     lang = getattr(args, "lang", None) or default_language()
     install_language(app, lang)
+    from exportdesk.store.db_location import window_target
+    from exportdesk.store.engine import is_dsn
+
+    target = window_target(getattr(args, "db", None))
+    if is_dsn(target):
+        # Campus: nothing opens before the person signs in as their own role.
+        if getattr(args, "screenshot", None):
+            from exportdesk.gui.campus import CampusSignInDialog
+
+            return _grab(CampusSignInDialog(str(target), lang), args.screenshot)
+        return app.exec() if start_campus(str(target), lang) else 0
     if not getattr(args, "screenshot", None):
         quick = _quick_sign_in(getattr(args, "db", None), lang)
         if quick is not None:  # signed in, or cancelled (False)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -51,6 +52,8 @@ class LoginDialog(QDialog):
         self.store: Store | None = None if callable(store) else store
         self.lang = lang
         self.user: User | None = None
+        # Set when the person chose the university's campus database instead.
+        self.campus_address: str | None = None
         inst = institution if institution is not None else (self.store_now().institution() or {})
         self.setWindowTitle(self.tr("ExportDesk: sign in"))
         title = QLabel(inst.get(f"name_{lang}") or inst.get("name_ja", ""))
@@ -77,7 +80,11 @@ class LoginDialog(QDialog):
         layout.addWidget(title)
         layout.addLayout(form)
         layout.addWidget(self.error)
+        self.campus_button = QPushButton(self.tr("Campus database…"))
+        self.campus_button.setObjectName("campus")
+        self.campus_button.clicked.connect(lambda: self.choose_campus())
         row = QHBoxLayout()
+        row.addWidget(self.campus_button)
         row.addStretch(1)
         row.addWidget(buttons)
         layout.addLayout(row)
@@ -88,6 +95,20 @@ class LoginDialog(QDialog):
             assert self._open_store is not None
             self.store = self._open_store()
         return self.store
+
+    def choose_campus(self) -> QDialog:
+        """Use the university's campus database from now on (kept for the next start)."""
+        from exportdesk.gui.campus import CampusAddressDialog
+
+        dialog = CampusAddressDialog(self.lang, "", self)
+        dialog.finished.connect(lambda _code: self._campus_chosen(dialog.chosen))
+        dialog.open()
+        return dialog
+
+    def _campus_chosen(self, address: str | None) -> None:
+        if address:
+            self.campus_address = address
+            self.accept()
 
     def sign_in(self) -> None:
         try:

@@ -35,6 +35,8 @@ class SetupDialog(QDialog):
         self.store = store
         self.lang = lang
         self.user: User | None = None
+        # Set when the person chose the university's campus database instead.
+        self.campus_address: str | None = None
         self.file_path = ""
         self.setWindowTitle(self.tr("ExportDesk: first-time set-up"))
 
@@ -46,11 +48,17 @@ class SetupDialog(QDialog):
             self.tr("Set up a new institution (the export control office, once)")
         )
         self.mode_new.setObjectName("mode:new")
+        self.mode_campus = QRadioButton(
+            self.tr("Connect to the university's campus database (PostgreSQL)")
+        )
+        self.mode_campus.setObjectName("mode:campus")
         modes = QButtonGroup(self)
         modes.addButton(self.mode_file)
         modes.addButton(self.mode_new)
+        modes.addButton(self.mode_campus)
         self.mode_file.toggled.connect(self._mode_changed)
         self.mode_new.toggled.connect(self._mode_changed)
+        self.mode_campus.toggled.connect(self._mode_changed)
 
         self.pages = QStackedWidget()
         choose = QLabel(
@@ -65,6 +73,7 @@ class SetupDialog(QDialog):
         self.pages.addWidget(choose)
         self.pages.addWidget(self._file_page())
         self.pages.addWidget(self._institution_page())
+        self.pages.addWidget(self._campus_page())
 
         self.admin_login = QLineEdit()
         self.admin_name = QLineEdit()
@@ -96,6 +105,7 @@ class SetupDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.mode_file)
         layout.addWidget(self.mode_new)
+        layout.addWidget(self.mode_campus)
         layout.addWidget(self.pages)
         layout.addWidget(self.person)
         layout.addWidget(self.error)
@@ -154,11 +164,32 @@ class SetupDialog(QDialog):
         form.addRow(self.tr("Retention period"), self.retention)
         return page
 
+    def _campus_page(self) -> QWidget:
+        page = QWidget()
+        intro = QLabel(
+            self.tr(
+                "Where the university keeps one ExportDesk database for everyone, enter"
+                " its address (from the export control office or IT). It is kept for the"
+                " next start; you sign in with your own user name and password."
+            )
+        )
+        intro.setWordWrap(True)
+        self.campus = QLineEdit()
+        self.campus.setObjectName("campus-address")
+        self.campus.setPlaceholderText("postgresql://db.example.ac.jp/exportdesk")
+        form = QFormLayout(page)
+        form.setContentsMargins(0, 0, 0, 0)
+        form.addRow(intro)
+        form.addRow(self.tr("Campus address"), self.campus)
+        return page
+
     def _mode_changed(self) -> None:
         from_file, new = self.mode_file.isChecked(), self.mode_new.isChecked()
-        self.pages.setCurrentIndex(1 if from_file else 2 if new else 0)
+        campus = self.mode_campus.isChecked()
+        self.pages.setCurrentIndex(1 if from_file else 2 if new else 3 if campus else 0)
         self.person.setVisible(from_file or new)
-        self.ok_button.setEnabled(new or (from_file and bool(self.file_path)))
+        self.ok_button.setEnabled(new or campus or (from_file and bool(self.file_path)))
+        self.ok_button.setText(self.tr("Continue") if campus else self.tr("Set up"))
         if new:
             self.login_label.setText(self.tr("Administrator user name"))
             self.name_label.setText(self.tr("Administrator full name"))
@@ -211,6 +242,26 @@ class SetupDialog(QDialog):
             self.from_file(self.file_path)
         elif self.mode_new.isChecked():
             self.create()
+        elif self.mode_campus.isChecked():
+            self.use_campus()
+
+    def use_campus(self) -> None:
+        """Keep the campus address (checked: no password in it); sign-in comes next."""
+        from exportdesk.store.db_location import check_campus_address, save_campus_address
+
+        try:
+            address = check_campus_address(self.campus.text())
+            save_campus_address(address)
+        except StoreError as exc:
+            self.error.setText(exc.message(self.lang))
+            return
+        except OSError as exc:
+            self.error.setText(
+                self.tr("The setting could not be saved: %1").replace("%1", str(exc))
+            )
+            return
+        self.campus_address = address
+        self.accept()
 
     def from_file(self, path: str | None = None) -> None:
         """Set the installation up exactly as the office's institution file says, with one

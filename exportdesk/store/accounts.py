@@ -346,9 +346,14 @@ class Accounts(Part):
         """
         session = self.db.session_login()
         if session is not None:
-            row = self._row("SELECT id FROM users WHERE lower(login) = lower(?)", [login.strip()])
+            row = self._row(
+                "SELECT id, active FROM users WHERE lower(login) = lower(?)", [login.strip()]
+            )
             if row is None or login.strip().lower() != session.lower():
                 raise StoreError("campus_login", current=session)
+            if not row["active"]:
+                # The server has checked the password: saying so leaks nothing.
+                raise StoreError("inactive")
             user = self.get_user(row["id"])
             with self.db.atomic():
                 self._audit(user, "login", "user", user.id)

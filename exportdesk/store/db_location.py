@@ -20,3 +20,72 @@ def default_file() -> Path:
     from platformdirs import user_data_path
 
     return user_data_path("ExportDesk", appauthor=False) / "exportdesk.db"
+
+
+# --- the campus address chosen once in the window ------------------------------------
+
+CAMPUS_FILE = "campus-address"
+
+
+def _config_dir() -> Path:
+    env = os.environ.get("EXPORTDESK_CONFIG")
+    if env:
+        return Path(env)
+    from platformdirs import user_config_path
+
+    return user_config_path("ExportDesk", appauthor=False)
+
+
+def check_campus_address(text: str) -> str:
+    """A postgresql:// address without a password, or StoreError("campus_address")."""
+    from exportdesk.store.errors import StoreError
+
+    address = text.strip()
+    if address.split(":", 1)[0].lower() not in ("postgresql", "postgres") or "://" not in address:
+        raise StoreError("campus_address", detail=address[:80] or "—")
+    from psycopg import ProgrammingError
+    from psycopg.conninfo import conninfo_to_dict
+
+    try:
+        parts = conninfo_to_dict(address)
+    except ProgrammingError:
+        raise StoreError("campus_address", detail="?") from None
+    if parts.get("password"):
+        # Never kept on disk: the password is typed at each sign-in.
+        raise StoreError("campus_address", detail="password")
+    return address
+
+
+def saved_campus_address() -> str | None:
+    """The campus address chosen in the window, if any (checked again when read)."""
+    path = _config_dir() / CAMPUS_FILE
+    try:
+        text = path.read_text(encoding="utf-8").strip()
+    except (FileNotFoundError, NotADirectoryError, UnicodeDecodeError):
+        return None
+    from exportdesk.store.errors import StoreError
+
+    try:
+        return check_campus_address(text) if text else None
+    except StoreError:
+        return None
+
+
+def save_campus_address(address: str | None) -> None:
+    """Remember the campus address for the next start (None: this PC's own file again)."""
+    path = _config_dir() / CAMPUS_FILE
+    if address is None:
+        path.unlink(missing_ok=True)
+        return
+    address = check_campus_address(address)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text(address + "\n", encoding="utf-8")
+    tmp.replace(path)
+
+
+def window_target(db: str | None) -> str | Path:
+    """What the window opens: --db, else EXPORTDESK_DB, else the campus address chosen
+    in the window, else this PC's own file."""
+    target = db or os.environ.get("EXPORTDESK_DB") or saved_campus_address()
+    return target if target else default_file()

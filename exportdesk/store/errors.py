@@ -191,6 +191,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "学内データベースには各自のアカウントで接続します（接続中：{current}）。",
         "In campus mode you connect with your own account (connected as {current}).",
     ),
+    "campus_not_set_up": (
+        "学内データベースはまだ設定されていません。情報システム担当に"
+        "「exportdesk campus init」の実行を依頼してください。",
+        "The campus database is not set up yet: ask IT to run 'exportdesk campus init'.",
+    ),
+    "campus_address": (
+        "学内データベースのアドレスは postgresql://ホスト名/データベース名 の形で入力してください"
+        "（パスワードは含めず、サインイン時に入力します）：{detail}",
+        "Enter the campus database address as postgresql://host/database (without a"
+        " password: you type it when you sign in): {detail}",
+    ),
     "no_database": (
         "データベースがありません：{path}",
         "No database at {path}.",

@@ -20,6 +20,7 @@ from exportdesk.store.db import LATEST
 from exportdesk.store.errors import StoreError
 from exportdesk.store.pg import schema
 from exportdesk.store.pg.engine import SCHEMA, PostgresEngine
+from exportdesk.store.pg.logins import LOGINS_SQL
 from exportdesk.store.users import ROLES, User
 
 
@@ -105,6 +106,7 @@ def migrate(dsn: str) -> tuple[int, int]:
                 [str(LATEST)],
             )
             conn.execute(schema.security_sql())  # type: ignore[arg-type]
+            conn.execute(LOGINS_SQL)  # type: ignore[arg-type]
     return found, LATEST
 
 
@@ -174,10 +176,19 @@ def add_user(
         if unknown or not roles:
             raise StoreError("invalid", detail=f"role {', '.join(unknown) or '(none)'}")
         pairs = [(r, dep_id if r == "dept_manager" else None) for r in roles]
+        proxied: set[int] = set()
+        for applicant in proxy_for or []:
+            row = store._row("SELECT id FROM users WHERE lower(login) = lower(?)", [applicant])
+            if row is None:
+                raise StoreError("not_found")
+            proxied.add(row["id"])
         # The set-up tool acts for IT; the server records the administrator's own login.
         it = User(0, "it", "IT", "", None, "en", frozenset({("admin", None)}))
-        user = store.create_user(
+        # The Users screen's own call: one path for the record, its roles, its proxies
+        # and its PostgreSQL login role (create_login, pg/logins.py).
+        return store.save_account(
             it,
+            None,
             login=login,
             name=name,
             password=password,
@@ -185,12 +196,7 @@ def add_user(
             department_id=dep_id,
             email=email,
             language=language,
+            proxy_for=proxied,
         )
-        for applicant in proxy_for or []:
-            row = store._row("SELECT id FROM users WHERE lower(login) = lower(?)", [applicant])
-            if row is None:
-                raise StoreError("not_found")
-            store.add_proxy(it, user.id, row["id"])
-        return user
     finally:
         store.close()

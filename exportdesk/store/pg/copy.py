@@ -181,6 +181,8 @@ def _copy(src: sqlite3.Connection, conn: psycopg.Connection[Any], result: CopyRe
                     sql.Identifier(login), sql.SQL(", ").join(map(sql.Identifier, groups))
                 )
             )
+        # An inactive account's role cannot log in (pg/logins.py keeps it so from here on).
+        conn.execute("SELECT sync_login(id) FROM users")
         result.logins_without_password = logins
         conn.execute(
             "SELECT audit_append('copy', 'database', '', NULL, %s)",

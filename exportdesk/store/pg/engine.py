@@ -56,7 +56,8 @@ def translate(statement: str) -> str:
 
 def redact(dsn: str) -> str:
     """The DSN without its password, for messages and logs."""
-    return re.sub(r"(://[^:/@]+):[^@]*@", r"\1:***@", dsn)
+    dsn = re.sub(r"(://[^:/@]+):[^@]*@", r"\1:***@", dsn)
+    return re.sub(r"(password\s*=\s*)('(?:[^'\\]|\\.)*'|\S+)", r"\1***", dsn, flags=re.I)
 
 
 def _value(value: Any) -> Any:
@@ -126,21 +127,25 @@ class PostgresEngine:
 
     name = "postgresql"
 
-    def __init__(self, dsn: str, *, role: str | None = None, connect_timeout: int = 10) -> None:
-        """`role`: SET ROLE after connecting (the set-up tools act as the schema owner)."""
+    def __init__(
+        self,
+        dsn: str,
+        *,
+        role: str | None = None,
+        user: str | None = None,
+        password: str | None = None,
+        connect_timeout: int = 10,
+    ) -> None:
+        """`role`: SET ROLE after connecting (the set-up tools act as the schema owner).
+
+        `user`/`password`: the sign-in's own, over what the DSN says; without them the
+        DSN, ~/.pgpass, PGPASSWORD or Kerberos give the credentials. They stay in this
+        object's memory only (the notification connection signs in with them too)."""
         self.dsn = dsn
         self.location = redact(dsn)
         self.path = None
-        try:
-            self.conn = psycopg.connect(
-                dsn,
-                autocommit=True,
-                connect_timeout=connect_timeout,
-                options=f"-c search_path={SCHEMA}",
-                application_name="ExportDesk",
-            )
-        except (psycopg.OperationalError, psycopg.ProgrammingError) as exc:
-            raise StoreError("server_unreachable", detail=str(exc).strip()) from None
+        self._credentials = {k: v for k, v in (("user", user), ("password", password)) if v}
+        self.conn = connect(dsn, connect_timeout=connect_timeout, **self._credentials)
         if role:
             self.conn.execute(sql.SQL("SET ROLE {}").format(sql.Identifier(role)))
 
@@ -234,7 +239,9 @@ class PostgresEngine:
         from exportdesk.store.pg.schema import NOTIFY_CHANNEL
 
         return CaseWatch(
-            lambda: psycopg.connect(self.dsn, autocommit=True, connect_timeout=10),
+            lambda: psycopg.connect(
+                self.dsn, autocommit=True, connect_timeout=10, **self._credentials
+            ),
             NOTIFY_CHANNEL,
             callback,
         )
@@ -254,47 +261,69 @@ class PostgresEngine:
         ).decode()
 
     def register_login(self, login: str, password: str, *, admin: bool) -> str:
-        from exportdesk.store.pg.schema import ADMINS, USERS
-
-        groups = [USERS, ADMINS] if admin else [USERS]
-        self.execute_sql(
-            sql.SQL("CREATE ROLE {} LOGIN PASSWORD {} IN ROLE {}").format(
-                sql.Identifier(login),
-                sql.Literal(self._verifier(login, password)),
-                sql.SQL(", ").join(map(sql.Identifier, groups)),
-            ),
-            login,
-        )
+        # create_login (pg/logins.py) checks that an administrator asks; the
+        # administrators' group follows the user_roles rows (a trigger), so `admin`
+        # needs nothing here.
+        self._call("SELECT create_login(%s, %s)", [login, self._verifier(login, password)], login)
         return PASSWORD_MARK
 
     def set_login_password(self, login: str, password: str) -> str:
-        self.execute_sql(
-            sql.SQL("ALTER ROLE {} PASSWORD {}").format(
-                sql.Identifier(login), sql.Literal(self._verifier(login, password))
-            )
-        )
+        verifier = self._verifier(login, password)
+        if login.lower() == self.session_login().lower():
+            # Anyone may change their own role's password.
+            self._call(sql.SQL("ALTER ROLE CURRENT_USER PASSWORD {}").format(sql.Literal(verifier)))
+        else:
+            self._call("SELECT set_login_password(%s, %s)", [login, verifier], login)
         return PASSWORD_MARK
 
     def check_login_password(self, login: str, stored: str, password: str) -> bool:
-        """Try a second connection as `login` with `password`."""
-        info = self.conn.info.get_parameters()
+        """Try a second connection as `login` with `password` (the DSN's other settings,
+        such as sslmode, kept)."""
         try:
-            psycopg.connect(
-                host=self.conn.info.host,
-                port=self.conn.info.port,
-                dbname=info.get("dbname") or self.conn.info.dbname,
-                user=login,
-                password=password,
-                connect_timeout=10,
-            ).close()
-        except psycopg.OperationalError:
+            connect(self.dsn, user=login, password=password).close()
+        except StoreError:
             return False
         return True
 
-    def execute_sql(self, statement: sql.Composable, login: str = "") -> None:
+    def _call(self, statement: Any, params: Any = None, login: str = "") -> None:
         try:
-            self.conn.execute(statement)
+            self.conn.execute(statement, params)
         except psycopg.errors.DuplicateObject:
             raise StoreError("duplicate_login", login=login) from None
         except psycopg.errors.InsufficientPrivilege as exc:
             raise StoreError("forbidden_by_server", detail=exc.diag.message_primary) from None
+        except (psycopg.errors.RaiseException, psycopg.errors.InvalidParameterValue) as exc:
+            raise StoreError("refused_by_server", detail=exc.diag.message_primary) from None
+
+    def execute_sql(self, statement: sql.Composable, login: str = "") -> None:
+        self._call(statement, None, login)
+
+
+def connect(dsn: str, *, connect_timeout: int = 10, **credentials: str) -> psycopg.Connection[Any]:
+    """A connection to the campus database, or a StoreError a person can act on.
+
+    The server answers a wrong password and an unknown login alike (SCRAM pretends to
+    know every role), and so does this: both are `login_failed`, as is a deactivated
+    (NOLOGIN) account, which only learns so after giving its password. Anything before
+    authentication (no route, refused, timeout, no pg_hba.conf line) is
+    `server_unreachable`, with libpq's text, which never holds the password."""
+    try:
+        return psycopg.connect(
+            dsn,
+            autocommit=True,
+            connect_timeout=connect_timeout,
+            options=f"-c search_path={SCHEMA}",
+            application_name="ExportDesk",
+            **credentials,
+        )
+    except (psycopg.OperationalError, psycopg.ProgrammingError) as exc:
+        pgconn = getattr(exc, "pgconn", None)
+        if pgconn is not None and (pgconn.used_password or pgconn.needs_password):
+            raise StoreError("login_failed") from None
+        raise StoreError("server_unreachable", detail=_without_password(str(exc))) from None
+
+
+def _without_password(text: str) -> str:
+    # libpq's messages name host, port and user only; a DSN echoed back in an error
+    # (a malformed one) is redacted all the same.
+    return redact(text.strip()).replace("connection failed: ", "", 1)
