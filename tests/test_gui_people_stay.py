@@ -1,5 +1,6 @@
 """The period of stay in the window: typed in the person form, refused beside its field
-when it ends before it starts, shown in the People table and the person's details."""
+when it ends before it starts, shown in the People table and the person's details; and
+a secretary's check sheet offering the visitor of the professor they file for."""
 
 from __future__ import annotations
 
@@ -107,3 +108,34 @@ def test_the_same_refusal_in_english(campus: Campus, qtbot, qapp):
         assert people(campus) == before
     finally:
         install_language(qapp, "ja")
+
+
+def test_a_secretary_filing_for_the_professor_picks_the_professors_visitor(campus: Campus, qtbot):
+    from exportdesk.gui.checksheet import CheckSheetEditor
+    from tests.store_fixtures import plain_visit_answers
+
+    s = campus.store
+    visitor = s.add_person(
+        campus.office,
+        family_name="Schmidt",
+        nationality="DE",
+        status="visiting_researcher",
+        host_user_id=campus.prof.id,
+        stay_from="2027-04-01",
+    )
+    s.add_person(
+        campus.office, family_name="Dubois", nationality="FR", host_user_id=campus.prof_sci.id
+    )
+    s.declare(campus.office, visitor, declared_on="2026-11-20", categories=[])
+    answers = {k: v for k, v in plain_visit_answers().items() if k != "nationality"}
+    case = s.create_case(campus.secretary, applicant_id=campus.prof.id, answers=answers)
+    editor = CheckSheetEditor(s, campus.secretary, case["id"], "ja")
+    qtbot.addWidget(editor)
+    editor.show()
+    link = editor.person_link
+    # The professor's visitor only: (none) and Schmidt, not another professor's.
+    assert link is not None and link.combo.count() == 2
+    link.combo.setCurrentIndex(link.combo.findData(visitor))
+    assert s.get_case(campus.secretary, case["id"])["person_id"] == visitor
+    assert editor.answers["nationality"] == "DE"
+    assert link.note.text() == "2026-11-20 の申告による回答です（5 日前）。"
