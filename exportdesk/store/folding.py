@@ -58,3 +58,15 @@ def contains_sql(expression: str, word: str) -> tuple[str, list[str]]:
         f"{_ascii_folded(expression)} LIKE ? ESCAPE '\\' AND {full}",
         [f"%{rough}%", pattern],
     )
+
+
+def equals_sql(expression: str, text: str) -> tuple[str, list[str]]:
+    """SQL true where `expression`, folded as fold_case does, equals `text` (folded by
+    the caller), with its parameters; narrowed in C as contains_sql is."""
+    if text.isascii():
+        return f"{_ascii_folded(expression)} = ?", [text]
+    full = f"fold_case({expression}) = ?"
+    if not any(ch.isascii() and ch.isalnum() for ch in text):
+        return full, [text]
+    rough = "".join(_like_escape(ch) if ch.isascii() else "_" for ch in text)
+    return f"{_ascii_folded(expression)} LIKE ? ESCAPE '\\' AND {full}", [rough, text]

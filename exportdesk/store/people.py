@@ -7,7 +7,7 @@ from typing import Any, ClassVar
 
 from exportdesk.store.base import Part
 from exportdesk.store.errors import StoreError
-from exportdesk.store.folding import contains_sql, fold_case
+from exportdesk.store.folding import contains_sql, equals_sql, fold_case
 from exportdesk.store.users import User
 
 # Columns the People screen may sort on.
@@ -404,11 +404,9 @@ class People(Part):
         if external_id:
             sql = f"SELECT p.id FROM people p WHERE {scope} AND p.external_id = ?"
             return [r[0] for r in self.db.execute(sql, [*params, external_id])]
-        sql = (
-            f"SELECT p.id FROM people p WHERE {scope}"
-            " AND fold_case(p.family_name || ' ' || p.given_name) = ?"
-        )
-        return [r[0] for r in self.db.execute(sql, [*params, fold_case(name)])]
+        clause, values = equals_sql("p.family_name || ' ' || p.given_name", fold_case(name) or "")
+        sql = f"SELECT p.id FROM people p WHERE {scope} AND {clause}"
+        return [r[0] for r in self.db.execute(sql, [*params, *values])]
 
     # --- re-checks ----------------------------------------------------------------------
 
