@@ -272,38 +272,38 @@
 <context>
     <name>CampusAddressDialog</name>
     <message>
-        <location filename="../../exportdesk/gui/campus.py" line="45"/>
+        <location filename="../../exportdesk/gui/campus.py" line="38"/>
         <source>ExportDesk: campus database</source>
         <translation>ExportDesk：学内データベース</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/campus.py" line="48"/>
+        <location filename="../../exportdesk/gui/campus.py" line="41"/>
         <source>The address of the university&apos;s ExportDesk database, from the export control office or IT, e.g. postgresql://db.example.ac.jp/exportdesk. You type your password when you sign in; it is never saved.</source>
         <translation>大学のExportDeskデータベースのアドレスです（輸出管理担当部署又は情報システム担当から案内されます。例：postgresql://db.example.ac.jp/exportdesk）。パスワードはサインインのたびに入力し、保存されません。</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/campus.py" line="62"/>
+        <location filename="../../exportdesk/gui/campus.py" line="51"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/campus.py" line="63"/>
+        <location filename="../../exportdesk/gui/campus.py" line="51"/>
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/campus.py" line="67"/>
+        <location filename="../../exportdesk/gui/campus.py" line="53"/>
         <source>Use this PC&apos;s own file</source>
         <translation>このPCのファイルを使う</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/campus.py" line="72"/>
+        <location filename="../../exportdesk/gui/campus.py" line="58"/>
         <source>Campus address</source>
         <translation>学内データベースのアドレス</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/campus.py" line="88"/>
-        <location filename="../../exportdesk/gui/campus.py" line="100"/>
+        <location filename="../../exportdesk/gui/campus.py" line="74"/>
+        <location filename="../../exportdesk/gui/campus.py" line="86"/>
         <source>The setting could not be saved: %1</source>
         <translation>設定を保存できませんでした：%1</translation>
     </message>
@@ -311,42 +311,42 @@
 <context>
     <name>CampusSignInDialog</name>
     <message>
-        <location filename="../../exportdesk/gui/campus.py" line="116"/>
+        <location filename="../../exportdesk/gui/campus.py" line="102"/>
         <source>ExportDesk: sign in to the campus database</source>
         <translation>ExportDesk：学内データベースにサインイン</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/campus.py" line="117"/>
+        <location filename="../../exportdesk/gui/campus.py" line="103"/>
         <source>Campus database</source>
         <translation>学内データベース</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/campus.py" line="122"/>
+        <location filename="../../exportdesk/gui/campus.py" line="108"/>
         <source>Change address…</source>
         <translation>アドレスを変更…</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/campus.py" line="132"/>
+        <location filename="../../exportdesk/gui/campus.py" line="118"/>
         <source>User name</source>
         <translation>ユーザー名</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/campus.py" line="133"/>
+        <location filename="../../exportdesk/gui/campus.py" line="119"/>
         <source>Password</source>
         <translation>パスワード</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/campus.py" line="138"/>
+        <location filename="../../exportdesk/gui/campus.py" line="121"/>
         <source>Sign in</source>
         <translation>サインイン</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/campus.py" line="139"/>
+        <location filename="../../exportdesk/gui/campus.py" line="121"/>
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/campus.py" line="169"/>
+        <location filename="../../exportdesk/gui/campus.py" line="150"/>
         <source>The campus address is no longer kept: the next start opens this PC&apos;s own file (unless --db or EXPORTDESK_DB names the campus database).</source>
         <translation>学内データベースのアドレスを削除しました。次回の起動からはこのPCのファイルを開きます（--db又はEXPORTDESK_DBで学内データベースを指定している場合を除く）。</translation>
     </message>
@@ -1298,27 +1298,27 @@ Send it to the export control office (%2) by e-mail. Open your mail program now?
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../exportdesk/gui/dialogs.py" line="58"/>
+        <location filename="../../exportdesk/gui/dialogs.py" line="59"/>
         <source>ExportDesk: sign in</source>
         <translation>ExportDesk：サインイン</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/dialogs.py" line="71"/>
+        <location filename="../../exportdesk/gui/dialogs.py" line="69"/>
         <source>User name</source>
         <translation>ユーザー名</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/dialogs.py" line="72"/>
+        <location filename="../../exportdesk/gui/dialogs.py" line="70"/>
         <source>Password</source>
         <translation>パスワード</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/dialogs.py" line="76"/>
+        <location filename="../../exportdesk/gui/dialogs.py" line="74"/>
         <source>Sign in</source>
         <translation>サインイン</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/dialogs.py" line="83"/>
+        <location filename="../../exportdesk/gui/dialogs.py" line="81"/>
         <source>Campus database…</source>
         <translation>学内データベース…</translation>
     </message>
@@ -1526,37 +1526,37 @@ Forms version %1</source>
 <context>
     <name>PasswordDialog</name>
     <message>
-        <location filename="../../exportdesk/gui/users.py" line="227"/>
+        <location filename="../../exportdesk/gui/users.py" line="212"/>
         <source>Reset password</source>
         <translation>パスワードの再設定</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/users.py" line="234"/>
+        <location filename="../../exportdesk/gui/users.py" line="219"/>
         <source>New password for %1 (%2)</source>
         <translation>%1（%2）の新しいパスワード</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/users.py" line="239"/>
+        <location filename="../../exportdesk/gui/users.py" line="224"/>
         <source>New password</source>
         <translation>新しいパスワード</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/users.py" line="240"/>
+        <location filename="../../exportdesk/gui/users.py" line="225"/>
         <source>Password again</source>
         <translation>パスワード（確認）</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/users.py" line="245"/>
+        <location filename="../../exportdesk/gui/users.py" line="227"/>
         <source>Set password</source>
         <translation>パスワードを設定</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/users.py" line="246"/>
+        <location filename="../../exportdesk/gui/users.py" line="227"/>
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/users.py" line="256"/>
+        <location filename="../../exportdesk/gui/users.py" line="236"/>
         <source>The two passwords differ.</source>
         <translation>パスワードが一致しません。</translation>
     </message>
@@ -2601,113 +2601,113 @@ Forms version %1</source>
         <translation>輸出管理担当部署がExportDeskを一度設定し、全員に機関設定ファイル（institution.exportdesk）を配布します。このファイルを受け取った方は、一つ目を選んでください。</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/setup.py" line="101"/>
-        <location filename="../../exportdesk/gui/setup.py" line="192"/>
+        <location filename="../../exportdesk/gui/setup.py" line="95"/>
+        <location filename="../../exportdesk/gui/setup.py" line="184"/>
         <source>Set up</source>
         <translation>設定する</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/setup.py" line="102"/>
+        <location filename="../../exportdesk/gui/setup.py" line="95"/>
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/setup.py" line="118"/>
+        <location filename="../../exportdesk/gui/setup.py" line="110"/>
         <source>Choose the institution file…</source>
         <translation>機関設定ファイルを選ぶ…</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/setup.py" line="120"/>
+        <location filename="../../exportdesk/gui/setup.py" line="112"/>
         <source>No file chosen.</source>
         <translation>ファイルが選ばれていません。</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/setup.py" line="127"/>
+        <location filename="../../exportdesk/gui/setup.py" line="119"/>
         <source>Your department</source>
         <translation>所属部局</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/setup.py" line="137"/>
+        <location filename="../../exportdesk/gui/setup.py" line="129"/>
         <source>Small university: one central office</source>
         <translation>小規模大学型：輸出管理担当部署が一元的に管理</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/setup.py" line="138"/>
+        <location filename="../../exportdesk/gui/setup.py" line="130"/>
         <source>Large university: department managers, then the office</source>
         <translation>大規模大学型：部局の輸出管理責任者、次に担当部署</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/setup.py" line="148"/>
+        <location filename="../../exportdesk/gui/setup.py" line="140"/>
         <source>One per line: CODE, Japanese name, English name</source>
         <translation>1行に1部局：コード, 日本語名, 英語名</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/setup.py" line="154"/>
+        <location filename="../../exportdesk/gui/setup.py" line="146"/>
         <source> years</source>
         <translation> 年</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/setup.py" line="157"/>
+        <location filename="../../exportdesk/gui/setup.py" line="149"/>
         <source>Institution name (Japanese)</source>
         <translation>機関名（日本語）</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/setup.py" line="158"/>
+        <location filename="../../exportdesk/gui/setup.py" line="150"/>
         <source>Institution name (English)</source>
         <translation>機関名（英語）</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/setup.py" line="159"/>
+        <location filename="../../exportdesk/gui/setup.py" line="151"/>
         <source>ICP format</source>
         <translation>規程の様式</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/setup.py" line="160"/>
+        <location filename="../../exportdesk/gui/setup.py" line="152"/>
         <source>Office name (Japanese)</source>
         <translation>担当部署名（日本語）</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/setup.py" line="161"/>
+        <location filename="../../exportdesk/gui/setup.py" line="153"/>
         <source>Office name (English)</source>
         <translation>担当部署名（英語）</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/setup.py" line="162"/>
+        <location filename="../../exportdesk/gui/setup.py" line="154"/>
         <source>Office e-mail</source>
         <translation>担当部署のメールアドレス</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/setup.py" line="163"/>
+        <location filename="../../exportdesk/gui/setup.py" line="155"/>
         <source>Departments</source>
         <translation>部局</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/setup.py" line="164"/>
+        <location filename="../../exportdesk/gui/setup.py" line="156"/>
         <source>Retention period</source>
         <translation>保存期間</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/setup.py" line="171"/>
+        <location filename="../../exportdesk/gui/setup.py" line="163"/>
         <source>Where the university keeps one ExportDesk database for everyone, enter its address (from the export control office or IT). It is kept for the next start; you sign in with your own user name and password.</source>
         <translation>大学が全員共通のExportDeskデータベースを運用している場合は、そのアドレスを入力してください（輸出管理担当部署又は情報システム担当から案内されます）。次回以降も使われます。サインインには各自のユーザー名とパスワードを使います。</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/setup.py" line="183"/>
+        <location filename="../../exportdesk/gui/setup.py" line="175"/>
         <source>Campus address</source>
         <translation>学内データベースのアドレス</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/setup.py" line="192"/>
+        <location filename="../../exportdesk/gui/setup.py" line="184"/>
         <source>Continue</source>
         <translation>次へ</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/setup.py" line="194"/>
+        <location filename="../../exportdesk/gui/setup.py" line="186"/>
         <source>Administrator user name</source>
         <translation>管理者のユーザー名</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/setup.py" line="195"/>
+        <location filename="../../exportdesk/gui/setup.py" line="187"/>
         <source>Administrator full name</source>
         <translation>管理者の氏名</translation>
     </message>
@@ -2722,54 +2722,54 @@ Forms version %1</source>
         <translation>パスワード（確認）</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/setup.py" line="197"/>
+        <location filename="../../exportdesk/gui/setup.py" line="189"/>
         <source>Your user name</source>
         <translation>ユーザー名</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/setup.py" line="198"/>
+        <location filename="../../exportdesk/gui/setup.py" line="190"/>
         <source>Your full name</source>
         <translation>氏名</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/setup.py" line="226"/>
+        <location filename="../../exportdesk/gui/setup.py" line="218"/>
         <source>%1 — institution file of %2</source>
         <translation>%1 — %2の機関設定ファイル</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/setup.py" line="229"/>
+        <location filename="../../exportdesk/gui/setup.py" line="221"/>
         <source>Office key fingerprint: %1</source>
         <translation>担当部署の鍵の指紋：%1（担当部署が案内する指紋と一致することを確認してください）</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/setup.py" line="233"/>
+        <location filename="../../exportdesk/gui/setup.py" line="225"/>
         <source>(none)</source>
         <translation>（なし）</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/setup.py" line="260"/>
+        <location filename="../../exportdesk/gui/setup.py" line="252"/>
         <source>The setting could not be saved: %1</source>
         <translation>設定を保存できませんでした：%1</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/setup.py" line="272"/>
-        <location filename="../../exportdesk/gui/setup.py" line="308"/>
+        <location filename="../../exportdesk/gui/setup.py" line="264"/>
+        <location filename="../../exportdesk/gui/setup.py" line="300"/>
         <source>The two passwords differ.</source>
         <translation>パスワードが一致しません。</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/setup.py" line="125"/>
-        <location filename="../../exportdesk/gui/setup.py" line="209"/>
+        <location filename="../../exportdesk/gui/setup.py" line="117"/>
+        <location filename="../../exportdesk/gui/setup.py" line="201"/>
         <source>Institution file</source>
         <translation>機関設定ファイル</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/setup.py" line="278"/>
+        <location filename="../../exportdesk/gui/setup.py" line="270"/>
         <source>Choose the institution file first.</source>
         <translation>先に機関設定ファイルを選んでください。</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/setup.py" line="314"/>
+        <location filename="../../exportdesk/gui/setup.py" line="306"/>
         <source>Cannot read this department line: %1</source>
         <translation>次の部局の行を読み取れません：%1</translation>
     </message>
@@ -3004,87 +3004,87 @@ Forms version %1</source>
 <context>
     <name>UserDialog</name>
     <message>
-        <location filename="../../exportdesk/gui/users.py" line="77"/>
+        <location filename="../../exportdesk/gui/users.py" line="69"/>
         <source>New user</source>
         <translation>新しいユーザー</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/users.py" line="77"/>
+        <location filename="../../exportdesk/gui/users.py" line="69"/>
         <source>Edit user</source>
         <translation>ユーザーの編集</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/users.py" line="85"/>
+        <location filename="../../exportdesk/gui/users.py" line="77"/>
         <source>(none)</source>
         <translation>（なし）</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/users.py" line="134"/>
+        <location filename="../../exportdesk/gui/users.py" line="126"/>
         <source>User name</source>
         <translation>ユーザー名</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/users.py" line="135"/>
+        <location filename="../../exportdesk/gui/users.py" line="127"/>
         <source>Full name</source>
         <translation>氏名</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/users.py" line="136"/>
+        <location filename="../../exportdesk/gui/users.py" line="128"/>
         <source>E-mail</source>
         <translation>メール</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/users.py" line="137"/>
+        <location filename="../../exportdesk/gui/users.py" line="129"/>
         <source>Department</source>
         <translation>部局</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/users.py" line="139"/>
+        <location filename="../../exportdesk/gui/users.py" line="131"/>
         <source>Password</source>
         <translation>パスワード</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/users.py" line="140"/>
+        <location filename="../../exportdesk/gui/users.py" line="132"/>
         <source>Password again</source>
         <translation>パスワード（確認）</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/users.py" line="142"/>
+        <location filename="../../exportdesk/gui/users.py" line="134"/>
         <source>Roles</source>
         <translation>役割</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/users.py" line="144"/>
+        <location filename="../../exportdesk/gui/users.py" line="136"/>
         <source>Manages these departments</source>
         <translation>管理する部局</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/users.py" line="146"/>
+        <location filename="../../exportdesk/gui/users.py" line="138"/>
         <source>Files cases for</source>
         <translation>代理申請の相手</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/users.py" line="153"/>
+        <location filename="../../exportdesk/gui/users.py" line="141"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/users.py" line="154"/>
+        <location filename="../../exportdesk/gui/users.py" line="141"/>
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/users.py" line="190"/>
+        <location filename="../../exportdesk/gui/users.py" line="175"/>
         <source>Choose at least one role.</source>
         <translation>役割を一つ以上選んでください。</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/users.py" line="193"/>
+        <location filename="../../exportdesk/gui/users.py" line="178"/>
         <source>Choose the departments this manager manages.</source>
         <translation>部局責任者が管理する部局を選んでください。</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/users.py" line="196"/>
+        <location filename="../../exportdesk/gui/users.py" line="181"/>
         <source>The two passwords differ.</source>
         <translation>パスワードが一致しません。</translation>
     </message>
@@ -3092,119 +3092,119 @@ Forms version %1</source>
 <context>
     <name>UsersPage</name>
     <message>
-        <location filename="../../exportdesk/gui/users.py" line="280"/>
+        <location filename="../../exportdesk/gui/users.py" line="260"/>
         <source>User name</source>
         <translation>ユーザー名</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/users.py" line="280"/>
+        <location filename="../../exportdesk/gui/users.py" line="260"/>
         <source>Full name</source>
         <translation>氏名</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/users.py" line="280"/>
+        <location filename="../../exportdesk/gui/users.py" line="260"/>
         <source>Department</source>
         <translation>部局</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/users.py" line="280"/>
+        <location filename="../../exportdesk/gui/users.py" line="260"/>
         <source>Roles</source>
         <translation>役割</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/users.py" line="281"/>
+        <location filename="../../exportdesk/gui/users.py" line="261"/>
         <source>State</source>
         <translation>状態</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/users.py" line="293"/>
+        <location filename="../../exportdesk/gui/users.py" line="273"/>
         <source>New user…</source>
         <translation>新しいユーザー…</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/users.py" line="294"/>
+        <location filename="../../exportdesk/gui/users.py" line="274"/>
         <source>Edit…</source>
         <translation>編集…</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/users.py" line="295"/>
+        <location filename="../../exportdesk/gui/users.py" line="275"/>
         <source>Reset password…</source>
         <translation>パスワードの再設定…</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/users.py" line="296"/>
+        <location filename="../../exportdesk/gui/users.py" line="276"/>
         <source>Unlock</source>
         <translation>ロック解除</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/users.py" line="297"/>
-        <location filename="../../exportdesk/gui/users.py" line="393"/>
-        <location filename="../../exportdesk/gui/users.py" line="457"/>
+        <location filename="../../exportdesk/gui/users.py" line="277"/>
+        <location filename="../../exportdesk/gui/users.py" line="373"/>
+        <location filename="../../exportdesk/gui/users.py" line="437"/>
         <source>Deactivate</source>
         <translation>無効にする</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/users.py" line="319"/>
+        <location filename="../../exportdesk/gui/users.py" line="299"/>
         <source>Accounts on this installation. Every change is recorded in the audit log. Deactivated accounts keep their cases and history.</source>
         <translation>このインストールのアカウントです。変更はすべて監査記録に残ります。無効にしたアカウントの案件と履歴はそのまま残ります。</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/users.py" line="350"/>
+        <location filename="../../exportdesk/gui/users.py" line="330"/>
         <source>for %1</source>
         <translation>%1の代理</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/users.py" line="355"/>
+        <location filename="../../exportdesk/gui/users.py" line="335"/>
         <source>Deactivated</source>
         <translation>無効</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/users.py" line="357"/>
+        <location filename="../../exportdesk/gui/users.py" line="337"/>
         <source>Locked</source>
         <translation>ロック中</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/users.py" line="359"/>
+        <location filename="../../exportdesk/gui/users.py" line="339"/>
         <source>Active</source>
         <translation>有効</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/users.py" line="393"/>
+        <location filename="../../exportdesk/gui/users.py" line="373"/>
         <source>Reactivate</source>
         <translation>有効に戻す</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/users.py" line="413"/>
+        <location filename="../../exportdesk/gui/users.py" line="393"/>
         <source>The account was created.</source>
         <translation>アカウントを作成しました。</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/users.py" line="421"/>
+        <location filename="../../exportdesk/gui/users.py" line="401"/>
         <source>The account was saved.</source>
         <translation>アカウントを保存しました。</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/users.py" line="430"/>
+        <location filename="../../exportdesk/gui/users.py" line="410"/>
         <source>The new password is set. Tell it to %1 in person.</source>
         <translation>新しいパスワードを設定しました。%1さんに直接伝えてください。</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/users.py" line="447"/>
+        <location filename="../../exportdesk/gui/users.py" line="427"/>
         <source>%1 can sign in again.</source>
         <translation>%1さんは再びサインインできます。</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/users.py" line="458"/>
+        <location filename="../../exportdesk/gui/users.py" line="438"/>
         <source>Deactivate the account of %1? Their cases and history stay.</source>
         <translation>%1さんのアカウントを無効にしますか？案件と履歴は残ります。</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/users.py" line="466"/>
+        <location filename="../../exportdesk/gui/users.py" line="446"/>
         <source>%1 is deactivated.</source>
         <translation>%1さんのアカウントを無効にしました。</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/users.py" line="466"/>
+        <location filename="../../exportdesk/gui/users.py" line="446"/>
         <source>%1 is active again.</source>
         <translation>%1さんのアカウントを有効に戻しました。</translation>
     </message>

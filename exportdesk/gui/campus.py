@@ -19,19 +19,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from exportdesk.gui.widgets.dialog_parts import error_label, ok_cancel
 from exportdesk.store import Store, StoreError
 from exportdesk.store.db_location import check_campus_address, save_campus_address
 from exportdesk.store.pg.engine import redact
 from exportdesk.store.pg.signin import address_login, sign_in
 from exportdesk.store.users import User
-
-
-def _error_label() -> QLabel:
-    label = QLabel()
-    label.setObjectName("error")
-    label.setStyleSheet("color: #b71c1c;")
-    label.setWordWrap(True)
-    return label
 
 
 class CampusAddressDialog(QDialog):
@@ -54,15 +47,8 @@ class CampusAddressDialog(QDialog):
         self.address = QLineEdit(current if current and current == redact(current) else "")
         self.address.setObjectName("address")
         self.address.setPlaceholderText("postgresql://db.example.ac.jp/exportdesk")
-        self.error = _error_label()
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText(self.tr("Save"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
+        self.error = error_label()
+        buttons, self.ok_button = ok_cancel(self, self.tr("Save"), self.tr("Cancel"), self.save)
         self.forget_button = buttons.addButton(
             self.tr("Use this PC's own file"), QDialogButtonBox.ButtonRole.ResetRole
         )
@@ -127,18 +113,13 @@ class CampusSignInDialog(QDialog):
         self.password = QLineEdit()
         self.password.setObjectName("password")
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.error = _error_label()
+        self.error = error_label()
         form = QFormLayout()
         form.addRow(self.tr("User name"), self.login)
         form.addRow(self.tr("Password"), self.password)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        buttons, self.ok_button = ok_cancel(
+            self, self.tr("Sign in"), self.tr("Cancel"), self.sign_in
         )
-        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText(self.tr("Sign in"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
-        buttons.accepted.connect(self.sign_in)
-        buttons.rejected.connect(self.reject)
         where = QHBoxLayout()
         where.addWidget(self.where, 1)
         where.addWidget(self.change_button)

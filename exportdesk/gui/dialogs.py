@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from exportdesk.gui.widgets.dialog_parts import error_label
 from exportdesk.store import StoreError
 from exportdesk.store.users import User
 
@@ -63,10 +64,7 @@ class LoginDialog(QDialog):
         self.password = QLineEdit()
         self.password.setObjectName("password")
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.error = QLabel()
-        self.error.setObjectName("error")
-        self.error.setStyleSheet("color: #b71c1c;")
-        self.error.setWordWrap(True)
+        self.error = error_label()
         form = QFormLayout()
         form.addRow(self.tr("User name"), self.login)
         form.addRow(self.tr("Password"), self.password)

@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from exportdesk.gui.widgets.dialog_parts import error_label, ok_cancel
 from exportdesk.store import Store, StoreError
 from exportdesk.store.users import User
 
@@ -90,18 +90,10 @@ class SetupDialog(QDialog):
         person.addRow(self.name_label, self.admin_name)
         person.addRow(self.tr("Password"), self.password)
         person.addRow(self.tr("Password again"), self.password2)
-        self.error = QLabel()
-        self.error.setObjectName("error")
-        self.error.setStyleSheet("color: #b71c1c;")
-        self.error.setWordWrap(True)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        self.error = error_label()
+        buttons, self.ok_button = ok_cancel(
+            self, self.tr("Set up"), self.tr("Cancel"), self.accept_setup
         )
-        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText(self.tr("Set up"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
-        buttons.accepted.connect(self.accept_setup)
-        buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.mode_file)
         layout.addWidget(self.mode_new)

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGridLayout,
     QHBoxLayout,
@@ -31,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from exportdesk.gui.widgets.dialog_parts import error_label, ok_cancel
 from exportdesk.store import Store, StoreError
 from exportdesk.store.users import ROLES, User
 
@@ -46,14 +46,6 @@ def role_label(role: str) -> str:
         "admin": QCoreApplication.translate("Roles", "Administrator"),
     }
     return labels[role]
-
-
-def _error_label() -> QLabel:
-    label = QLabel()
-    label.setObjectName("error")
-    label.setStyleSheet("color: #b71c1c;")
-    label.setWordWrap(True)
-    return label
 
 
 def _password_edit() -> QLineEdit:
@@ -145,15 +137,8 @@ class UserDialog(QDialog):
         grid.addWidget(self.managed, 1, 1)
         grid.addWidget(QLabel(self.tr("Files cases for")), 0, 2)
         grid.addWidget(self.proxy_for, 1, 2)
-        self.error = _error_label()
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText(self.tr("Save"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
+        self.error = error_label()
+        buttons, self.ok_button = ok_cancel(self, self.tr("Save"), self.tr("Cancel"), self.save)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addLayout(grid)
@@ -227,7 +212,7 @@ class PasswordDialog(QDialog):
         self.setWindowTitle(self.tr("Reset password"))
         self.password = _password_edit()
         self.password2 = _password_edit()
-        self.error = _error_label()
+        self.error = error_label()
         form = QFormLayout()
         form.addRow(
             QLabel(
@@ -238,14 +223,9 @@ class PasswordDialog(QDialog):
         )
         form.addRow(self.tr("New password"), self.password)
         form.addRow(self.tr("Password again"), self.password2)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        buttons, self.ok_button = ok_cancel(
+            self, self.tr("Set password"), self.tr("Cancel"), self.save
         )
-        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText(self.tr("Set password"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.error)

@@ -1,0 +1,35 @@
+"""Parts every small dialog has: the red message line and the OK/Cancel row.
+
+Light on imports: the sign-in and campus dialogs use them on the way to every start.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPushButton
+
+
+def error_label() -> QLabel:
+    """The dialog's message line (object name "error", which the tests read)."""
+    label = QLabel()
+    label.setObjectName("error")
+    label.setStyleSheet("color: #b71c1c;")
+    label.setWordWrap(True)
+    return label
+
+
+def ok_cancel(
+    dialog: QDialog, ok_text: str, cancel_text: str, on_ok: Callable[[], object]
+) -> tuple[QDialogButtonBox, QPushButton]:
+    """OK and Cancel with the dialog's own words (translated in the dialog's context);
+    OK runs `on_ok`, which accepts when the input holds, and Cancel rejects."""
+    buttons = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+    )
+    ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+    ok.setText(ok_text)
+    buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(cancel_text)
+    buttons.accepted.connect(on_ok)
+    buttons.rejected.connect(dialog.reject)
+    return buttons, ok
