@@ -165,6 +165,10 @@ def checks(c: Any) -> dict[str, Any]:
         "office: people, search 'wang'": lambda: names(
             c.store.list_people(c.office, search="wang")
         ),
+        # Letters beyond ASCII: SQLite folds them as PostgreSQL's lower() (store/folding.py).
+        "office: people, search 'MÜLLER'": lambda: names(
+            c.store.list_people(c.office, search="MÜLLER")
+        ),
         "ENG manager: people of ENG": lambda: names(c.store.list_people(c.manager_eng)),
         "office: due list": lambda: len(c.store.due_list(c.office)),
         "office: statistics, one year": lambda: figures(c.office),

@@ -122,7 +122,10 @@ def test_pledge_through_its_states_on_screen(campus: Campus, qtbot, tmp_path: Pa
     row = next(
         r for r in range(page.model.rowCount()) if page.model.row(r)["family_name"] == "Wang"
     )
-    assert page.model.index(row, 11).data() == "受入時の誓約書: 確認済み"
+    assert (
+        page.model.index(row, page.model.COLUMNS.index("pledges")).data()
+        == "受入時の誓約書: 確認済み"
+    )
     assert panel.person_id == page.model.row_id(row)
     # Checking again is refused with a message; nothing changes.
     panel.pledges.selectRow(0)

@@ -729,28 +729,28 @@ Send it to the export control office (%2) by e-mail. Open your mail program now?
 <context>
     <name>DeclarationDialog</name>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="222"/>
+        <location filename="../../exportdesk/gui/people_page.py" line="225"/>
         <source>Record a declaration</source>
         <translation>申告の記録</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="231"/>
+        <location filename="../../exportdesk/gui/people_page.py" line="234"/>
         <source>Declared on</source>
         <translation>申告日</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="238"/>
+        <location filename="../../exportdesk/gui/people_page.py" line="241"/>
         <source>Note</source>
         <translation>備考</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="240"/>
+        <location filename="../../exportdesk/gui/people_page.py" line="243"/>
         <source>Attach the signed scan…</source>
         <translation>署名済みのスキャンを添付…</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="242"/>
-        <location filename="../../exportdesk/gui/people_page.py" line="251"/>
+        <location filename="../../exportdesk/gui/people_page.py" line="245"/>
+        <location filename="../../exportdesk/gui/people_page.py" line="254"/>
         <source>Scan</source>
         <translation>スキャン</translation>
     </message>
@@ -1040,7 +1040,7 @@ Send it to the export control office (%2) by e-mail. Open your mail program now?
     <name>ImportDialog</name>
     <message>
         <location filename="../../exportdesk/gui/people_import.py" line="41"/>
-        <location filename="../../exportdesk/gui/people_import.py" line="113"/>
+        <location filename="../../exportdesk/gui/people_import.py" line="114"/>
         <source>Import people</source>
         <translation>人物の取込み</translation>
     </message>
@@ -1086,111 +1086,116 @@ Send it to the export control office (%2) by e-mail. Open your mail program now?
     </message>
     <message>
         <location filename="../../exportdesk/gui/people_import.py" line="57"/>
+        <source>Stay from</source>
+        <translation>在籍開始日</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_import.py" line="58"/>
         <source>Stay until</source>
         <translation>在籍期限</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_import.py" line="58"/>
+        <location filename="../../exportdesk/gui/people_import.py" line="59"/>
         <source>Status</source>
         <translation>状態</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_import.py" line="59"/>
+        <location filename="../../exportdesk/gui/people_import.py" line="60"/>
         <source>Department</source>
         <translation>部局</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_import.py" line="60"/>
+        <location filename="../../exportdesk/gui/people_import.py" line="61"/>
         <source>Supervisor</source>
         <translation>指導教員</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_import.py" line="61"/>
+        <location filename="../../exportdesk/gui/people_import.py" line="62"/>
         <source>E-mail</source>
         <translation>メール</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_import.py" line="62"/>
+        <location filename="../../exportdesk/gui/people_import.py" line="63"/>
         <source>Funding</source>
         <translation>資金源</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_import.py" line="63"/>
+        <location filename="../../exportdesk/gui/people_import.py" line="64"/>
         <source>Employed in Japan</source>
         <translation>国内での雇用</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_import.py" line="64"/>
+        <location filename="../../exportdesk/gui/people_import.py" line="65"/>
         <source>Foreign contracts</source>
         <translation>外国との契約</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_import.py" line="74"/>
+        <location filename="../../exportdesk/gui/people_import.py" line="75"/>
         <source>Line</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_import.py" line="74"/>
+        <location filename="../../exportdesk/gui/people_import.py" line="75"/>
         <source>Action</source>
         <translation>処理</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_import.py" line="74"/>
+        <location filename="../../exportdesk/gui/people_import.py" line="75"/>
         <source>Person</source>
         <translation>人物</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_import.py" line="74"/>
+        <location filename="../../exportdesk/gui/people_import.py" line="75"/>
         <source>Problems</source>
         <translation>問題</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_import.py" line="82"/>
+        <location filename="../../exportdesk/gui/people_import.py" line="83"/>
         <source>Preview</source>
         <translation>プレビュー</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_import.py" line="86"/>
+        <location filename="../../exportdesk/gui/people_import.py" line="87"/>
         <source>Import</source>
         <translation>取込み</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_import.py" line="113"/>
+        <location filename="../../exportdesk/gui/people_import.py" line="114"/>
         <source>Tables (*.csv *.txt *.xlsx)</source>
         <translation>表（*.csv *.txt *.xlsx）</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_import.py" line="129"/>
+        <location filename="../../exportdesk/gui/people_import.py" line="130"/>
         <source>%1 rows</source>
         <translation>%1 行</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_import.py" line="135"/>
+        <location filename="../../exportdesk/gui/people_import.py" line="136"/>
         <source>(not imported)</source>
         <translation>（取り込まない）</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_import.py" line="162"/>
+        <location filename="../../exportdesk/gui/people_import.py" line="163"/>
         <source>new</source>
         <translation>新規</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_import.py" line="162"/>
+        <location filename="../../exportdesk/gui/people_import.py" line="163"/>
         <source>update</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_import.py" line="192"/>
+        <location filename="../../exportdesk/gui/people_import.py" line="193"/>
         <source>%1 rows have errors: correct the file or the mapping. Nothing is imported while any row is wrong.</source>
         <translation>%1行に誤りがあります。ファイル又は列の対応を直してください。誤りのある行が残る間は何も取り込みません。</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_import.py" line="199"/>
+        <location filename="../../exportdesk/gui/people_import.py" line="200"/>
         <source>%1 new, %2 to update.</source>
         <translation>新規 %1 件、更新 %2 件。</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_import.py" line="214"/>
+        <location filename="../../exportdesk/gui/people_import.py" line="215"/>
         <source>Imported: %1 new, %2 updated, %3 unchanged.</source>
         <translation>取り込みました：新規 %1 件、更新 %2 件、変更なし %3 件。</translation>
     </message>
@@ -1559,54 +1564,54 @@ Forms version %1</source>
 <context>
     <name>PeoplePage</name>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="631"/>
+        <location filename="../../exportdesk/gui/people_page.py" line="635"/>
         <source>Search name, ID, supervisor, nationality</source>
         <translation>氏名・番号・指導教員・国籍で検索</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="633"/>
+        <location filename="../../exportdesk/gui/people_page.py" line="637"/>
         <source>Re-check open only</source>
         <translation>再確認が必要な人のみ</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="634"/>
+        <location filename="../../exportdesk/gui/people_page.py" line="638"/>
         <source>Import…</source>
         <translation>取込み…</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="637"/>
+        <location filename="../../exportdesk/gui/people_page.py" line="641"/>
         <source>New person…</source>
         <translation>人物の新規登録…</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="641"/>
+        <location filename="../../exportdesk/gui/people_page.py" line="645"/>
         <source>Applicant training…</source>
         <translation>申請者の研修…</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="643"/>
+        <location filename="../../exportdesk/gui/people_page.py" line="647"/>
         <source>Record the export-control training of an applicant (a user)</source>
         <translation>申請者（利用者）の輸出管理研修を記録します</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../exportdesk/gui/people_page.py" line="729"/>
+        <location filename="../../exportdesk/gui/people_page.py" line="733"/>
         <source>%n people</source>
         <translation>
             <numerusform>%n 人</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="748"/>
+        <location filename="../../exportdesk/gui/people_page.py" line="752"/>
         <source>Training recorded.</source>
         <translation>研修を記録しました。</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="758"/>
+        <location filename="../../exportdesk/gui/people_page.py" line="762"/>
         <source>Saved. A re-check was opened: %1</source>
         <translation>保存しました。再確認を開始しました：%1</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="761"/>
+        <location filename="../../exportdesk/gui/people_page.py" line="765"/>
         <source>Saved.</source>
         <translation>保存しました。</translation>
     </message>
@@ -1614,72 +1619,77 @@ Forms version %1</source>
 <context>
     <name>PeopleTableModel</name>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="101"/>
+        <location filename="../../exportdesk/gui/people_page.py" line="103"/>
         <source>ID</source>
         <translation>番号</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="102"/>
+        <location filename="../../exportdesk/gui/people_page.py" line="104"/>
         <source>Name</source>
         <translation>氏名</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="103"/>
+        <location filename="../../exportdesk/gui/people_page.py" line="105"/>
         <source>Native name</source>
         <translation>原語氏名</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="104"/>
+        <location filename="../../exportdesk/gui/people_page.py" line="106"/>
         <source>Nationality</source>
         <translation>国籍</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="105"/>
+        <location filename="../../exportdesk/gui/people_page.py" line="107"/>
         <source>Status</source>
         <translation>状態</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="106"/>
+        <location filename="../../exportdesk/gui/people_page.py" line="108"/>
         <source>Department</source>
         <translation>部局</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="107"/>
+        <location filename="../../exportdesk/gui/people_page.py" line="109"/>
         <source>Supervisor</source>
         <translation>指導教員</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="108"/>
+        <location filename="../../exportdesk/gui/people_page.py" line="110"/>
         <source>Entry</source>
         <translation>入国日</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="109"/>
+        <location filename="../../exportdesk/gui/people_page.py" line="111"/>
+        <source>Stay from</source>
+        <translation>在籍開始日</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_page.py" line="112"/>
         <source>Stay until</source>
         <translation>在籍期限</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="110"/>
+        <location filename="../../exportdesk/gui/people_page.py" line="113"/>
         <source>Declared</source>
         <translation>申告日</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="111"/>
+        <location filename="../../exportdesk/gui/people_page.py" line="114"/>
         <source>Categories</source>
         <translation>特定類型</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="112"/>
+        <location filename="../../exportdesk/gui/people_page.py" line="115"/>
         <source>Pledges</source>
         <translation>誓約書</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="196"/>
+        <location filename="../../exportdesk/gui/people_page.py" line="199"/>
         <source>none</source>
         <translation>該当なし</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="203"/>
+        <location filename="../../exportdesk/gui/people_page.py" line="206"/>
         <source>Re-check open</source>
         <translation>再確認が必要</translation>
     </message>
@@ -1778,56 +1788,61 @@ Forms version %1</source>
     </message>
     <message>
         <location filename="../../exportdesk/gui/person_form.py" line="112"/>
+        <source>Stay from</source>
+        <translation>在籍開始日</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/person_form.py" line="113"/>
         <source>Stay until</source>
         <translation>在籍期限</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/person_form.py" line="113"/>
+        <location filename="../../exportdesk/gui/person_form.py" line="114"/>
         <source>Funding sources</source>
         <translation>資金源</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/person_form.py" line="114"/>
+        <location filename="../../exportdesk/gui/person_form.py" line="115"/>
         <source>Employment</source>
         <translation>雇用</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/person_form.py" line="115"/>
+        <location filename="../../exportdesk/gui/person_form.py" line="116"/>
         <source>Foreign contracts</source>
         <translation>外国との契約</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/person_form.py" line="128"/>
+        <location filename="../../exportdesk/gui/person_form.py" line="129"/>
         <source>Who</source>
         <translation>本人</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/person_form.py" line="134"/>
+        <location filename="../../exportdesk/gui/person_form.py" line="135"/>
         <source>Status and stay</source>
         <translation>身分と在籍</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/person_form.py" line="140"/>
+        <location filename="../../exportdesk/gui/person_form.py" line="141"/>
         <source>Funding, employment and foreign ties</source>
         <translation>資金・雇用・外国との関係</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/person_form.py" line="147"/>
+        <location filename="../../exportdesk/gui/person_form.py" line="148"/>
         <source>These changes open a re-check by the export control office: %1</source>
         <translation>次の変更は輸出管理室による再確認の対象になります：%1</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/person_form.py" line="161"/>
+        <location filename="../../exportdesk/gui/person_form.py" line="162"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/person_form.py" line="162"/>
+        <location filename="../../exportdesk/gui/person_form.py" line="163"/>
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/person_form.py" line="282"/>
+        <location filename="../../exportdesk/gui/person_form.py" line="283"/>
         <source>Please check: %1</source>
         <translation>次の項目を確認してください：%1</translation>
     </message>
@@ -1863,211 +1878,216 @@ Forms version %1</source>
 <context>
     <name>PersonPanel</name>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="287"/>
+        <location filename="../../exportdesk/gui/people_page.py" line="290"/>
         <source>Declared on</source>
         <translation>申告日</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="287"/>
+        <location filename="../../exportdesk/gui/people_page.py" line="290"/>
         <source>Categories</source>
         <translation>特定類型</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="287"/>
+        <location filename="../../exportdesk/gui/people_page.py" line="290"/>
         <source>Resident</source>
         <translation>居住者</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="287"/>
         <location filename="../../exportdesk/gui/people_page.py" line="290"/>
+        <location filename="../../exportdesk/gui/people_page.py" line="293"/>
         <source>State</source>
         <translation>状態</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="290"/>
+        <location filename="../../exportdesk/gui/people_page.py" line="293"/>
         <source>Pledge</source>
         <translation>誓約書</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="290"/>
+        <location filename="../../exportdesk/gui/people_page.py" line="293"/>
         <source>Due</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="290"/>
+        <location filename="../../exportdesk/gui/people_page.py" line="293"/>
         <source>Scan (SHA-256)</source>
         <translation>スキャン（SHA-256）</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="292"/>
+        <location filename="../../exportdesk/gui/people_page.py" line="295"/>
         <source>Course</source>
         <translation>研修</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="292"/>
+        <location filename="../../exportdesk/gui/people_page.py" line="295"/>
         <source>Taken</source>
         <translation>受講日</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="292"/>
+        <location filename="../../exportdesk/gui/people_page.py" line="295"/>
         <source>Expires</source>
         <translation>有効期限</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="297"/>
+        <location filename="../../exportdesk/gui/people_page.py" line="300"/>
         <source>Request</source>
         <translation>依頼</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="298"/>
+        <location filename="../../exportdesk/gui/people_page.py" line="301"/>
         <source>Received…</source>
         <translation>受領…</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="299"/>
+        <location filename="../../exportdesk/gui/people_page.py" line="302"/>
         <source>Checked</source>
         <translation>確認済みにする</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="300"/>
+        <location filename="../../exportdesk/gui/people_page.py" line="303"/>
         <source>Print pledge…</source>
         <translation>誓約書を印刷…</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="301"/>
+        <location filename="../../exportdesk/gui/people_page.py" line="304"/>
         <source>Record a declaration…</source>
         <translation>申告を記録…</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="302"/>
+        <location filename="../../exportdesk/gui/people_page.py" line="305"/>
         <source>Declaration checked</source>
         <translation>申告を確認済みにする</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="309"/>
+        <location filename="../../exportdesk/gui/people_page.py" line="312"/>
         <source>Edit…</source>
         <translation>編集…</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="312"/>
+        <location filename="../../exportdesk/gui/people_page.py" line="315"/>
         <source>Record training…</source>
         <translation>研修を記録…</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="330"/>
+        <location filename="../../exportdesk/gui/people_page.py" line="333"/>
         <source>Declarations</source>
         <translation>申告</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="342"/>
+        <location filename="../../exportdesk/gui/people_page.py" line="345"/>
         <source>Pledges</source>
         <translation>誓約書</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="350"/>
-        <location filename="../../exportdesk/gui/people_page.py" line="448"/>
+        <location filename="../../exportdesk/gui/people_page.py" line="353"/>
+        <location filename="../../exportdesk/gui/people_page.py" line="452"/>
         <source>Training</source>
         <translation>研修</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="404"/>
+        <location filename="../../exportdesk/gui/people_page.py" line="407"/>
         <source>Select a person</source>
         <translation>人物を選択してください</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="419"/>
+        <location filename="../../exportdesk/gui/people_page.py" line="422"/>
         <source>Re-check open: %1</source>
         <translation>再確認が必要：%1</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="430"/>
+        <location filename="../../exportdesk/gui/people_page.py" line="433"/>
         <source>valid until %1</source>
         <translation>%1 まで有効</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="431"/>
+        <location filename="../../exportdesk/gui/people_page.py" line="434"/>
         <source>expired on %1</source>
         <translation>%1 に期限切れ</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="432"/>
+        <location filename="../../exportdesk/gui/people_page.py" line="435"/>
         <source>not trained</source>
         <translation>未受講</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="435"/>
+        <location filename="../../exportdesk/gui/people_page.py" line="438"/>
         <source>ID</source>
         <translation>番号</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="436"/>
+        <location filename="../../exportdesk/gui/people_page.py" line="439"/>
         <source>Nationality</source>
         <translation>国籍</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="437"/>
+        <location filename="../../exportdesk/gui/people_page.py" line="440"/>
         <source>Department</source>
         <translation>部局</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="438"/>
+        <location filename="../../exportdesk/gui/people_page.py" line="441"/>
         <source>Supervisor</source>
         <translation>指導教員</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="439"/>
+        <location filename="../../exportdesk/gui/people_page.py" line="442"/>
         <source>Status</source>
         <translation>状態</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="440"/>
+        <location filename="../../exportdesk/gui/people_page.py" line="443"/>
         <source>Entry</source>
         <translation>入国日</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="441"/>
+        <location filename="../../exportdesk/gui/people_page.py" line="444"/>
+        <source>Stay from</source>
+        <translation>在籍開始日</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/people_page.py" line="445"/>
         <source>Stay until</source>
         <translation>在籍期限</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="442"/>
+        <location filename="../../exportdesk/gui/people_page.py" line="446"/>
         <source>Funding</source>
         <translation>資金源</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="444"/>
+        <location filename="../../exportdesk/gui/people_page.py" line="448"/>
         <source>Employed in Japan</source>
         <translation>国内での雇用</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="445"/>
-        <location filename="../../exportdesk/gui/people_page.py" line="463"/>
+        <location filename="../../exportdesk/gui/people_page.py" line="449"/>
+        <location filename="../../exportdesk/gui/people_page.py" line="467"/>
         <source>yes</source>
         <translation>はい</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="445"/>
-        <location filename="../../exportdesk/gui/people_page.py" line="463"/>
+        <location filename="../../exportdesk/gui/people_page.py" line="449"/>
+        <location filename="../../exportdesk/gui/people_page.py" line="467"/>
         <source>no</source>
         <translation>いいえ</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="447"/>
+        <location filename="../../exportdesk/gui/people_page.py" line="451"/>
         <source>Foreign contracts</source>
         <translation>外国との契約</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="472"/>
+        <location filename="../../exportdesk/gui/people_page.py" line="476"/>
         <source>none</source>
         <translation>該当なし</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="559"/>
+        <location filename="../../exportdesk/gui/people_page.py" line="563"/>
         <source>Signed pledge</source>
         <translation>署名済みの誓約書</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="604"/>
+        <location filename="../../exportdesk/gui/people_page.py" line="608"/>
         <source>Print pledge</source>
         <translation>誓約書を印刷</translation>
     </message>

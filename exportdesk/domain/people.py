@@ -47,6 +47,46 @@ DECLARED_ANSWERS = (
 )
 
 
+# A person's dates, in the order a record shows them; the period of stay runs from
+# stay_from to stay_until (the latest entry to Japan may fall before, in or after it).
+PERSON_DATES = ("birth_date", "entry_date", "stay_from", "stay_until")
+EARLIEST = dt.date(1900, 1, 1)
+LATEST = dt.date(2100, 12, 31)
+
+
+def person_date_problems(dates: dict[str, dt.date | None]) -> list[tuple[str, str, str]]:
+    """(field, ja, en) for each of a person's dates that cannot stand: outside 1900-2100,
+    or a period of stay that ends before it starts (named on its end)."""
+    problems = []
+    for key in PERSON_DATES:
+        day = dates.get(key)
+        if day is not None and not EARLIEST <= day <= LATEST:
+            problems.append(
+                (
+                    key,
+                    f"日付 {day.isoformat()} は範囲外です（1900年〜2100年）。",
+                    f"The date {day.isoformat()} is out of range (1900-2100).",
+                )
+            )
+    start, end = dates.get("stay_from"), dates.get("stay_until")
+    named = {key for key, _ja, _en in problems}
+    if (
+        start is not None
+        and end is not None
+        and end < start
+        and not named & {"stay_from", "stay_until"}
+    ):
+        problems.append(
+            (
+                "stay_until",
+                f"在籍期間の終了日（{end.isoformat()}）が開始日（{start.isoformat()}）より前です。",
+                f"The period of stay ends ({end.isoformat()}) before it starts"
+                f" ({start.isoformat()}).",
+            )
+        )
+    return problems
+
+
 def default_people_rules() -> PeopleRules:
     """forms/people.yaml as shipped, loaded once (see domain/people_rules.py)."""
     from exportdesk.domain.people_rules import default_people_rules as load
@@ -110,7 +150,14 @@ def due_items(
     days += _periods(r.declaration_notice_days, r.recheck_days)
     pid = int(person["id"])
     found: list[Due] = []
-    start = _date(person.get("entry_date")) or _date(person.get("created_at")) or today
+    # The entry pledge is due after arrival: the latest entry, else the planned start of
+    # the stay (a visitor recorded months ahead), else when the record was made.
+    start = (
+        _date(person.get("entry_date"))
+        or _date(person.get("stay_from"))
+        or _date(person.get("created_at"))
+        or today
+    )
     entry_due = start + days[0]
     if not _has_pledge(pledges, "entry"):
         found.append(Due(pid, "entry_pledge", entry_due, today > entry_due))

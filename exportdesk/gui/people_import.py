@@ -54,6 +54,7 @@ class ImportDialog(QDialog):
             "nationality": self.tr("Nationality *"),
             "birth_date": self.tr("Birth date"),
             "entry_date": self.tr("Entry"),
+            "stay_from": self.tr("Stay from"),
             "stay_until": self.tr("Stay until"),
             "status": self.tr("Status"),
             "department": self.tr("Department"),

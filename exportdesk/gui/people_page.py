@@ -70,6 +70,7 @@ class PeopleTableModel(RowTableModel):
         "department",
         "supervisor",
         "entry_date",
+        "stay_from",
         "stay_until",
         "declared_on",
         "categories",
@@ -83,6 +84,7 @@ class PeopleTableModel(RowTableModel):
         "department": "department",
         "supervisor": "supervisor",
         "entry_date": "entry_date",
+        "stay_from": "stay_from",
         "stay_until": "stay_until",
         "declared_on": "declared_on",
     }
@@ -106,6 +108,7 @@ class PeopleTableModel(RowTableModel):
             self.tr("Department"),
             self.tr("Supervisor"),
             self.tr("Entry"),
+            self.tr("Stay from"),
             self.tr("Stay until"),
             self.tr("Declared"),
             self.tr("Categories"),
@@ -438,6 +441,7 @@ class PersonPanel(QWidget):
             (self.tr("Supervisor"), person["supervisor"]),
             (self.tr("Status"), history_text),
             (self.tr("Entry"), person["entry_date"] or ""),
+            (self.tr("Stay from"), person["stay_from"] or ""),
             (self.tr("Stay until"), person["stay_until"] or ""),
             (self.tr("Funding"), person["funding"]),
             (
@@ -699,7 +703,7 @@ class PeoplePage(QWidget):
 
     # What a column typically holds, to size it without reading 10,000 rows.
     _SAMPLES = ("S2026001", "Family Given", "原語氏名", "CN", "", "ENG", "研究 一郎")
-    _SAMPLES += ("2026-12-31",) * 3 + ("1, 2, 3", "")
+    _SAMPLES += ("2026-12-31",) * 4 + ("1, 2, 3", "")
 
     def _size_columns(self) -> None:
         metrics = self.table.fontMetrics()

@@ -24,13 +24,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from exportdesk.domain.people import RECHECK_FIELDS, default_people_rules
+from exportdesk.domain.people import PERSON_DATES, RECHECK_FIELDS, default_people_rules
 from exportdesk.gui.widgets.date_edit import DateEdit
 from exportdesk.gui.widgets.questions import CountryInput
 from exportdesk.store import Store, StoreError
 from exportdesk.store.users import User
 
-DATE_FIELDS = ("birth_date", "entry_date", "stay_until")
+DATE_FIELDS = PERSON_DATES
 TEXT_FIELDS = ("external_id", "family_name", "given_name", "name_native", "supervisor", "email")
 TEXT_FIELDS += ("funding",)
 
@@ -109,6 +109,7 @@ class PersonForm(QDialog):
             "supervisor": self.tr("Supervisor / host"),
             "host_user_id": self.tr("Host (user)"),
             "entry_date": self.tr("Latest entry to Japan"),
+            "stay_from": self.tr("Stay from"),
             "stay_until": self.tr("Stay until"),
             "funding": self.tr("Funding sources"),
             "employed_in_japan": self.tr("Employment"),
@@ -135,7 +136,7 @@ class PersonForm(QDialog):
         stay_form = QFormLayout(stay)
         for key in ("status", "department_id", "supervisor", "host_user_id"):
             stay_form.addRow(self._label(key), widgets[key])
-        for key in ("entry_date", "stay_until"):
+        for key in ("entry_date", "stay_from", "stay_until"):
             stay_form.addRow(self._label(key), widgets[key])
         ties = QGroupBox(self.tr("Funding, employment and foreign ties"))
         ties_form = QFormLayout(ties)

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from exportdesk.domain.countries import country_code_for
 from exportdesk.domain.dates import parse_date  # the shared reader of Japanese dates
+from exportdesk.domain.people import PERSON_DATES
 from exportdesk.imports import textfile
 
 if TYPE_CHECKING:
@@ -32,6 +33,7 @@ FIELDS: dict[str, tuple[str, ...]] = {
     "nationality": ("nationality", "国籍", "国・地域"),
     "birth_date": ("birth date", "date of birth", "生年月日"),
     "entry_date": ("entry date", "入国日", "入国年月日", "来日日"),
+    "stay_from": ("stay from", "start of stay", "受入開始日", "滞在開始日", "在籍開始日", "開始日"),
     "stay_until": ("stay until", "end of stay", "在籍期限", "在留期限", "受入終了日", "終了日"),
     "status": ("status", "身分", "在籍区分", "区分"),
     "department": ("department", "部局", "所属", "所属部局"),
@@ -215,7 +217,7 @@ def candidates(
             problems.append((ja, en))  # noqa: B023 (called within this iteration only)
 
         for name, value in values.items():
-            if name in ("birth_date", "entry_date", "stay_until"):
+            if name in PERSON_DATES:
                 if value:
                     try:
                         cand.fields[name] = parse_date(value).isoformat()

@@ -278,6 +278,8 @@ class Cases(Part):
         if not self._may_file_for(actor, applicant_id):
             raise StoreError("not_proxy" if applicant_id != actor.id else "forbidden")
         applicant = self.store.get_user(applicant_id)
+        if person_id is not None:  # linked to a record the filer may see, as link_case_person
+            self.store.get_person(actor, person_id)
         from exportdesk.domain.checksheet import normalise_dates
 
         answers = normalise_dates(self.catalog, answers or {})
@@ -493,9 +495,10 @@ class Cases(Part):
             if self._may_file_for(actor, source["applicant_id"])
             else actor.id
         )
-        return self.create_case(
-            actor, applicant_id=applicant, answers=answers, person_id=source["person_id"]
-        )
+        person_id = source["person_id"]
+        if person_id is not None and not self.store.may_edit_person(actor, person_id):
+            person_id = None  # the copy is about someone this filer may not see
+        return self.create_case(actor, applicant_id=applicant, answers=answers, person_id=person_id)
 
     def answer_questions(self, actor: User, case_id: int, text: str) -> None:
         case = self._case_row(case_id)

@@ -12,6 +12,7 @@ import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import sqlite_utils
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
@@ -461,7 +462,13 @@ CREATE INDEX IF NOT EXISTS known_good_entity ON known_good(entity_no);
 V11 = """
 """
 
-MIGRATIONS: list[str] = [V1, V2, V3, V4, V5, V6, V7, V8, V9, V10, V11]
+# Version 12: a period of stay has a start as well as an end (a visiting researcher
+# planned from April to September, not yet entered).
+V12 = """
+ALTER TABLE people ADD COLUMN stay_from TEXT;
+"""
+
+MIGRATIONS: list[str] = [V1, V2, V3, V4, V5, V6, V7, V8, V9, V10, V11, V12]
 SEALS_FROM = 10  # the first schema whose audit entries carry seals
 LATEST = len(MIGRATIONS)
 
@@ -557,6 +564,13 @@ class Database(sqlite_utils.Database):
 
     # Called before COMMIT when rows were written that no audit entry has sealed yet.
     seal_hook: Callable[[], None] | None = None
+
+    def __init__(self, conn: sqlite3.Connection, **kwargs: Any) -> None:
+        from exportdesk.store.folding import fold_case
+
+        super().__init__(conn, **kwargs)
+        # What PostgreSQL's lower() does for every letter, for searches (store/folding.py).
+        conn.create_function("fold_case", 1, fold_case, deterministic=True)
 
     @contextmanager
     def atomic(self) -> Iterator[Database]:

@@ -7,6 +7,7 @@ from typing import Any, ClassVar
 
 from exportdesk.store.base import Part
 from exportdesk.store.errors import StoreError
+from exportdesk.store.folding import contains_sql, equals_sql, fold_case
 from exportdesk.store.users import User
 
 # Columns the People screen may sort on.
@@ -18,6 +19,7 @@ PEOPLE_SORT = (
     "department",
     "supervisor",
     "entry_date",
+    "stay_from",
     "stay_until",
     "declared_on",
 )
@@ -27,7 +29,7 @@ PEOPLE_SORT = (
 _LIST_SQL = """
 SELECT p.id, p.external_id, p.family_name, p.given_name, p.name_native, p.nationality,
        p.status, p.department_id, coalesce(d.code, '') AS department, p.supervisor,
-       p.host_user_id, p.entry_date, p.stay_until, p.email, p.needs_recheck,
+       p.host_user_id, p.entry_date, p.stay_from, p.stay_until, p.email, p.needs_recheck,
        p.declared_on, p.category_bits, p.pledge_states
 FROM people p LEFT JOIN departments d ON d.id = p.department_id
 """
@@ -45,10 +47,6 @@ _HAY = " || ' ' || ".join(
         "coalesce(d.code, '')",
     ]
 )
-
-
-def _like_escape(word: str) -> str:
-    return word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 def _order_sql(order_by: str, descending: bool) -> str:
@@ -80,6 +78,7 @@ class People(Part):
         "nationality",
         "birth_date",
         "entry_date",
+        "stay_from",
         "stay_until",
         "employed_in_japan",
         "status",
@@ -102,12 +101,18 @@ class People(Part):
 
         The office, the chief manager and the administrator see everyone; a department
         manager sees their departments' people; anyone else the people they host or
-        recorded themselves.
+        recorded themselves, and a proxy the people hosted by the applicants they file
+        for: a secretary filing a visiting researcher's case for the professor links it
+        to the visitor's record (the campus database's policy on people says the same).
         """
         if self.sees_all_people(actor):
             return "TRUE", []
-        parts = ["p.host_user_id = ?", "p.created_by = ?"]
-        params: list[Any] = [actor.id, actor.id]
+        parts = [
+            "p.host_user_id = ?",
+            "p.created_by = ?",
+            "p.host_user_id IN (SELECT x.applicant_id FROM proxies x WHERE x.proxy_id = ?)",
+        ]
+        params: list[Any] = [actor.id, actor.id, actor.id]
         managed = sorted(actor.managed_departments())
         if managed:
             parts.append(f"p.department_id IN ({', '.join('?' * len(managed))})")
@@ -117,10 +122,12 @@ class People(Part):
     def may_see_person(self, actor: User, person: dict[str, Any]) -> bool:
         if self.sees_all_people(actor):
             return True
+        host = person.get("host_user_id")
         return (
-            person.get("host_user_id") == actor.id
+            host == actor.id
             or person.get("created_by") == actor.id
             or person.get("department_id") in actor.managed_departments()
+            or (host is not None and host in self.store.proxy_applicant_ids(actor.id))
         )
 
     def get_person(self, actor: User, person_id: int) -> dict[str, Any]:
@@ -149,10 +156,13 @@ class People(Part):
 
     # --- records ----------------------------------------------------------------------
 
-    def _check_person(self, fields: dict[str, Any]) -> dict[str, Any]:
+    def _check_person(
+        self, fields: dict[str, Any], before: dict[str, Any] | None = None
+    ) -> dict[str, Any]:
+        """`fields` checked and as stored; `before`: the record they change (None: new)."""
         from exportdesk.domain.countries import is_country_code
         from exportdesk.domain.dates import DateError, parse_date
-        from exportdesk.domain.people import default_people_rules
+        from exportdesk.domain.people import PERSON_DATES, default_people_rules
 
         unknown = set(fields) - set(self.PERSON_FIELDS)
         if unknown:
@@ -162,8 +172,10 @@ class People(Part):
         if "family_name" in fields and not str(fields["family_name"] or "").strip():
             raise StoreError("invalid", detail="family_name")
         fields = dict(fields)
-        for key in ("birth_date", "entry_date", "stay_until"):
-            if fields.get(key):
+        for key in PERSON_DATES:
+            if key in fields and fields[key] in ("", None):
+                fields[key] = None  # a date cleared
+            elif key in fields:
                 try:  # typed as 2026/12/01 or 令和8年12月1日, stored as 2026-12-01
                     fields[key] = parse_date(str(fields[key])).isoformat()
                 except DateError as exc:  # `why` says what is wrong with the date
@@ -186,7 +198,28 @@ class People(Part):
         for key in ("external_id", "given_name", "name_native", "supervisor", "email"):
             if key in clean and clean[key] is None:
                 clean[key] = ""
+        self._check_dates(before or {}, clean)
         return clean
+
+    @staticmethod
+    def _check_dates(before: dict[str, Any], clean: dict[str, Any]) -> None:
+        """The dates being stored against the rules (1900-2100), and the period of stay
+        as it would then be (it may not end before it starts)."""
+        import datetime as dt
+
+        from exportdesk.domain.people import PERSON_DATES, person_date_problems
+
+        after = {**before, **clean}
+        dates: dict[str, dt.date | None] = {}
+        for key in PERSON_DATES:
+            try:
+                dates[key] = dt.date.fromisoformat(str(after[key])[:10]) if after.get(key) else None
+            except ValueError:  # an unreadable date kept from before is not this change's
+                dates[key] = None
+        for key, ja, en in person_date_problems(dates):
+            # A date out of range counts only when this change brings it.
+            if key in clean or (key == "stay_until" and "stay_from" in clean):
+                raise StoreError("invalid", detail=key, why={"ja": ja, "en": en})
 
     def add_person(self, actor: User, **fields: Any) -> int:
         self._require(self.may_add_person(actor))
@@ -222,7 +255,7 @@ class People(Part):
     def update_person(self, actor: User, person_id: int, **fields: Any) -> dict[str, Any]:
         """Change a person's record; a change of status, funding or employment opens a re-check."""
         before = self.get_person(actor, person_id)
-        clean = self._check_person(fields)
+        clean = self._check_person(fields, before)
         with self.db.atomic():
             self._update_person(actor, before, clean)
         return self.person(person_id)
@@ -331,7 +364,8 @@ class People(Part):
         self, actor: User, search: str, department_id: int | None, recheck_only: bool
     ) -> tuple[str, list[Any]]:
         """The actor's scope, and every word of `search` in a name, the ID, the supervisor,
-        the nationality, the status or the department's code (case-insensitive)."""
+        the nationality, the status or the department's code (case-insensitive for every
+        letter, on both engines)."""
         scope, params = self._people_scope(actor)
         where = [scope]
         if department_id is not None:
@@ -339,9 +373,11 @@ class People(Part):
             params.append(department_id)
         if recheck_only:
             where.append("p.needs_recheck = 1")
-        for word in search.casefold().split():
-            where.append(f"lower({_HAY}) LIKE ? ESCAPE '\\'")
-            params.append("%" + _like_escape(word) + "%")
+        for word in (fold_case(search) or "").split():
+            # Not lower() alone: SQLite's folds ASCII letters only (store/folding.py).
+            clause, patterns = contains_sql(_HAY, word)
+            where.append(clause)
+            params += patterns
         return " AND ".join(where), params
 
     def _refresh_summary(self, person_id: int) -> None:
@@ -368,11 +404,9 @@ class People(Part):
         if external_id:
             sql = f"SELECT p.id FROM people p WHERE {scope} AND p.external_id = ?"
             return [r[0] for r in self.db.execute(sql, [*params, external_id])]
-        sql = (
-            f"SELECT p.id FROM people p WHERE {scope}"
-            " AND lower(p.family_name || ' ' || p.given_name) = lower(?)"
-        )
-        return [r[0] for r in self.db.execute(sql, [*params, name])]
+        clause, values = equals_sql("p.family_name || ' ' || p.given_name", fold_case(name) or "")
+        sql = f"SELECT p.id FROM people p WHERE {scope} AND {clause}"
+        return [r[0] for r in self.db.execute(sql, [*params, *values])]
 
     # --- re-checks ----------------------------------------------------------------------
 

@@ -98,9 +98,13 @@ class PeopleImport(Part):
                 person_id = same[0]
         if not errors:
             try:
-                self.store._check_person(cand.fields)
+                before = self.store.person(person_id) if person_id else None
+                self.store._check_person(cand.fields, before)
             except StoreError as exc:
-                errors.append((exc.ja, exc.en))
+                why = exc.values.get("why") or {"ja": "", "en": ""}
+                errors.append(
+                    ((exc.ja + " " + why["ja"]).strip(), (exc.en + " " + why["en"]).strip())
+                )
         return {
             "line": cand.line,
             "fields": cand.fields,
@@ -130,11 +134,12 @@ class PeopleImport(Part):
         counts = {"new": 0, "updated": 0, "unchanged": 0}
         with self.db.atomic():
             for row in preview:
-                clean = self.store._check_person(row["fields"])
-                if row["person_id"] is None:
+                before = self.store.person(row["person_id"]) if row["person_id"] else None
+                clean = self.store._check_person(row["fields"], before)
+                if before is None:
                     self.store._insert_person(actor, clean)
                     counts["new"] += 1
-                elif self.store._update_person(actor, self.store.person(row["person_id"]), clean):
+                elif self.store._update_person(actor, before, clean):
                     counts["updated"] += 1
                 else:
                     counts["unchanged"] += 1

@@ -31,7 +31,8 @@ class Reminders(Part):
         scope, params = self.store._people_scope(actor)
         people = self._rows(
             "SELECT p.id, p.external_id, p.family_name, p.given_name, p.supervisor, p.email,"
-            " p.entry_date, p.stay_until, p.created_at, coalesce(d.code, '') AS department"
+            " p.entry_date, p.stay_from, p.stay_until, p.created_at,"
+            " coalesce(d.code, '') AS department"
             f" FROM people p LEFT JOIN departments d ON d.id = p.department_id WHERE {scope}",
             params,
         )

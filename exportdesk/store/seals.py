@@ -52,6 +52,10 @@ SEALED_META = ("screening_threshold",)
 # sha256 column instead, so sealing a case does not re-read the files it holds.
 SKIP_COLUMNS = {"attachments": {"content"}, "person_scans": {"content"}}
 
+# Columns added after seals began (schema 12 on): left out of a row's hash while empty,
+# so that the rows sealed before the column existed still match their seals.
+ADDED_LATER = {"people": {"stay_from"}}
+
 State = dict[str, dict[str, str | None]]  # table -> row key -> hash (None: deleted)
 
 
@@ -68,10 +72,11 @@ def _meta_filter(prefix: str = "") -> str:
 
 def row_hash(table: str, row: dict[str, Any]) -> str:
     skip = SKIP_COLUMNS.get(table, set())
+    later = ADDED_LATER.get(table, set())
     values = {
         k: ("sha256:" + hashlib.sha256(v).hexdigest()) if isinstance(v, bytes) else v
         for k, v in row.items()
-        if k not in skip
+        if k not in skip and not (v is None and k in later)
     }
     text = json.dumps(values, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     return hashlib.sha256(text.encode("utf-8")).hexdigest()

@@ -288,13 +288,19 @@ class Statistics:
 
     def survey(self, actor: User | None, reference: dt.date) -> list[dict[str, Any]]:
         """Foreign people on the records at `reference`: counts by nationality, status and
-        department. A person counts from their entry date (unknown: counted) until a
-        leaving date where the people records keep one."""
+        department. A person counts from their entry date (unknown: from the start of their
+        period of stay; neither: counted) until a leaving date where the records keep one."""
         if actor is not None and not actor.sees_all_cases:
             raise StoreError("forbidden")
         columns = {c[0] for c in self.db.execute("SELECT * FROM people LIMIT 0").description}
         clauses = ["p.nationality <> 'JP'", "(p.entry_date IS NULL OR p.entry_date <= ?)"]
         args: list[Any] = [reference.isoformat()]
+        if "stay_from" in columns:  # not yet entered: counted once the planned stay begins
+            clauses.append(
+                "(coalesce(p.entry_date, '') <> '' OR coalesce(p.stay_from, '') = ''"
+                " OR p.stay_from <= ?)"
+            )
+            args.append(reference.isoformat())
         for leaving in ("stay_until", "leave_date"):
             if leaving in columns:
                 clauses.append(f"(p.{leaving} IS NULL OR p.{leaving} = '' OR p.{leaving} >= ?)")

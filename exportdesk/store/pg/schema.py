@@ -418,7 +418,12 @@ CREATE INDEX cases_search_text ON cases USING gin (search_text gin_trgm_ops);
 DROP INDEX IF EXISTS cases_search_trgm;
 """
 
-MIGRATIONS: list[str] = [V1, V2, V3, V4, V5, V6, V7, V8, V9, V10, V11]
+# Version 12: the start of a person's period of stay (as on SQLite).
+V12 = """
+ALTER TABLE people ADD COLUMN stay_from TEXT;
+"""
+
+MIGRATIONS: list[str] = [V1, V2, V3, V4, V5, V6, V7, V8, V9, V10, V11, V12]
 
 # What search_cases returns of each case: every column the store's case lists filter or
 # sort on (cases.Cases._filters and SORTABLE; a test keeps them in step).
@@ -552,6 +557,11 @@ LANGUAGE sql STABLE SECURITY DEFINER SET search_path = exportdesk, pg_temp AS $$
             OR p.host_user_id = ANY (proxied())
             OR p.department_id = ANY (managed_departments())))
 $$;
+
+-- The case folding of the store's people search (store/folding.py): the same name on
+-- SQLite is a function of the store's that folds every letter, as lower() does here.
+CREATE OR REPLACE FUNCTION fold_case(t TEXT) RETURNS TEXT
+LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$ SELECT lower(t) $$;
 
 -- Text search. LIKE is not leakproof, so under row-level security PostgreSQL will not
 -- use it as an index condition; and a SECURITY DEFINER function is never inlined, so
