@@ -49,15 +49,22 @@ _HAY = " || ' ' || ".join(
 )
 
 
-def _order_sql(order_by: str, descending: bool) -> str:
-    """Sorted by `order_by` (case-insensitive), empty values last, ties by name and id."""
+def _order_sql(order_by: str, descending: bool, engine: str) -> str:
+    """Sorted by `order_by` (case-insensitive), empty values last, ties by name and id.
+
+    The same order on both engines: every letter folded as the search folds it
+    (folding.py), then compared by code point, which is SQLite's only order and
+    PostgreSQL's "C" collation (a database in ja_JP or en_US would otherwise sort É
+    beside E on the server and after Z on SQLite)."""
     if order_by not in PEOPLE_SORT:
         raise StoreError("invalid", detail="order_by")
     column = "coalesce(d.code, '')" if order_by == "department" else f"coalesce(p.{order_by}, '')"
     direction = " DESC" if descending else ""
+    by_code_point = ' COLLATE "C"' if engine == "postgresql" else ""
     return (
-        f"CASE WHEN {column} = '' THEN 1 ELSE 0 END, lower({column}){direction},"
-        " p.family_name, p.id"
+        f"CASE WHEN {column} = '' THEN 1 ELSE 0 END,"
+        f" fold_case({column}){by_code_point}{direction},"
+        f" p.family_name{by_code_point}, p.id"
     )
 
 
@@ -318,7 +325,7 @@ class People(Part):
     ) -> list[dict[str, Any]]:
         """The people the actor may see, filtered by a search text and sorted."""
         where, params = self._people_where(actor, search, department_id, recheck_only)
-        order = _order_sql(order_by, descending)
+        order = _order_sql(order_by, descending, self.db.name)
         sql = f"{_LIST_SQL} WHERE {where} ORDER BY {order}"
         if limit is not None:
             sql += f" LIMIT {int(limit)}"
@@ -345,7 +352,7 @@ class People(Part):
         sql = (
             "SELECT p.id FROM people p"
             + (" LEFT JOIN departments d ON d.id = p.department_id" if join else "")
-            + f" WHERE {where} ORDER BY {_order_sql(order_by, descending)}"
+            + f" WHERE {where} ORDER BY {_order_sql(order_by, descending, self.db.name)}"
         )
         return [r[0] for r in self.db.execute(sql, params).fetchall()]
 
