@@ -357,3 +357,16 @@ def test_the_list_reads_pages_of_rows_as_they_are_shown(campus: Campus, qtbot):
     page.select_person(expected[430])
     assert page.panel.person_id == expected[430]
     assert page.table.currentIndex().row() == 430
+
+
+def test_a_managers_new_person_goes_to_their_department(campus: Campus, qtbot):
+    w = window(campus, campus.manager_sci, qtbot)
+    form = w.people_page.new_person()
+    qtbot.addWidget(form)
+    # Only the manager's own department is offered, already chosen (the store's rule).
+    offered = [form.department.itemData(i) for i in range(form.department.count())]
+    assert offered == [campus.sci] and form.department.currentData() == campus.sci
+    # Hosts are the active applicants only: not the office, nor the chief manager.
+    hosts = {form.host.itemData(i) for i in range(form.host.count())}
+    assert campus.prof.id in hosts and campus.office.id not in hosts
+    assert campus.chief.id not in hosts

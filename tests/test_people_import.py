@@ -181,3 +181,20 @@ def test_dates(text: str, iso: str):
 def test_not_dates(text: str):
     with pytest.raises(ValueError):
         parse_date(text)
+
+
+def test_an_id_recorded_twice_before_is_an_error_not_a_guess(campus: Campus, tmp_path: Path):
+    s = campus.store
+    # Two records with one ID from before the store checked IDs (written past the rules).
+    for name in ("Nguyen", "Nguyen Van"):
+        s.add_person(campus.office, family_name=name, given_name="Anh", nationality="VN")
+    s.db.execute("UPDATE people SET external_id = 'S100'")
+    table = read_table(write(tmp_path, HEADER + "S100,Nguyen,Anh,,VN,,,,ENG,新 指導,\n", "utf-8"))
+    mapping = s.import_mapping(table.headers)
+    preview = s.preview_people_import(campus.office, table, mapping)
+    assert preview[0]["errors"][0][1] == "2 records have the ID S100"
+    before = people_rows(campus)
+    with pytest.raises(StoreError) as err:
+        s.import_people(campus.office, table, mapping)
+    assert err.value.code == "import_rows"
+    assert people_rows(campus) == before

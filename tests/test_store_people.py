@@ -419,3 +419,40 @@ def test_training_of_people_and_applicants(campus: Campus):
         "expires_on": "2025-01-10",
     }
     assert [t["course"] for t in s.training(campus.prof, user_id=campus.prof.id)] == ["Seminar"]
+
+
+# --- what a record points at ---------------------------------------------------------------
+
+
+def test_a_person_id_from_the_student_system_is_one_persons(campus: Campus) -> None:
+    c = campus
+    first = student(c)
+    err = refused(c, "person_id_taken", student, c, family_name="Nguyen", given_name="Anh")
+    assert "S2026001" in err.ja and "Wang Li" in err.en
+    other = student(c, external_id="S2026002", family_name="Nguyen", given_name="Anh")
+    refused(c, "person_id_taken", c.store.update_person, c.office, other, external_id="S2026001")
+    # Saving a record with its own ID, or another field, is no conflict.
+    c.store.update_person(c.office, first, external_id="S2026001", supervisor="Prof. Sato")
+    assert c.store.person(first)["supervisor"] == "Prof. Sato"
+
+
+def test_the_host_is_an_active_applicant(campus: Campus) -> None:
+    c = campus
+    refused(c, "person_host", student, c, host_user_id=c.office.id)  # files no cases
+    person = student(c, host_user_id=c.prof.id)
+    refused(c, "person_host", c.store.update_person, c.office, person, host_user_id=c.chief.id)
+    refused(c, "invalid", c.store.update_person, c.office, person, host_user_id=999_999)
+    c.store.update_person(c.office, person, host_user_id=c.manager_eng.id)  # also an applicant
+    assert c.store.person(person)["host_user_id"] == c.manager_eng.id
+
+
+def test_a_department_manager_records_people_of_their_department(campus: Campus) -> None:
+    c = campus
+    manager = c.manager_sci
+    assert c.store.departments_for_new_person(manager) == [c.sci]
+    assert c.store.departments_for_new_person(c.office) is None
+    fields = {"family_name": "Park", "given_name": "Jisoo", "nationality": "KR"}
+    refused(c, "person_department", c.store.add_person, manager, **fields)
+    refused(c, "person_department", c.store.add_person, manager, **fields, department_id=c.eng)
+    person = c.store.add_person(manager, **fields, department_id=c.sci)
+    assert c.store.person(person)["department_id"] == c.sci

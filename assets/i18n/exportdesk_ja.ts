@@ -1717,132 +1717,132 @@ Forms version %1</source>
         <translation>国・地域</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/person_form.py" line="91"/>
+        <location filename="../../exportdesk/gui/person_form.py" line="95"/>
         <source>Employed in Japan</source>
         <translation>国内の機関に雇用されている</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/person_form.py" line="97"/>
+        <location filename="../../exportdesk/gui/person_form.py" line="101"/>
         <source>Contracts with foreign bodies, one a line</source>
         <translation>外国の機関等との契約（1行に1件）</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/person_form.py" line="100"/>
+        <location filename="../../exportdesk/gui/person_form.py" line="104"/>
         <source>Student / staff ID</source>
         <translation>学籍番号・職員番号</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/person_form.py" line="101"/>
+        <location filename="../../exportdesk/gui/person_form.py" line="105"/>
         <source>Family name</source>
         <translation>氏名（姓）</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/person_form.py" line="102"/>
+        <location filename="../../exportdesk/gui/person_form.py" line="106"/>
         <source>Given name</source>
         <translation>氏名（名）</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/person_form.py" line="103"/>
+        <location filename="../../exportdesk/gui/person_form.py" line="107"/>
         <source>Native name</source>
         <translation>原語・漢字氏名</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/person_form.py" line="104"/>
+        <location filename="../../exportdesk/gui/person_form.py" line="108"/>
         <source>Nationality</source>
         <translation>国籍</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/person_form.py" line="105"/>
+        <location filename="../../exportdesk/gui/person_form.py" line="109"/>
         <source>Date of birth</source>
         <translation>生年月日</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/person_form.py" line="106"/>
+        <location filename="../../exportdesk/gui/person_form.py" line="110"/>
         <source>E-mail</source>
         <translation>メール</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/person_form.py" line="107"/>
+        <location filename="../../exportdesk/gui/person_form.py" line="111"/>
         <source>Status</source>
         <translation>身分</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/person_form.py" line="108"/>
+        <location filename="../../exportdesk/gui/person_form.py" line="112"/>
         <source>Department</source>
         <translation>所属部局</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/person_form.py" line="109"/>
+        <location filename="../../exportdesk/gui/person_form.py" line="113"/>
         <source>Supervisor / host</source>
         <translation>指導教員・受入教員</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/person_form.py" line="110"/>
+        <location filename="../../exportdesk/gui/person_form.py" line="114"/>
         <source>Host (user)</source>
         <translation>受入教員（利用者）</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/person_form.py" line="111"/>
+        <location filename="../../exportdesk/gui/person_form.py" line="115"/>
         <source>Latest entry to Japan</source>
         <translation>最新の入国日</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/person_form.py" line="112"/>
+        <location filename="../../exportdesk/gui/person_form.py" line="116"/>
         <source>Stay from</source>
         <translation>在籍開始日</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/person_form.py" line="113"/>
+        <location filename="../../exportdesk/gui/person_form.py" line="117"/>
         <source>Stay until</source>
         <translation>在籍期限</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/person_form.py" line="114"/>
+        <location filename="../../exportdesk/gui/person_form.py" line="118"/>
         <source>Funding sources</source>
         <translation>資金源</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/person_form.py" line="115"/>
+        <location filename="../../exportdesk/gui/person_form.py" line="119"/>
         <source>Employment</source>
         <translation>雇用</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/person_form.py" line="116"/>
+        <location filename="../../exportdesk/gui/person_form.py" line="120"/>
         <source>Foreign contracts</source>
         <translation>外国との契約</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/person_form.py" line="129"/>
+        <location filename="../../exportdesk/gui/person_form.py" line="133"/>
         <source>Who</source>
         <translation>本人</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/person_form.py" line="135"/>
+        <location filename="../../exportdesk/gui/person_form.py" line="139"/>
         <source>Status and stay</source>
         <translation>身分と在籍</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/person_form.py" line="141"/>
+        <location filename="../../exportdesk/gui/person_form.py" line="145"/>
         <source>Funding, employment and foreign ties</source>
         <translation>資金・雇用・外国との関係</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/person_form.py" line="148"/>
+        <location filename="../../exportdesk/gui/person_form.py" line="152"/>
         <source>These changes open a re-check by the export control office: %1</source>
         <translation>次の変更は輸出管理室による再確認の対象になります：%1</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/person_form.py" line="162"/>
+        <location filename="../../exportdesk/gui/person_form.py" line="166"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/person_form.py" line="163"/>
+        <location filename="../../exportdesk/gui/person_form.py" line="167"/>
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/person_form.py" line="283"/>
+        <location filename="../../exportdesk/gui/person_form.py" line="287"/>
         <source>Please check: %1</source>
         <translation>次の項目を確認してください：%1</translation>
     </message>

@@ -79,14 +79,18 @@ class PersonForm(QDialog):
             self.status.addItem(status.text.get(lang), status.id)
         self.department = QComboBox()
         self.department.setObjectName("department_id")
-        self.department.addItem("—", None)
+        # A new person goes where the store lets this user put one (a manager: their own).
+        allowed = None if person_id else store.departments_for_new_person(user)
+        if allowed is None:
+            self.department.addItem("—", None)
         for dep in store.departments():
-            self.department.addItem(dep[f"name_{lang}"], dep["id"])
+            if allowed is None or dep["id"] in allowed:
+                self.department.addItem(dep[f"name_{lang}"], dep["id"])
         self.host = QComboBox()
         self.host.setObjectName("host_user_id")
         self.host.addItem("—", None)
         for account in store.users():
-            if account.has("applicant") or account.id == self.record.get("host_user_id"):
+            if store.may_host(account.id) or account.id == self.record.get("host_user_id"):
                 self.host.addItem(account.name, account.id)
         self.employed = QCheckBox(self.tr("Employed in Japan"))
         self.employed.setObjectName("employed_in_japan")

@@ -90,6 +90,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "自分のアカウントは無効にできません。",
         "You cannot deactivate your own account.",
     ),
+    "person_department": (
+        "部局の輸出管理責任者は、自分の部局の人物のみ登録できます。部局を選んでください。",
+        "A department manager records people of their own department: choose it.",
+    ),
+    "person_host": (
+        "受入教員には、申請者として登録された有効な利用者を選んでください。",
+        "The host must be an active user registered as an applicant.",
+    ),
+    "person_id_taken": (
+        "学籍番号・職員番号 {external_id} は既に {name} の記録にあります。",
+        "The ID {external_id} is already on the record of {name}.",
+    ),
     "person_not_visible": (
         "この人物の記録を閲覧する権限がありません。",
         "You are not allowed to see this person's record.",

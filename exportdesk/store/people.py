@@ -157,6 +157,23 @@ class People(Part):
             return False
         return True
 
+    def departments_for_new_person(self, actor: User) -> list[int] | None:
+        """The departments `actor` may record a new person in; None: any, or none at all.
+        A department manager (not the office) records people of the departments they
+        manage, so that each record is someone's to look after."""
+        if self.sees_all_people(actor) or not actor.managed_departments():
+            return None
+        return sorted(actor.managed_departments())
+
+    def may_host(self, user_id: int) -> bool:
+        """Who a person's host (受入教員) may be: an active account that files cases."""
+        row = self._row(
+            "SELECT u.id FROM users u JOIN user_roles r ON r.user_id = u.id"
+            " WHERE u.id = ? AND u.active = 1 AND r.role = 'applicant'",
+            [user_id],
+        )
+        return row is not None
+
     def people_screen_allowed(self, actor: User) -> bool:
         """The People screen: the office and department managers (for their department)."""
         return self.sees_all_people(actor) or bool(actor.managed_departments())
@@ -233,12 +250,39 @@ class People(Part):
         if not str(fields.get("family_name", "")).strip() or not fields.get("nationality"):
             raise StoreError("invalid", detail="family_name / nationality")
         clean = self._check_person(fields)
+        allowed = self.departments_for_new_person(actor)
+        if allowed is not None and clean.get("department_id") not in allowed:
+            raise StoreError("person_department", detail="department_id")
         if not self.sees_all_people(actor) and not actor.managed_departments():
             # An applicant records the people they host.
             clean.setdefault("host_user_id", actor.id)
+        self._check_person_links(actor, clean, None)
         with self.db.atomic():
             pid = self._insert_person(actor, clean)
         return pid
+
+    def _check_person_links(
+        self, actor: User, clean: dict[str, Any], before: dict[str, Any] | None
+    ) -> None:
+        """What a record points at, where it changes: the host files cases, and the ID
+        from the student or personnel system is not another visible person's."""
+        host = clean.get("host_user_id")
+        changed = before is None or before.get("host_user_id") != host
+        if host is not None and changed and not self.may_host(int(host)):
+            raise StoreError("person_host", detail="host_user_id")
+        external = str(clean.get("external_id") or "").strip()
+        if external and (before is None or before.get("external_id") != external):
+            others = [
+                i
+                for i in self.find_people(actor, external_id=external)
+                if before is None or i != before["id"]
+            ]
+            if others:
+                other = self.person(others[0])
+                name = " ".join(x for x in (other["family_name"], other["given_name"]) if x)
+                raise StoreError(
+                    "person_id_taken", detail="external_id", external_id=external, name=name
+                )
 
     def _insert_person(self, actor: User, clean: dict[str, Any]) -> int:
         now = self.now()
@@ -263,6 +307,7 @@ class People(Part):
         """Change a person's record; a change of status, funding or employment opens a re-check."""
         before = self.get_person(actor, person_id)
         clean = self._check_person(fields, before)
+        self._check_person_links(actor, clean, before)
         with self.db.atomic():
             self._update_person(actor, before, clean)
         return self.person(person_id)

@@ -77,7 +77,14 @@ class PeopleImport(Part):
         )
         if ext:
             ids = self.store.find_people(actor, external_id=ext)
-            person_id = ids[0] if ids else None
+            if len(ids) > 1:  # recorded twice before IDs were checked: which one is unclear
+                errors.append(
+                    (
+                        f"学籍番号・職員番号 {ext} の記録が{len(ids)}件あります",
+                        f"{len(ids)} records have the ID {ext}",
+                    )
+                )
+            person_id = ids[0] if len(ids) == 1 else None
         if person_id is None and name:
             ids = self.store.find_people(actor, name=name)
             same = [
