@@ -267,3 +267,16 @@ def test_measures_are_validated(forms_copy: Path):
     _edit(forms_copy / "measures.yaml", "countries: [RU, BY]", "countries: [RU, XX]")
     with pytest.raises(FormsError, match=r"measures.yaml: entry 'russia_belarus_export_ban'"):
         load_catalog(base_dir=forms_copy)
+
+
+def test_a_decision_blocked_by_an_unknown_classification_choice(forms_copy: Path):
+    _edit(
+        forms_copy / "review_sheet.yaml",
+        "blocked_by_classification: [unclear]",
+        "blocked_by_classification: [unsure]",
+    )
+    with pytest.raises(
+        FormsError,
+        match=r"review_sheet.yaml: decision 'no_licence_needed': blocked_by_classification: 'unsure'",
+    ):
+        load_catalog(base_dir=forms_copy)

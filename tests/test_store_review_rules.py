@@ -112,3 +112,41 @@ def test_an_open_list_match_blocks_the_decision_until_resolved(tmp_path):  # typ
     decided = s.record_decision(campus.office, case["id"], "rejected", "Listed end user")
     assert decided["decision"] == "rejected"
     assert decided["review"]["screening"]["list_version"].startswith("#1 2025-10-09")
+
+
+def test_an_unclear_classification_lets_nothing_go_ahead(campus: Campus):
+    s, case_id = campus.store, submitted(campus)
+    unclear = {"choice": "unclear", "items": ""}
+    s.save_review(campus.office, case_id, REVIEW_DEFAULTS | {"technology_classification": unclear})
+    s.waive_screening(campus.office, case_id, "no list yet")
+    for decision in ("no_licence_needed", "approved_with_conditions"):
+        with pytest.raises(StoreError) as err:
+            s.record_decision(campus.office, case_id, decision, "fine", "report yearly")
+        assert err.value.code == "review_incomplete"
+        assert "不明・疑義あり" in err.value.ja and "Unclear or doubtful" in err.value.en
+        case = s.get_case(campus.office, case_id)
+        assert case["decision"] is None and case["status"] == "submitted"
+    # A licence application (or a refusal) is open to the office while it is unclear.
+    s.record_decision(campus.office, case_id, "licence_required", "ask METI")
+    assert s.get_case(campus.office, case_id)["decision"] == "licence_required"
+
+
+def test_a_classification_made_unclear_after_the_decision_stops_its_approval(campus: Campus):
+    s, case_id = campus.store, submitted(campus)
+    s.save_review(
+        campus.office,
+        case_id,
+        REVIEW_DEFAULTS | {"technology_classification": {"choice": "not_listed", "items": ""}},
+    )
+    s.waive_screening(campus.office, case_id, "no list yet")
+    s.record_decision(campus.office, case_id, "no_licence_needed", "item 16 only")
+    review = s.get_case(campus.office, case_id)["review"]
+    s.save_review(
+        campus.office,
+        case_id,
+        review | {"technology_classification": {"choice": "unclear", "items": ""}},
+    )
+    with pytest.raises(StoreError) as err:
+        s.approve(campus.office2, case_id)  # the small format's first step: the office
+    assert err.value.code == "review_incomplete"
+    assert s.get_case(campus.office, case_id)["approvals"] == []

@@ -283,6 +283,9 @@ class Decision(Sourced):
         "approved", "approved_with_conditions", "licence_required", "rejected", "returned"
     ]
     text: Text
+    # Classification choices (review sheet) under which this decision may not be made:
+    # a transaction is not let go ahead on a classification still "unclear".
+    blocked_by_classification: list[NonEmpty] = []
 
 
 class ReviewSheetFile(FileHeader, Sourced):
@@ -595,6 +598,20 @@ def _cross_check(cat: Catalog) -> None:
                 for path in option.facts:
                     if path not in KNOWN_FACTS:
                         raise FormsError(f"{where}: option '{option.id}': unknown fact '{path}'")
+    choices = {
+        o.id
+        for section in cat.review_sheet.sections
+        for item in section.items
+        if item.type == "classification"
+        for o in item.options or []
+    }
+    for decision in cat.review_sheet.decisions:
+        for choice in decision.blocked_by_classification:
+            if choice not in choices:
+                raise FormsError(
+                    f"review_sheet.yaml: decision '{decision.id}': blocked_by_classification:"
+                    f" '{choice}' is not a classification choice"
+                )
     for code in (
         "red_flag",
         "exemption",

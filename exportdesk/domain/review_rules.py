@@ -73,9 +73,41 @@ SCREENING_PROBLEMS = {
 }
 
 
-def decision_blockers(catalog: Catalog, review: dict[str, Any]) -> list[tuple[str, str]]:
-    """Everything still missing before a decision, as (Japanese, English) texts."""
+def unsettled_classifications(
+    catalog: Catalog, review: dict[str, Any], decision_id: str
+) -> list[tuple[str, str]]:
+    """The classifications whose choice forbids this decision (forms: a decision's
+    `blocked_by_classification`), e.g. "no licence needed" on an "unclear" technology."""
+    decision = catalog.decision_by_id.get(decision_id)
+    if decision is None or not decision.blocked_by_classification:
+        return []
+    problems = []
+    for section in catalog.review_sheet.sections:
+        for item in section.items:
+            value = review.get(item.id)
+            if item.type != "classification" or not isinstance(value, dict):
+                continue
+            choice = next((o for o in item.options or [] if o.id == value.get("choice")), None)
+            if choice is not None and choice.id in decision.blocked_by_classification:
+                problems.append(
+                    (
+                        f"{item.text.ja}の該非判定（「{choice.text.ja}」のままでは"
+                        f"「{decision.text.ja}」とできません）",
+                        f"the classification of {item.text.en} (still “{choice.text.en}”:"
+                        f" not possible with “{decision.text.en}”)",
+                    )
+                )
+    return problems
+
+
+def decision_blockers(
+    catalog: Catalog, review: dict[str, Any], decision_id: str | None = None
+) -> list[tuple[str, str]]:
+    """Everything still missing before a decision (the one given, if any), as
+    (Japanese, English) texts."""
     problems = [(i.text.ja, i.text.en) for i in missing_review_items(catalog, review)]
+    if decision_id:
+        problems += unsettled_classifications(catalog, review, decision_id)
     state = screening_state(review)
     if state in SCREENING_PROBLEMS:
         problems.append(SCREENING_PROBLEMS[state])

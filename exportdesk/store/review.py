@@ -81,7 +81,7 @@ class Reviews(Part):
             raise StoreError("conditions_required")
         if decision == "returned":
             return self.return_case(actor, case_id, reasons)
-        self._require_review_complete(case)
+        self._require_review_complete(case, decision)
         signed = self._approved_steps(case)
         if "office" in signed:
             raise self._signed_by_colleague(actor, case_id) or StoreError(
@@ -114,10 +114,10 @@ class Reviews(Part):
             )
         return self.store.get_case(actor, case_id)
 
-    def _require_review_complete(self, case: dict[str, Any]) -> None:
+    def _require_review_complete(self, case: dict[str, Any], decision: str | None) -> None:
         from exportdesk.domain.review_rules import decision_blockers  # loads the forms
 
-        blockers = decision_blockers(self.catalog, _loads(case["review_json"], {}))
+        blockers = decision_blockers(self.catalog, _loads(case["review_json"], {}), decision)
         if blockers:
             raise StoreError(
                 "review_incomplete",
@@ -282,7 +282,7 @@ class Reviews(Part):
         if step in ("office", "chief"):
             # What held when the decision was recorded must still hold when it is signed:
             # the review may have been edited or the counterpart screened again since.
-            self._require_review_complete(case)
+            self._require_review_complete(case, case["decision"])
         complete = next_step(inst["icp_format"], [*signed, step]) is None
         new_status = "under_review"
         if complete:
