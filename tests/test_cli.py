@@ -271,3 +271,27 @@ def main_exit(argv: list[str]) -> int:
         return main(argv)
     except SystemExit as exc:
         return int(exc.code or 0)
+
+
+@pytest.mark.parametrize(
+    ("env", "lines"),
+    [
+        ({"EXPORTDESK_LANG": "ja"}, ["この案件を閲覧する権限がありません。", "not allowed"]),
+        ({"EXPORTDESK_LANG": "", "LC_ALL": "", "LANG": "ja_JP.UTF-8"}, ["閲覧する権限"]),
+        ({"EXPORTDESK_LANG": "en"}, ["You are not allowed to see this case."]),
+        ({"EXPORTDESK_LANG": "", "LC_ALL": "", "LANG": "C.UTF-8"}, ["You are not allowed"]),
+    ],
+)
+def test_refusals_at_the_terminal_speak_the_users_language(monkeypatch, capsys, env, lines):
+    from exportdesk.cli.common import refusal
+    from exportdesk.store import StoreError
+
+    for key, value in env.items():
+        monkeypatch.setenv(key, value)
+    refusal(StoreError("not_visible"), "case 2026-000001: ")
+    printed = capsys.readouterr().err
+    assert printed.startswith("exportdesk: error: case 2026-000001: ")
+    for line in lines:
+        assert line in printed
+    japanese = any("\u3040" <= ch <= "\u30ff" for ch in printed)
+    assert japanese == (env.get("EXPORTDESK_LANG") == "ja" or env.get("LANG", "").startswith("ja"))

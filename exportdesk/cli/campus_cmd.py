@@ -7,7 +7,7 @@ import getpass
 import os
 import sys
 
-from exportdesk.cli.common import EXIT_BAD_INPUT, EXIT_FAIL, EXIT_OK, err
+from exportdesk.cli.common import EXIT_BAD_INPUT, EXIT_FAIL, EXIT_OK, err, refusal
 
 
 def _password(args: argparse.Namespace, who: str) -> str | None:
@@ -87,7 +87,7 @@ def cmd_init(args: argparse.Namespace) -> int:
             admin_password=password,
         )
     except StoreError as exc:
-        err(exc.en)
+        refusal(exc)
         return EXIT_FAIL
     print(f"{redact(args.dsn)}: schema {result.found} -> {result.version}")
     print(
@@ -118,7 +118,7 @@ def cmd_add_user(args: argparse.Namespace) -> int:
             proxy_for=args.proxy_for,
         )
     except StoreError as exc:
-        err(exc.en)
+        refusal(exc)
         return EXIT_BAD_INPUT
     roles = ", ".join(sorted(r for r, _ in user.roles))
     print(f"user '{user.login}' created ({roles})")

@@ -18,6 +18,24 @@ def err(message: str) -> None:
     print(f"exportdesk: error: {message}", file=sys.stderr)
 
 
+def user_lang() -> str:
+    """The language of messages at the terminal: EXPORTDESK_LANG, else the locale's."""
+    chosen = os.environ.get("EXPORTDESK_LANG", "")
+    if chosen in ("ja", "en"):
+        return chosen
+    locale = os.environ.get("LC_ALL") or os.environ.get("LC_MESSAGES") or os.environ.get("LANG")
+    return "ja" if (locale or "").startswith("ja") else "en"
+
+
+def refusal(exc: Any, prefix: str = "", suffix: str = "") -> None:
+    """A StoreError at the terminal in the user's language; in Japanese with the English
+    beneath, for the IT staff and the logs a script keeps."""
+    if user_lang() == "ja" and exc.ja != exc.en:
+        err(f"{prefix}{exc.ja}{suffix}\n  ({prefix}{exc.en}{suffix})")
+    else:
+        err(f"{prefix}{exc.en}{suffix}")
+
+
 def load_forms(args: argparse.Namespace) -> Any:
     from exportdesk.domain.forms_cache import cached_catalog
 
@@ -62,7 +80,7 @@ def open_store(args: argparse.Namespace, *, create: bool = False):  # type: igno
             return _open_campus(str(target), getattr(args, "user", None))
         return Store(db_path(args), create=create, key_dir=Path(keys) if keys else None)
     except StoreError as exc:
-        err(exc.en)
+        refusal(exc)
         return None
 
 
@@ -119,7 +137,7 @@ def write(path: str, data: bytes) -> bool:
     try:
         write_bytes_private(path, data)
     except StoreError as exc:
-        err(exc.en)
+        refusal(exc)
         return False
     return True
 
@@ -162,5 +180,5 @@ def acting_user(store: Any, login: str | None) -> Any:
     try:
         return store.authenticate(login, password)
     except StoreError as exc:
-        err(exc.en)
+        refusal(exc)
         return None

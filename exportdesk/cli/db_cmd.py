@@ -14,6 +14,7 @@ from exportdesk.cli.common import (
     db_path,
     err,
     open_store,
+    refusal,
 )
 
 
@@ -146,7 +147,7 @@ def cmd_db(args: argparse.Namespace) -> int:
         if args.db_command == "restore":
             return _restore(args, path)
     except StoreError as exc:
-        err(exc.en)
+        refusal(exc)
         return EXIT_FAIL
     return EXIT_FAIL
 
@@ -165,7 +166,7 @@ def cmd_copy(args: argparse.Namespace) -> int:
     try:
         result = copy_database(args.source, args.target)
     except StoreError as exc:
-        err(exc.en)
+        refusal(exc)
         return EXIT_FAIL
     total = sum(result.rows.values())
     print(f"copied {total} rows from {args.source} to {redact(args.target)}")
@@ -190,7 +191,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     try:
         count = export_cases(store, target, args.format, user, lang=args.lang)
     except StoreError as exc:
-        err(exc.en)
+        refusal(exc)
         return EXIT_BAD_INPUT
     print(f"{count} cases written to {target}")
     return EXIT_OK

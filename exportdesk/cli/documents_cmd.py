@@ -14,6 +14,7 @@ from exportdesk.cli.common import (
     err,
     load_forms,
     open_store,
+    refusal,
     write,
 )
 
@@ -75,7 +76,7 @@ def cmd_print(args: argparse.Namespace) -> int:
         if not store.may_output(user, case):
             raise StoreError("not_visible")  # someone else's draft is not a record yet
     except StoreError as exc:
-        err(f"case {args.case}: {exc.en}")
+        refusal(exc, f"case {args.case}: ")
         return EXIT_FAIL
     data = case_pdf(case, store.catalog, args.lang, inst.get(f"name_{args.lang}", ""), head)
     if not write(args.output, data):

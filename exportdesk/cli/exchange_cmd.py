@@ -13,6 +13,7 @@ from exportdesk.cli.common import (
     add_user_argument,
     db_path,
     err,
+    refusal,
 )
 
 
@@ -37,7 +38,7 @@ def cmd_exchange(args: argparse.Namespace) -> int:
     try:
         store, exchange = _exchange(args)
     except StoreError as exc:
-        err(exc.en)
+        refusal(exc)
         return EXIT_FAIL
     user = None
     if not (args.command == "profile" and args.profile_command == "import"):
@@ -50,7 +51,7 @@ def cmd_exchange(args: argparse.Namespace) -> int:
             try:
                 result = exchange.import_case(user, args.file, trust_new_key=args.trust)
             except NeedsTrust as exc:
-                err(exc.en + " Run again with --trust once the fingerprint is confirmed.")
+                refusal(exc, suffix=" Run again with --trust once the fingerprint is confirmed.")
                 return EXIT_BAD_INPUT
             if result["already"]:
                 print(f"already imported (case id {result['case_id']}); nothing changed")
@@ -96,10 +97,10 @@ def cmd_exchange(args: argparse.Namespace) -> int:
             print(f"set up {store.institution()['name_ja']}; user '{user.login}' created")
             return EXIT_OK
     except ExchangeError as exc:
-        err(exc.en)
+        refusal(exc)
         return EXIT_BAD_INPUT
     except StoreError as exc:
-        err(exc.en)
+        refusal(exc)
         return EXIT_BAD_INPUT
     return EXIT_FAIL
 

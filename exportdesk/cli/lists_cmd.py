@@ -14,6 +14,7 @@ from exportdesk.cli.common import (
     add_user_argument,
     err,
     open_store,
+    refusal,
     table,
 )
 
@@ -38,7 +39,7 @@ def cmd_eul(args: argparse.Namespace) -> int:
             try:
                 effective = parse_optional_date(args.effective)
             except DateError as exc:
-                err(f"--effective: {exc.en}")
+                refusal(exc, "--effective: ")
                 return EXIT_BAD_INPUT
             result = eul.import_file(user, args.file, effective, args.format)
             encoding = f", {result['encoding']}" if result.get("encoding") else ""
@@ -102,7 +103,10 @@ def cmd_eul(args: argparse.Namespace) -> int:
         err(str(exc))
         return EXIT_BAD_INPUT
     except (StoreError, ValueError) as exc:
-        err(exc.en if isinstance(exc, StoreError) else str(exc))
+        if isinstance(exc, StoreError):
+            refusal(exc)
+        else:
+            err(str(exc))
         return EXIT_BAD_INPUT
     return EXIT_FAIL
 
@@ -130,7 +134,7 @@ def cmd_screen(args: argparse.Namespace) -> int:
             err(f"{args.csv}: cannot be read ({exc.strerror})")
             return EXIT_BAD_INPUT
         except TextFileError as exc:
-            err(f"{args.csv}: {exc.en}")
+            refusal(exc, f"{args.csv}: ")
             return EXIT_BAD_INPUT
         if "name" not in source.fieldnames:
             err(f"{args.csv}: a column 'name' is required (and optionally 'country')")

@@ -15,6 +15,7 @@ from exportdesk.cli.common import (
     acting_user,
     err,
     open_store,
+    refusal,
     table,
     write,
 )
@@ -61,7 +62,7 @@ def cmd_people_import(args: argparse.Namespace, store: Any, user: Any) -> int:
         data = read_table(args.file)
         mapping = _mapping(args.map) or store.import_mapping(data.headers)
     except PeopleImportError as exc:
-        err(exc.en)
+        refusal(exc)
         return EXIT_BAD_INPUT
     except ValueError as exc:
         err(f"--map expects FIELD=HEADER, got {exc}")
@@ -79,7 +80,7 @@ def cmd_people_import(args: argparse.Namespace, store: Any, user: Any) -> int:
             return EXIT_BAD_INPUT if bad else EXIT_OK
         counts = store.import_people(user, data, mapping, args.file)
     except StoreError as exc:
-        err(exc.en)
+        refusal(exc)
         return EXIT_BAD_INPUT if exc.code in ("import_rows", "invalid") else EXIT_FAIL
     print(
         f"imported: {counts['new']} new, {counts['updated']} updated, "
@@ -165,7 +166,7 @@ def cmd_pledge(args: argparse.Namespace, store: Any, user: Any) -> int:
         err(f"person {args.person}: not a number")
         return EXIT_BAD_INPUT
     except StoreError as exc:
-        err(f"person {args.person}: {exc.en}")
+        refusal(exc, f"person {args.person}: ")
         return EXIT_FAIL
     inst = store.institution() or {}
     data = pledge_pdf(

@@ -15,6 +15,7 @@ from exportdesk.cli.common import (
     acting_user,
     err,
     open_store,
+    refusal,
     table,
     write,
 )
@@ -89,7 +90,7 @@ def cmd_report_text(args: argparse.Namespace) -> int:
     try:
         stats.save_report_text(user, args.year, args.lang, args.section, body)
     except StoreError as exc:
-        err(exc.en)
+        refusal(exc)
         return EXIT_BAD_INPUT
     print(f"saved: {args.year} {args.lang} {args.section}")
     return EXIT_OK
@@ -111,7 +112,7 @@ def cmd_survey(args: argparse.Namespace) -> int:
     try:
         rows = Statistics(store).survey(user, reference)
     except StoreError as exc:
-        err(exc.en)
+        refusal(exc)
         return EXIT_BAD_INPUT
     lang = args.lang
     departments = {d["id"]: d[f"name_{lang}"] for d in store.departments()}
@@ -200,7 +201,7 @@ def cmd_audit(args: argparse.Namespace) -> int:
             store.record_export(user, "internal_audit", args.output, len(audit["cases"]))
             print(f"{args.output}: internal audit {args.year} ({args.lang})")
     except StoreError as exc:
-        err(exc.en)
+        refusal(exc)
         return EXIT_BAD_INPUT
     return EXIT_OK
 

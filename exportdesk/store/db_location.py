@@ -49,10 +49,15 @@ def check_campus_address(text: str) -> str:
     try:
         parts = conninfo_to_dict(address)
     except ProgrammingError:
-        raise StoreError("campus_address", detail="?") from None
+        raise StoreError(
+            "campus_address", detail={"ja": "読み取れないアドレス", "en": "unreadable address"}
+        ) from None
     if parts.get("password"):
         # Never kept on disk: the password is typed at each sign-in.
-        raise StoreError("campus_address", detail="password")
+        raise StoreError(
+            "campus_address",
+            detail={"ja": "パスワードが含まれています", "en": "it contains a password"},
+        )
     return address
 
 
