@@ -145,7 +145,13 @@ def test_status_history_and_recheck_by_change_of_status(campus: Campus):
     assert s.rechecks(campus.office, pid, open_only=True) == []
     assert s.person(pid)["needs_recheck"] == 0
     actions = [r[0] for r in s.db.execute("SELECT action FROM audit_log WHERE entity = 'person'")]
-    assert actions.count("recheck_opened") == 2 and "recheck_closed" in actions
+    assert actions.count("recheck_opened") == 2 and actions.count("recheck_closed") == 2
+    # The one the declaration closed is on the trail with its reason and the declaration.
+    last = s.db.execute(
+        "SELECT after_json FROM audit_log WHERE action = 'recheck_closed' ORDER BY seq DESC"
+    ).fetchone()[0]
+    closed = json.loads(last)
+    assert closed["reason"] == "funding" and closed["note"].startswith("declaration ")
 
 
 def test_bad_person_input_changes_nothing(campus: Campus):

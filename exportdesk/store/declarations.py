@@ -90,13 +90,32 @@ class Declarations(Part):
             else:
                 dec_id = int(self.db["declarations"].insert(row).last_pk)
             self.store._refresh_summary(person_id)
-            self.db.execute(
-                "UPDATE rechecks SET closed_at = ?, closed_by = ?"
-                " WHERE person_id = ? AND case_id IS NULL AND closed_at IS NULL",
-                [self.now(), actor.id, person_id],
+            # A new declaration answers the person's open re-checks: each is closed, and
+            # the trail says which and why (the office sees them go from its list).
+            answered = self._rows(
+                "SELECT id, reason FROM rechecks"
+                " WHERE person_id = ? AND case_id IS NULL AND closed_at IS NULL ORDER BY id",
+                [person_id],
             )
+            for recheck in answered:
+                self.db["rechecks"].update(
+                    recheck["id"], {"closed_at": self.now(), "closed_by": actor.id}
+                )
             self.store._sync_recheck_flag(person_id)
             self._audit(actor, "declare", "person", person_id, None, {**row, "id": dec_id})
+            for recheck in answered:
+                self._audit(
+                    actor,
+                    "recheck_closed",
+                    "person",
+                    person_id,
+                    None,
+                    {
+                        "recheck_id": recheck["id"],
+                        "reason": recheck["reason"],
+                        "note": f"declaration {dec_id}",
+                    },
+                )
             if previous is not None and _categories_of(previous) != sorted(categories):
                 for case_id in self._live_cases_of(person_id):
                     self.store._open_recheck(actor, person_id, "declaration", case_id)
