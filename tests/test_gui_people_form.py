@@ -190,6 +190,14 @@ def test_editing_the_status_opens_a_recheck_and_shows_it(campus: Campus, qtbot):
     row = next(r for r in range(page.model.rowCount()) if page.model.row_id(r) == wang)
     red = page.model.index(row, 1).data(Qt.ItemDataRole.ForegroundRole)
     assert red is not None and red.red() == 192
+    # A declaration recorded from the panel answers the re-check: the old notice goes.
+    assert panel._run(
+        lambda: campus.store.declare(
+            campus.office, wang, declared_on="2026-11-26", categories=[], note="renewed"
+        )
+    )
+    assert campus.store.rechecks(campus.office, wang, open_only=True) == []
+    assert page.notice.text() == "" and panel.recheck.text() == ""
 
 
 def test_a_bad_date_is_refused_and_nothing_changes(campus: Campus, qtbot):

@@ -733,9 +733,12 @@ class PeoplePage(QWidget):
         self.count_label.setText(self.tr("%n people", "", self.model.rowCount()))
 
     def _person_changed(self, person_id: int) -> None:
-        """A pledge or declaration changed: the list shows its new state, same person selected."""
+        """A pledge, declaration or training changed: the list shows its new state, the same
+        person selected, and a notice of an earlier save (a re-check it opened, which a
+        declaration may have closed) is no longer shown as if it were current."""
         self.model.load()
         self.select_person(person_id)
+        self._say("", warn=False)
 
     def new_person(self) -> Any:
         from exportdesk.gui.person_form import PersonForm
