@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 from pathlib import Path
 
 from exportdesk.cli.common import (
@@ -75,6 +76,31 @@ def _verify(args: argparse.Namespace, path: Path) -> int:
     return EXIT_OK if not problems and integrity == "ok" else EXIT_FAIL
 
 
+def _verify_campus(args: argparse.Namespace) -> int:
+    """The campus database's audit chain, as the server keeps it (docs/campus.md): read by
+    someone who sees all of it (the office, the chief manager, an administrator)."""
+    from exportdesk.store import StoreError
+
+    store = open_store(args)
+    if store is None:
+        return EXIT_FAIL
+    user = acting_user(store, getattr(args, "user", None))
+    if user is None:
+        return EXIT_FAIL
+    if not user.sees_all_cases:
+        refusal(StoreError("forbidden"), "db verify: ")
+        return EXIT_FAIL
+    if args.against:
+        err("db verify --against: signed heads are a single PC's; the server keeps this chain")
+        return EXIT_BAD_INPUT
+    result = store.db.verify_audit()
+    state = "chain intact" if not result.problems else "TAMPERED"
+    print(f"audit log: {result.entries} entries, {state}")
+    for problem in result.problems:
+        print(f"  - {problem}")
+    return EXIT_OK if not result.problems else EXIT_FAIL
+
+
 def _admin(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     store = open_store(args)
     if store is None:
@@ -136,6 +162,13 @@ def cmd_db(args: argparse.Namespace) -> int:
     action = args.db_command
     if action == "copy":
         return cmd_copy(args)
+    from exportdesk.store.engine import is_dsn
+
+    if is_dsn(getattr(args, "db", None) or os.environ.get("EXPORTDESK_DB")):
+        if action == "verify":
+            return _verify_campus(args)
+        err(f"db {action}: a campus database is set up and kept by IT (docs/campus.md)")
+        return EXIT_BAD_INPUT
     path = db_path(args)
     try:
         if action in ("init", "migrate"):
@@ -214,6 +247,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         help="also compare the chain with the signed heads these files carry"
         " (case and decision files, exports, printed sheets)",
     )
+    add_user_argument(p, "on a campus database, the office member or administrator checking")
     p = dsub.add_parser("backup", help="copy the database to FILE (administrators)")
     p.add_argument("file")
     add_user_argument(p, "the administrator")
@@ -226,6 +260,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     cp = dsub.add_parser("copy", help="copy a SQLite database into a campus PostgreSQL database")
     cp.add_argument("source", help="the SQLite file")
     cp.add_argument("target", help="postgresql://ADMIN@HOST/DB (a PostgreSQL administrator)")
+    # --db and --keys after the subcommand too (`db verify --db FILE`), as every other
+    # command takes them; SUPPRESS keeps a value given before the subcommand.
+    for command in dsub.choices.values():
+        if command.prog.endswith(" copy"):
+            continue
+        command.add_argument("--db", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
+        command.add_argument("--keys", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
     db.set_defaults(func=cmd_db)
 
     p = sub.add_parser("export", help="export the cases you may see, with their decisions")
