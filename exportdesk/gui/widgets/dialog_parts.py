@@ -10,9 +10,27 @@ from collections.abc import Callable
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPushButton
 
 
+class MessageLabel(QLabel):
+    """A word-wrapped message that makes room for itself: a dialog shown at its own size
+    grows to fit a message of several lines instead of drawing it over the fields."""
+
+    def setText(self, text: str) -> None:
+        super().setText(text)
+        window = self.window()
+        layout = window.layout() if window is not self else None
+        if layout is None or not window.isVisible():
+            return
+        if layout.hasHeightForWidth():
+            needed = layout.totalHeightForWidth(window.width())
+        else:
+            needed = layout.totalSizeHint().height()
+        if needed > window.height():
+            window.resize(window.width(), needed)
+
+
 def error_label() -> QLabel:
     """The dialog's message line (object name "error", which the tests read)."""
-    label = QLabel()
+    label = MessageLabel()
     label.setObjectName("error")
     label.setStyleSheet("color: #b71c1c;")
     label.setWordWrap(True)
