@@ -103,7 +103,7 @@ BEGIN
         RAISE EXCEPTION 'the role % exists already', p_login USING ERRCODE = 'duplicate_object';
     END IF;
     EXECUTE format('CREATE ROLE %I LOGIN PASSWORD %L IN ROLE %I', p_login, p_verifier, '{USERS}');
-    INSERT INTO own_logins (login) VALUES (p_login);
+    INSERT INTO own_logins (login) VALUES (p_login) ON CONFLICT DO NOTHING;
 END $$;
 
 CREATE OR REPLACE FUNCTION set_login_password(p_login TEXT, p_verifier TEXT) RETURNS VOID
