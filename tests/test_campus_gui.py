@@ -4,6 +4,7 @@ typed password against the real cluster."""
 from __future__ import annotations
 
 import pytest
+from PySide6.QtWidgets import QMessageBox
 
 from exportdesk.gui.app import install_language
 from exportdesk.gui.campus import CampusAddressDialog, CampusSignInDialog
@@ -26,6 +27,14 @@ def settings(tmp_path, monkeypatch):  # type: ignore[no-untyped-def]
     monkeypatch.setenv("EXPORTDESK_CONFIG", str(folder))
     monkeypatch.delenv("EXPORTDESK_DB", raising=False)
     return folder
+
+
+def confirm(user: User, dialog: CampusAddressDialog, host: str, *, yes: bool) -> None:
+    """The address is kept only after its server is shown and the person agrees."""
+    box = dialog.confirmation
+    assert box is not None and box.isVisible()
+    assert f"サーバー {host}" in box.informativeText()
+    user.click(box.button(QMessageBox.StandardButton.Yes if yes else QMessageBox.StandardButton.No))
 
 
 def sign_in_dialog(w: World, qtbot, qapp) -> CampusSignInDialog:  # type: ignore[no-untyped-def]
@@ -145,6 +154,9 @@ def test_the_address_can_be_changed_from_the_sign_in(
     change.address.clear()
     user.type(change.address, address(w))
     user.click(change.ok_button)
+    # Not kept until the person confirms the server shown to them.
+    assert saved_campus_address() is None
+    confirm(user, change, c.host, yes=True)
     assert dialog.dsn == address(w) == saved_campus_address()
     user.type(dialog.login, w.prof.login)
     user.type(dialog.password, PASSWORD)
@@ -231,9 +243,20 @@ def test_a_single_pc_sign_in_can_switch_to_the_campus_database(
     assert "パスワードは含めず" in choose.error.text()
     assert choose.isVisible() and login.isVisible()
     assert not (settings / CAMPUS_FILE).exists() and login.campus_address is None
+    # Someone at the PC before signing in types a server of their own: shown, refused.
+    choose.address.clear()
+    user.type(choose.address, "postgresql://evil.example.com/exportdesk")
+    user.click(choose.ok_button)
+    assert choose.confirmation is not None
+    assert "証明書は検証されません" in choose.confirmation.informativeText()
+    confirm(user, choose, "evil.example.com", yes=False)
+    assert choose.isVisible() and login.isVisible() and login.campus_address is None
+    assert not (settings / CAMPUS_FILE).exists()
+    assert choose.error.text()
     choose.address.clear()
     user.type(choose.address, "postgresql://db.example.ac.jp/exportdesk")
     user.click(choose.ok_button)
+    confirm(user, choose, "db.example.ac.jp", yes=True)
     assert login.result() == LoginDialog.DialogCode.Accepted and login.user is None
     assert (
         login.campus_address

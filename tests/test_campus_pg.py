@@ -400,6 +400,9 @@ def test_db_copy_moves_a_single_pc_installation(pg_cluster, tmp_path, capsys) ->
         refs = [r[0] for r in conn.execute("SELECT ref FROM exportdesk.cases ORDER BY id")]
         content = conn.execute("SELECT content FROM exportdesk.attachments").fetchone()[0]
         hashes = {r[0] for r in conn.execute("SELECT password_hash FROM exportdesk.users")}
+        # The roles the copy made are this database's to manage (pg/logins.py).
+        own = {r[0] for r in conn.execute("SELECT login FROM exportdesk.own_logins")}
+        logins = {r[0] for r in conn.execute("SELECT login FROM exportdesk.users")}
         conn.execute("ALTER ROLE prof PASSWORD 'a new password 2026'")
         can_login = dict(
             conn.execute(
@@ -411,6 +414,7 @@ def test_db_copy_moves_a_single_pc_installation(pg_cluster, tmp_path, capsys) ->
     assert refs == [case["ref"], draft["ref"]]
     assert content == b"\x00binary\xff"
     assert hashes == {"!postgresql"}  # no single-PC password hash is left readable
+    assert own == logins and "prof" in own
     # The professor signs in with the password IT set and carries on; numbering continues.
     store = Store(user_dsn(pg_cluster, dbname, "prof", "a new password 2026"))
     prof = store.authenticate("prof", "")

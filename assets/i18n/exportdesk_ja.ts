@@ -272,38 +272,69 @@
 <context>
     <name>CampusAddressDialog</name>
     <message>
-        <location filename="../../exportdesk/gui/campus.py" line="38"/>
+        <location filename="../../exportdesk/gui/campus.py" line="40"/>
+        <location filename="../../exportdesk/gui/campus.py" line="85"/>
         <source>ExportDesk: campus database</source>
         <translation>ExportDesk：学内データベース</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/campus.py" line="41"/>
+        <location filename="../../exportdesk/gui/campus.py" line="43"/>
         <source>The address of the university&apos;s ExportDesk database, from the export control office or IT, e.g. postgresql://db.example.ac.jp/exportdesk. You type your password when you sign in; it is never saved.</source>
         <translation>大学のExportDeskデータベースのアドレスです（輸出管理担当部署又は情報システム担当から案内されます。例：postgresql://db.example.ac.jp/exportdesk）。パスワードはサインインのたびに入力し、保存されません。</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/campus.py" line="51"/>
+        <location filename="../../exportdesk/gui/campus.py" line="53"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/campus.py" line="51"/>
+        <location filename="../../exportdesk/gui/campus.py" line="53"/>
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/campus.py" line="53"/>
+        <location filename="../../exportdesk/gui/campus.py" line="55"/>
         <source>Use this PC&apos;s own file</source>
         <translation>このPCのファイルを使う</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/campus.py" line="58"/>
+        <location filename="../../exportdesk/gui/campus.py" line="60"/>
         <source>Campus address</source>
         <translation>学内データベースのアドレス</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/campus.py" line="74"/>
+        <location filename="../../exportdesk/gui/campus.py" line="79"/>
+        <source>Its certificate is checked (sslmode=verify-full).</source>
+        <translation>サーバー証明書を検証します（sslmode=verify-full）。</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/campus.py" line="81"/>
+        <source>Its certificate is not checked (no sslmode=verify-full).</source>
+        <translation>サーバー証明書は検証されません（sslmode=verify-full の指定なし）。</translation>
+    </message>
+    <message>
         <location filename="../../exportdesk/gui/campus.py" line="86"/>
+        <source>From now on, signing in on this PC sends your password to:</source>
+        <translation>今後、このPCでのサインインでは、パスワードを次のサーバーに送ります：</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/campus.py" line="92"/>
+        <source>Server %1, port %2, database %3.</source>
+        <translation>サーバー %1、ポート %2、データベース %3。</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/campus.py" line="100"/>
+        <source>Use it only if the export control office or IT gave you this address. Keep it?</source>
+        <translation>輸出管理担当又は情報システム担当から指定されたアドレスである場合に限り使用してください。このアドレスを保存しますか？</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/campus.py" line="115"/>
+        <source>The campus address was not changed.</source>
+        <translation>学内データベースのアドレスは変更していません。</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/campus.py" line="124"/>
+        <location filename="../../exportdesk/gui/campus.py" line="136"/>
         <source>The setting could not be saved: %1</source>
         <translation>設定を保存できませんでした：%1</translation>
     </message>
@@ -311,42 +342,42 @@
 <context>
     <name>CampusSignInDialog</name>
     <message>
-        <location filename="../../exportdesk/gui/campus.py" line="102"/>
+        <location filename="../../exportdesk/gui/campus.py" line="152"/>
         <source>ExportDesk: sign in to the campus database</source>
         <translation>ExportDesk：学内データベースにサインイン</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/campus.py" line="103"/>
+        <location filename="../../exportdesk/gui/campus.py" line="153"/>
         <source>Campus database</source>
         <translation>学内データベース</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/campus.py" line="108"/>
+        <location filename="../../exportdesk/gui/campus.py" line="158"/>
         <source>Change address…</source>
         <translation>アドレスを変更…</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/campus.py" line="118"/>
+        <location filename="../../exportdesk/gui/campus.py" line="168"/>
         <source>User name</source>
         <translation>ユーザー名</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/campus.py" line="119"/>
+        <location filename="../../exportdesk/gui/campus.py" line="169"/>
         <source>Password</source>
         <translation>パスワード</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/campus.py" line="121"/>
+        <location filename="../../exportdesk/gui/campus.py" line="171"/>
         <source>Sign in</source>
         <translation>サインイン</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/campus.py" line="121"/>
+        <location filename="../../exportdesk/gui/campus.py" line="171"/>
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/campus.py" line="150"/>
+        <location filename="../../exportdesk/gui/campus.py" line="200"/>
         <source>The campus address is no longer kept: the next start opens this PC&apos;s own file (unless --db or EXPORTDESK_DB names the campus database).</source>
         <translation>学内データベースのアドレスを削除しました。次回の起動からはこのPCのファイルを開きます（--db又はEXPORTDESK_DBで学内データベースを指定している場合を除く）。</translation>
     </message>
@@ -1601,17 +1632,17 @@ Forms version %1</source>
         </translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="752"/>
+        <location filename="../../exportdesk/gui/people_page.py" line="755"/>
         <source>Training recorded.</source>
         <translation>研修を記録しました。</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="762"/>
+        <location filename="../../exportdesk/gui/people_page.py" line="765"/>
         <source>Saved. A re-check was opened: %1</source>
         <translation>保存しました。再確認を開始しました：%1</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="765"/>
+        <location filename="../../exportdesk/gui/people_page.py" line="768"/>
         <source>Saved.</source>
         <translation>保存しました。</translation>
     </message>

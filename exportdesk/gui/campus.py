@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -21,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from exportdesk.gui.widgets.dialog_parts import error_label, ok_cancel
 from exportdesk.store import Store, StoreError
-from exportdesk.store.db_location import check_campus_address, save_campus_address
+from exportdesk.store.db_location import campus_server, check_campus_address, save_campus_address
 from exportdesk.store.pg.engine import redact
 from exportdesk.store.pg.signin import address_login, sign_in
 from exportdesk.store.users import User
@@ -35,6 +36,7 @@ class CampusAddressDialog(QDialog):
         self.lang = lang
         self.chosen: str | None = None
         self.forgotten = False
+        self.confirmation: QMessageBox | None = None
         self.setWindowTitle(self.tr("ExportDesk: campus database"))
         intro = QLabel(
             self.tr(
@@ -63,9 +65,57 @@ class CampusAddressDialog(QDialog):
         layout.addWidget(buttons)
         self.setMinimumWidth(480)
 
-    def save(self) -> None:
+    def save(self) -> QMessageBox | None:
+        """Ask before keeping the address: this window is open to anyone at the PC before
+        signing in, and every later sign-in sends the typed password to that server."""
         try:
-            save_campus_address(self.address.text())
+            address = check_campus_address(self.address.text())
+            host, port, dbname, verified = campus_server(address)
+        except StoreError as exc:
+            self.error.setText(exc.message(self.lang))
+            return None
+        self.error.clear()
+        tls = (
+            self.tr("Its certificate is checked (sslmode=verify-full).")
+            if verified
+            else self.tr("Its certificate is not checked (no sslmode=verify-full).")
+        )
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            self.tr("ExportDesk: campus database"),
+            self.tr("From now on, signing in on this PC sends your password to:"),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            self,
+        )
+        box.setObjectName("confirm-address")
+        box.setInformativeText(
+            self.tr("Server %1, port %2, database %3.")
+            .replace("%1", host)
+            .replace("%2", port)
+            .replace("%3", dbname)
+            + " "
+            + tls
+            + " "
+            + self.tr(
+                "Use it only if the export control office or IT gave you this address. Keep it?"
+            )
+        )
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        box.finished.connect(
+            lambda _code: self._confirmed(
+                address, box.clickedButton() is box.button(QMessageBox.StandardButton.Yes)
+            )
+        )
+        box.open()
+        self.confirmation = box
+        return box
+
+    def _confirmed(self, address: str, yes: bool) -> None:
+        if not yes:
+            self.error.setText(self.tr("The campus address was not changed."))
+            return
+        try:
+            save_campus_address(address)
         except StoreError as exc:
             self.error.setText(exc.message(self.lang))
             return
@@ -74,7 +124,7 @@ class CampusAddressDialog(QDialog):
                 self.tr("The setting could not be saved: %1").replace("%1", str(exc))
             )
             return
-        self.chosen = check_campus_address(self.address.text())
+        self.chosen = address
         self.accept()
 
     def forget(self) -> None:

@@ -405,6 +405,9 @@ class Accounts(Part):
         return user
 
     def change_password(self, actor: User, old: str, new: str) -> None:
+        if not old:
+            # Never left to a stored credential (~/.pgpass, PGPASSWORD) to vouch for.
+            raise StoreError("old_password_required")
         row = self._row("SELECT password_hash FROM users WHERE id = ?", [actor.id])
         assert row is not None
         if not self.db.check_login_password(actor.login, row["password_hash"], old):

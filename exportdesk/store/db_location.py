@@ -61,6 +61,20 @@ def check_campus_address(text: str) -> str:
     return address
 
 
+def campus_server(address: str) -> tuple[str, str, str, bool]:
+    """(host, port, database, TLS-verified) of a checked campus address: what a person
+    confirms before their password goes there."""
+    from psycopg.conninfo import conninfo_to_dict
+
+    parts = conninfo_to_dict(check_campus_address(address))
+    return (
+        str(parts.get("host") or parts.get("hostaddr") or "localhost"),
+        str(parts.get("port") or "5432"),
+        str(parts.get("dbname") or parts.get("user") or ""),
+        parts.get("sslmode") == "verify-full",
+    )
+
+
 def saved_campus_address() -> str | None:
     """The campus address chosen in the window, if any (checked again when read)."""
     path = _config_dir() / CAMPUS_FILE

@@ -69,6 +69,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "ユーザー名又はパスワードが違います。",
         "The user name or password is wrong.",
     ),
+    "old_password_required": (
+        "現在のパスワードを入力してください。",
+        "Enter your current password.",
+    ),
     "locked": (
         "ログインの失敗が続いたため、{until}までロックされています。",
         "Too many failed sign-ins: the account is locked until {until}.",
@@ -202,6 +206,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "campus_login": (
         "学内データベースには各自のアカウントで接続します（接続中：{current}）。",
         "In campus mode you connect with your own account (connected as {current}).",
+    ),
+    "unsafe_authentication": (
+        "サーバーが安全でない方法でパスワードを求めたため、パスワードを送らずに接続を中止しました"
+        "（{detail}）。情報システム担当に確認してください。",
+        "The server asked for the password in an unsafe way, so the connection was stopped"
+        " without sending it ({detail}). Ask IT.",
+    ),
+    "libpq_too_old": (
+        "PostgreSQL のクライアントライブラリ（libpq {version}）が古すぎます。16 以降が必要です。",
+        "The PostgreSQL client library (libpq {version}) is too old: 16 or later is needed.",
     ),
     "campus_not_set_up": (
         "学内データベースはまだ設定されていません。情報システム担当に"

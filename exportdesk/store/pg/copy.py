@@ -172,7 +172,9 @@ def _copy(src: sqlite3.Connection, conn: psycopg.Connection[Any], result: CopyRe
             )
         }
         for login in logins:
-            exists = conn.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", [login]).fetchone()
+            exists = conn.execute(
+                "SELECT 1 FROM pg_roles WHERE lower(rolname) = lower(%s)", [login]
+            ).fetchone()
             if exists:
                 raise StoreError("duplicate_login", login=login)
             groups = [schema.USERS, schema.ADMINS] if login in admins else [schema.USERS]
@@ -180,6 +182,10 @@ def _copy(src: sqlite3.Connection, conn: psycopg.Connection[Any], result: CopyRe
                 sql.SQL("CREATE ROLE {} LOGIN IN ROLE {}").format(
                     sql.Identifier(login), sql.SQL(", ").join(map(sql.Identifier, groups))
                 )
+            )
+            # This database made the role: its records now speak for it (pg/logins.py).
+            conn.execute(
+                "INSERT INTO own_logins (login) VALUES (%s) ON CONFLICT DO NOTHING", [login]
             )
         # An inactive account's role cannot log in (pg/logins.py keeps it so from here on).
         conn.execute("SELECT sync_login(id) FROM users")

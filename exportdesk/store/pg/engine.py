@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import os
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -17,6 +18,7 @@ from typing import Any
 
 import psycopg
 from psycopg import sql
+from psycopg.conninfo import conninfo_to_dict
 
 from exportdesk.store import audit
 from exportdesk.store.engine import TextSearch, like_pattern
@@ -55,8 +57,11 @@ def translate(statement: str) -> str:
 
 
 def redact(dsn: str) -> str:
-    """The DSN without its password, for messages and logs."""
-    dsn = re.sub(r"(://[^:/@]+):[^@]*@", r"\1:***@", dsn)
+    """The DSN without its password, for messages and logs.
+
+    A raw '@' may sit in the password (postgresql://bob:p@ss@db/x): the user and
+    password run to the LAST '@' before the path."""
+    dsn = re.sub(r"(://[^:/@?#]+):[^/?#]*@", r"\1:***@", dsn)
     return re.sub(r"(password\s*=\s*)('(?:[^'\\]|\\.)*'|\S+)", r"\1***", dsn, flags=re.I)
 
 
@@ -240,7 +245,11 @@ class PostgresEngine:
 
         return CaseWatch(
             lambda: psycopg.connect(
-                self.dsn, autocommit=True, connect_timeout=10, **self._credentials
+                self.dsn,
+                autocommit=True,
+                connect_timeout=10,
+                require_auth=auth_requirement(self.dsn, "password" in self._credentials),
+                **self._credentials,
             ),
             NOTIFY_CHANNEL,
             callback,
@@ -269,18 +278,23 @@ class PostgresEngine:
 
     def set_login_password(self, login: str, password: str) -> str:
         verifier = self._verifier(login, password)
-        if login.lower() == self.session_login().lower():
-            # Anyone may change their own role's password.
-            self._call(sql.SQL("ALTER ROLE CURRENT_USER PASSWORD {}").format(sql.Literal(verifier)))
+        if login == self.session_login():
+            # Anyone may change their own role's password: the session's, not the
+            # current role's (under SET ROLE exportdesk_owner that would be the owner's).
+            self._call(sql.SQL("ALTER ROLE SESSION_USER PASSWORD {}").format(sql.Literal(verifier)))
         else:
             self._call("SELECT set_login_password(%s, %s)", [login, verifier], login)
         return PASSWORD_MARK
 
     def check_login_password(self, login: str, stored: str, password: str) -> bool:
         """Try a second connection as `login` with `password` (the DSN's other settings,
-        such as sslmode, kept)."""
+        such as sslmode, kept). Only the typed password counts: no ~/.pgpass
+        (passfile=os.devnull), and an empty one is refused before libpq would fall back
+        to PGPASSWORD or the address's own."""
+        if not password:
+            return False
         try:
-            connect(self.dsn, user=login, password=password).close()
+            connect(self.dsn, user=login, password=password, passfile=os.devnull).close()
         except StoreError:
             return False
         return True
@@ -299,6 +313,28 @@ class PostgresEngine:
         self._call(statement, None, login)
 
 
+# Authentication methods that never hand the password to the server: SCRAM proves it
+# (and proves the server knows the verifier); GSSAPI/SSPI never use it.
+_SAFE_AUTH = "scram-sha-256,gss,sspi"
+
+
+def auth_requirement(dsn: str, password_given: bool) -> str | None:
+    """libpq's require_auth for `dsn`: what the server may ask for.
+
+    A typed password goes only to SCRAM (or Kerberos, which ignores it): a server
+    answering with a cleartext or MD5 request gets nothing. Cleartext (LDAP, RADIUS)
+    is allowed only when the address says sslmode=verify-full, so the password is sent
+    inside TLS to the certified host. Without a typed password (the set-up tools:
+    ~/.pgpass, peer or Kerberos) any method but cleartext and MD5."""
+    try:
+        verified = conninfo_to_dict(dsn).get("sslmode") == "verify-full"
+    except psycopg.ProgrammingError:
+        verified = False  # a malformed address: psycopg.connect says why
+    if password_given:
+        return _SAFE_AUTH + (",password" if verified else "")
+    return None if verified else "!password,!md5"
+
+
 def connect(dsn: str, *, connect_timeout: int = 10, **credentials: str) -> psycopg.Connection[Any]:
     """A connection to the campus database, or a StoreError a person can act on.
 
@@ -306,7 +342,13 @@ def connect(dsn: str, *, connect_timeout: int = 10, **credentials: str) -> psyco
     know every role), and so does this: both are `login_failed`, as is a deactivated
     (NOLOGIN) account, which only learns so after giving its password. Anything before
     authentication (no route, refused, timeout, no pg_hba.conf line) is
-    `server_unreachable`, with libpq's text, which never holds the password."""
+    `server_unreachable`, with libpq's text, which never holds the password. A server
+    asking for the password in a way auth_requirement refuses is `unsafe_authentication`
+    (nothing was sent)."""
+    if psycopg.pq.version() < 160000:
+        # require_auth is libpq 16's; without it a server could ask for the password
+        # in cleartext.
+        raise StoreError("libpq_too_old", version=psycopg.pq.version())
     try:
         return psycopg.connect(
             dsn,
@@ -314,9 +356,12 @@ def connect(dsn: str, *, connect_timeout: int = 10, **credentials: str) -> psyco
             connect_timeout=connect_timeout,
             options=f"-c search_path={SCHEMA}",
             application_name="ExportDesk",
+            require_auth=auth_requirement(dsn, bool(credentials.get("password"))),
             **credentials,
         )
     except (psycopg.OperationalError, psycopg.ProgrammingError) as exc:
+        if "authentication method requirement" in str(exc):
+            raise StoreError("unsafe_authentication", detail=_without_password(str(exc))) from None
         pgconn = getattr(exc, "pgconn", None)
         if pgconn is not None and (pgconn.used_password or pgconn.needs_password):
             raise StoreError("login_failed") from None

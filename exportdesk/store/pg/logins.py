@@ -11,17 +11,36 @@ functions that first check who asks and which role they touch:
   exportdesk_admin and turn LOGIN on or off, whoever changed the rows and however
   (the window, `campus add-user`, or an administrator at psql).
 
-Only roles that are members of exportdesk_user and hold no power of their own
-(superuser, CREATEROLE, BYPASSRLS, replication) are ever touched, so an
-administrator cannot use these functions on the server's own roles. Applied after
-schema.security_sql() by every `campus init` (CREATE OR REPLACE only).
+Login roles are cluster-wide, but a `users` row is only this database's word. So a
+role is touched only if THIS database made it (`own_logins`, an owner-only table
+written by create_login and `db copy`; a database set up before it existed is
+filled once from its campus accounts), it is a member of exportdesk_user, it holds
+no power of its own (superuser, CREATEROLE, BYPASSRLS, replication) and it belongs,
+directly or through other roles, to no group but exportdesk_user and
+exportdesk_admin (IT staff who are also exportdesk_owner or pg_write_all_data are
+not ExportDesk's to manage). Records of senders known only from case files never
+touch a role, and may not name one. Applied after schema.security_sql() by every
+`campus init` (CREATE OR REPLACE / IF NOT EXISTS only).
 """
 
 from __future__ import annotations
 
+from exportdesk.store.pg.engine import PASSWORD_MARK
 from exportdesk.store.pg.schema import ADMINS, OWNER, USERS
 
 LOGINS_SQL = f"""
+-- The login roles this database made: the only ones its records have authority over.
+DO $$
+BEGIN
+    IF to_regclass('exportdesk.own_logins') IS NULL THEN
+        CREATE TABLE exportdesk.own_logins (login TEXT PRIMARY KEY);
+        -- A database set up before this table: its campus accounts, once.
+        INSERT INTO exportdesk.own_logins (login)
+            SELECT login FROM exportdesk.users WHERE password_hash = '{PASSWORD_MARK}';
+    END IF;
+END $$;
+REVOKE ALL ON own_logins FROM PUBLIC, {USERS}, {ADMINS};
+
 -- Whether `p_login` is a person's login role (false: no such role yet, e.g. a record
 -- copied from a single PC before its role is made); any other role is refused.
 CREATE OR REPLACE FUNCTION person_login(p_login TEXT) RETURNS BOOLEAN
@@ -35,9 +54,17 @@ BEGIN
     END IF;
     IF r.rolsuper OR r.rolcreaterole OR r.rolbypassrls OR r.rolreplication
        OR p_login IN ('{OWNER}', '{USERS}', '{ADMINS}')
+       OR NOT EXISTS (SELECT 1 FROM own_logins WHERE login = p_login)
        OR NOT EXISTS (SELECT 1 FROM pg_auth_members m JOIN pg_roles g ON g.oid = m.roleid
-                      WHERE g.rolname = '{USERS}' AND m.member = r.oid) THEN
-        RAISE EXCEPTION 'the role % is not an ExportDesk login', p_login
+                      WHERE g.rolname = '{USERS}' AND m.member = r.oid)
+       -- Every group it can reach, through any chain of memberships.
+       OR EXISTS (WITH RECURSIVE groups(id) AS (
+                      SELECT m.roleid FROM pg_auth_members m WHERE m.member = r.oid
+                      UNION
+                      SELECT m.roleid FROM pg_auth_members m JOIN groups ON m.member = groups.id)
+                  SELECT 1 FROM groups JOIN pg_roles g ON g.oid = groups.id
+                  WHERE g.rolname NOT IN ('{USERS}', '{ADMINS}')) THEN
+        RAISE EXCEPTION 'the role % is not an ExportDesk login of this database', p_login
             USING ERRCODE = 'insufficient_privilege';
     END IF;
     RETURN true;
@@ -76,6 +103,7 @@ BEGIN
         RAISE EXCEPTION 'the role % exists already', p_login USING ERRCODE = 'duplicate_object';
     END IF;
     EXECUTE format('CREATE ROLE %I LOGIN PASSWORD %L IN ROLE %I', p_login, p_verifier, '{USERS}');
+    INSERT INTO own_logins (login) VALUES (p_login) ON CONFLICT DO NOTHING;
 END $$;
 
 CREATE OR REPLACE FUNCTION set_login_password(p_login TEXT, p_verifier TEXT) RETURNS VOID
@@ -99,8 +127,10 @@ DECLARE
     is_admin BOOLEAN;
     can_login BOOLEAN;
 BEGIN
-    SELECT login, active INTO u FROM users WHERE id = p_user;
-    IF NOT FOUND OR NOT person_login(u.login) THEN
+    SELECT login, active, password_hash INTO u FROM users WHERE id = p_user;
+    -- A sender known only from case files has no say over any role.
+    IF NOT FOUND OR u.password_hash IS DISTINCT FROM '{PASSWORD_MARK}'
+       OR NOT person_login(u.login) THEN
         RETURN;
     END IF;
     want_admin := u.active = 1
@@ -138,6 +168,18 @@ BEGIN
     END IF;
     RETURN NULL;
 END $$;
+-- A record that is not a campus account (a sender known only from case files) must not
+-- name a role of the server: another database's person, or the server's own.
+CREATE OR REPLACE FUNCTION users_not_a_role() RETURNS TRIGGER
+LANGUAGE plpgsql AS $$
+BEGIN
+    IF NEW.password_hash IS DISTINCT FROM '{PASSWORD_MARK}'
+       AND EXISTS (SELECT 1 FROM pg_roles WHERE lower(rolname) = lower(NEW.login)) THEN
+        RAISE EXCEPTION 'the login % is a role of the server, not a sender of case files',
+            NEW.login USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    RETURN NEW;
+END $$;
 -- A login names a PostgreSQL role: renaming the record would part it from its role.
 CREATE OR REPLACE FUNCTION users_keep_login() RETURNS TRIGGER
 LANGUAGE plpgsql AS $$
@@ -154,6 +196,9 @@ CREATE TRIGGER users_sync_login AFTER INSERT OR UPDATE OF active ON users
 DROP TRIGGER IF EXISTS user_roles_sync_login ON user_roles;
 CREATE TRIGGER user_roles_sync_login AFTER INSERT OR UPDATE OR DELETE ON user_roles
     FOR EACH ROW EXECUTE FUNCTION user_roles_sync_login();
+DROP TRIGGER IF EXISTS users_not_a_role ON users;
+CREATE TRIGGER users_not_a_role BEFORE INSERT OR UPDATE OF password_hash ON users
+    FOR EACH ROW EXECUTE FUNCTION users_not_a_role();
 DROP TRIGGER IF EXISTS users_keep_login ON users;
 CREATE TRIGGER users_keep_login BEFORE UPDATE OF login ON users
     FOR EACH ROW EXECUTE FUNCTION users_keep_login();
@@ -162,6 +207,7 @@ CREATE TRIGGER users_keep_login BEFORE UPDATE OF login ON users
 -- the rest directly.
 REVOKE ALL ON FUNCTION person_login(TEXT), require_account_admin(), check_verifier(TEXT),
     create_login(TEXT, TEXT), set_login_password(TEXT, TEXT), sync_login(BIGINT),
-    users_sync_login(), user_roles_sync_login(), users_keep_login() FROM PUBLIC, {USERS};
+    users_sync_login(), user_roles_sync_login(), users_keep_login(), users_not_a_role()
+    FROM PUBLIC, {USERS};
 GRANT EXECUTE ON FUNCTION create_login(TEXT, TEXT), set_login_password(TEXT, TEXT) TO {ADMINS};
 """
