@@ -132,7 +132,7 @@ def test_queue_columns_and_applicant(campus: Campus, qtbot):
 def test_empty_lists_say_what_to_do(campus: Campus, qtbot):
     window = window_for(campus, campus.prof, qtbot)
     hint = window.cases_page.empty_hint
-    assert hint.isVisible() and "新しい案件" in hint.text()
+    assert hint.isVisible() and "新規案件" in hint.text()
     office = window_for(campus, campus.office, qtbot)
     assert office.queue_page.empty_hint.isVisible()
     assert "ファイル" in office.queue_page.empty_hint.text()
