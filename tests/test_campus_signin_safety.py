@@ -72,8 +72,10 @@ class CleartextServer:
                 conn.sendall(b"N")
                 continue
             break  # the startup message
-        conn.sendall(b"R" + struct.pack("!II", 8, 3))
+        # Counted before the request goes out, so the client cannot finish (and the test
+        # read the count) before this thread has counted it.
         self.asked += 1
+        conn.sendall(b"R" + struct.pack("!II", 8, 3))
         while True:
             chunk = conn.recv(4096)
             if not chunk:
