@@ -558,6 +558,18 @@ LANGUAGE sql STABLE SECURITY DEFINER SET search_path = exportdesk, pg_temp AS $$
             OR p.department_id = ANY (managed_departments())))
 $$;
 
+-- A person known only from their case files (store/received.py _remote_user): an
+-- inactive applicant without a login of the server's, and nothing but an applicant.
+-- The office's import acts in their name, and only in theirs.
+CREATE OR REPLACE FUNCTION remote_applicant(person BIGINT) RETURNS BOOLEAN
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = exportdesk, pg_temp AS $$
+    SELECT EXISTS (
+        SELECT 1 FROM users u WHERE u.id = person AND u.active = 0
+        AND u.password_hash LIKE '!%' AND u.password_hash <> '{PASSWORD_MARK}'
+        AND NOT EXISTS (SELECT 1 FROM user_roles r WHERE r.user_id = u.id
+                        AND r.role <> 'applicant'))
+$$;
+
 -- The case folding of the store's people search (store/folding.py): the same name on
 -- SQLite is a function of the store's that folds every letter, as lower() does here.
 CREATE OR REPLACE FUNCTION fold_case(t TEXT) RETURNS TEXT
@@ -688,7 +700,11 @@ BEGIN
     END IF;
     IF NEW.id <> OLD.id OR NEW.ref <> OLD.ref OR NEW.applicant_id <> OLD.applicant_id
        OR NEW.filed_by_id <> OLD.filed_by_id OR NEW.created_at <> OLD.created_at
-       OR NEW.exchange_id IS DISTINCT FROM OLD.exchange_id AND NOT office THEN
+       OR NEW.exchange_id IS DISTINCT FROM OLD.exchange_id
+       OR NEW.exchange_key <> OLD.exchange_key AND OLD.exchange_key <> '' THEN
+        -- An exchange id comes with the case file's first import (INSERT, policy
+        -- `received`) and stays; its key is bound once, by the first resubmission of a
+        -- case imported before keys were recorded.
         RAISE EXCEPTION 'a case''s number, applicant and origin do not change';
     END IF;
     IF NEW.department_id IS DISTINCT FROM OLD.department_id AND NOT office THEN
@@ -737,9 +753,12 @@ BEGIN
     IF NEW.status = 'submitted' AND OLD.status = ANY ({applicant_editable}) AND owner_side THEN
         RETURN NEW;
     END IF;
-    -- A case file from a PC off the network: the office's import resubmits for its sender.
-    IF NEW.status = 'submitted' AND OLD.status = ANY ({applicant_editable}) AND office
-       AND OLD.exchange_id IS NOT NULL THEN
+    -- A case file from a PC off the network: the office's import resubmits a returned
+    -- case for its sender, only for people known only from their files (who cannot
+    -- sign in to act themselves); never in the name of someone with a login here.
+    IF NEW.status = 'submitted' AND OLD.status = 'returned' AND office
+       AND OLD.exchange_id IS NOT NULL AND remote_applicant(OLD.applicant_id)
+       AND remote_applicant(OLD.filed_by_id) THEN
         RETURN NEW;
     END IF;
     IF NEW.status = 'withdrawn' AND OLD.status IN ('draft', 'submitted', 'under_review',
@@ -1079,12 +1098,21 @@ CREATE TRIGGER finding_guard BEFORE UPDATE ON internal_audit_findings
 GRANT INSERT (login, name, email, department_id, password_hash, active, created_at)
     ON users TO {USERS};
 GRANT INSERT ON user_roles TO {USERS};
+-- The office writes a sender's answers and attachments in the sender's name only for a
+-- case that came by file, and only for someone known only from their files: never in
+-- the name of a person who signs in here (they write their own).
 CREATE POLICY received ON messages FOR INSERT WITH CHECK (
-    has_role('office') AND EXISTS (SELECT 1 FROM cases c WHERE c.id = case_id
+    has_role('office') AND kind = 'answer' AND remote_applicant(user_id)
+    AND EXISTS (SELECT 1 FROM cases c WHERE c.id = case_id
         AND c.exchange_id IS NOT NULL AND user_id IN (c.applicant_id, c.filed_by_id)));
 CREATE POLICY received ON attachments FOR INSERT WITH CHECK (
-    has_role('office') AND EXISTS (SELECT 1 FROM cases c WHERE c.id = case_id
+    has_role('office') AND remote_applicant(added_by)
+    AND EXISTS (SELECT 1 FROM cases c WHERE c.id = case_id
         AND c.exchange_id IS NOT NULL AND added_by IN (c.applicant_id, c.filed_by_id)));
+-- A case with an exchange id is a case file's, imported by the office, for its sender.
+CREATE POLICY received ON cases AS RESTRICTIVE FOR INSERT WITH CHECK (
+    exchange_id IS NULL OR (has_role('office') AND remote_applicant(applicant_id)
+                            AND remote_applicant(filed_by_id)));
 CREATE POLICY remote_applicant ON users FOR INSERT WITH CHECK (
     has_role('office') AND active = 0 AND password_hash LIKE '!%'
     AND password_hash <> '{PASSWORD_MARK}');
