@@ -1049,6 +1049,61 @@ DROP TRIGGER IF EXISTS person_check_guard ON declarations;
 CREATE TRIGGER person_check_guard BEFORE INSERT OR UPDATE ON declarations
     FOR EACH ROW EXECUTE FUNCTION person_check_guard();
 
+-- Receiving a pledge or a declaration (store/pledges.py receive_pledge, store/
+-- declarations.py declare): in the receiver's own name, with a scan of this person's
+-- (a pledge always has one; a declaration may come without); nothing of the receipt
+-- is recorded before it, and a received record changes only by being checked.
+CREATE OR REPLACE FUNCTION person_receipt_guard() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = exportdesk, pg_temp AS $$
+DECLARE
+    pledge BOOLEAN := TG_TABLE_NAME = 'pledges';
+    receipt JSONB := to_jsonb(NEW);
+    receiver BIGINT;
+BEGIN
+    IF session_user::text = '{OWNER}' OR pg_has_role(session_user, '{OWNER}', 'MEMBER') THEN
+        RETURN NEW;
+    END IF;
+    receiver := (receipt ->> CASE WHEN pledge THEN 'received_by' ELSE 'recorded_by' END)::bigint;
+    IF TG_OP = 'UPDATE' AND OLD.state IN ('received', 'checked') THEN
+        IF to_jsonb(NEW) - 'state' - 'checked_by' - 'checked_at'
+           <> to_jsonb(OLD) - 'state' - 'checked_by' - 'checked_at'
+           OR NEW.state NOT IN ('received', 'checked') THEN
+            RAISE EXCEPTION 'a received record changes only by being checked';
+        END IF;
+        IF pledge AND NEW.state = 'checked' AND NEW.scan_id IS NULL THEN
+            RAISE EXCEPTION 'a pledge is checked against its signed scan';
+        END IF;
+    ELSIF TG_OP = 'UPDATE' AND (NEW.person_id <> OLD.person_id
+          OR pledge AND (receipt -> 'kind', receipt -> 'requested_at', receipt -> 'requested_by')
+                        IS DISTINCT FROM (to_jsonb(OLD) -> 'kind', to_jsonb(OLD) -> 'requested_at',
+                                          to_jsonb(OLD) -> 'requested_by')) THEN
+        RAISE EXCEPTION 'a request stays the request it was';
+    ELSIF NEW.state = 'requested' THEN
+        IF NEW.scan_id IS NOT NULL OR pledge AND (receipt ->> 'received_by' IS NOT NULL
+                                                  OR receipt ->> 'received_at' IS NOT NULL) THEN
+            RAISE EXCEPTION 'a requested record has no receipt yet';
+        END IF;
+    ELSIF NEW.state = 'received' THEN
+        IF receiver IS DISTINCT FROM me()
+           OR pledge AND receipt ->> 'received_at' IS NULL THEN
+            RAISE EXCEPTION 'a record is received in the name of the person connected';
+        END IF;
+        IF (pledge OR NEW.scan_id IS NOT NULL) AND NOT EXISTS (
+            SELECT 1 FROM person_scans s WHERE s.id = NEW.scan_id
+            AND s.person_id = NEW.person_id) THEN
+            RAISE EXCEPTION 'a received record needs a signed scan of this person';
+        END IF;
+    END IF;
+    -- (Checked only from received, by the office: person_check_guard.)
+    RETURN NEW;
+END $$;
+DROP TRIGGER IF EXISTS person_receipt_guard ON pledges;
+CREATE TRIGGER person_receipt_guard BEFORE INSERT OR UPDATE ON pledges
+    FOR EACH ROW EXECUTE FUNCTION person_receipt_guard();
+DROP TRIGGER IF EXISTS person_receipt_guard ON declarations;
+CREATE TRIGGER person_receipt_guard BEFORE INSERT OR UPDATE ON declarations
+    FOR EACH ROW EXECUTE FUNCTION person_receipt_guard();
+
 -- A signed scan is kept as received (its SHA-256 is checked on every read).
 REVOKE UPDATE ON person_scans FROM {USERS};
 CREATE POLICY own_scan ON person_scans AS RESTRICTIVE FOR INSERT WITH CHECK (added_by = me());
