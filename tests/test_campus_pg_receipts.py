@@ -222,3 +222,50 @@ def test_the_stores_own_receipts_pass(
     result = psql(w, who, f"BEGIN; {statement.format(**ids)} RETURNING id; ROLLBACK;")
     assert result.returncode == 0 and "ERROR" not in result.stderr, result.stderr
     assert snapshot(w) == before
+
+
+RECEIVED_POLICIES = (
+    "SELECT tablename FROM pg_policies WHERE schemaname = 'exportdesk'"
+    " AND policyname = 'received' ORDER BY 1"
+)
+
+
+def test_campus_init_gives_an_existing_database_these_guards(pg_cluster) -> None:  # type: ignore[no-untyped-def]
+    """A database set up by an earlier release (no receipt guard, the import's old
+    policies): running `campus init` again (migrate) puts them in place."""
+    from exportdesk.store.pg.campus import migrate
+
+    w = pg_world(pg_cluster)
+    try:
+        office = w.store(w.office)
+        person = office.add_person(
+            w.office,
+            family_name="Lee",
+            nationality="KR",
+            department_id=w.eng,
+            host_user_id=w.prof.id,
+        )
+        pledge = office.request_pledge(w.office, person, "entry")
+        with psycopg.connect(w.admin_dsn) as conn:
+            conn.execute("SET ROLE exportdesk_owner")
+            for table in ("pledges", "declarations"):
+                conn.execute(f"DROP TRIGGER person_receipt_guard ON exportdesk.{table}")
+            conn.execute("DROP FUNCTION exportdesk.person_receipt_guard()")
+            # (and with it the policies that name it)
+            conn.execute("DROP FUNCTION exportdesk.remote_applicant(BIGINT) CASCADE")
+            assert conn.execute(RECEIVED_POLICIES).fetchall() == []
+        migrate(w.admin_dsn)
+        before = snapshot(w)
+        result = psql(
+            w,
+            "prof",
+            "UPDATE exportdesk.pledges SET state = 'received', received_by = "
+            f"{w.office.id}, received_at = 'now' WHERE id = {pledge}",
+        )
+        assert result.returncode != 0 and "name of the person connected" in result.stderr
+        assert snapshot(w) == before
+        with psycopg.connect(w.admin_dsn) as conn:
+            policies = conn.execute(RECEIVED_POLICIES).fetchall()
+        assert policies == [("attachments",), ("cases",), ("messages",)]
+    finally:
+        w.close()
