@@ -109,6 +109,13 @@ NEW_CASE = (
             "not allowed",
         ),
         ("office", NEW_CASE, "row-level security"),
+        ("office", NEW_CASE.replace("'forged'", "NULL"), "row-level security"),
+        (
+            "office2",
+            NEW_CASE.replace("'submitted'", "'approved'").replace("'forged'", "NULL"),
+            "row-level security",
+        ),
+        ("prof", NEW_CASE.replace("'submitted'", "'draft'"), "row-level security"),
         # …nor writes their messages or attachments.
         (
             "office",

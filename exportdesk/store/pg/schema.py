@@ -935,10 +935,16 @@ CREATE POLICY office_writes ON exchange_log FOR INSERT WITH CHECK (has_role('off
 CREATE POLICY visible ON cases FOR SELECT USING (
     (SELECT sees_all()) OR applicant_id = (SELECT me()) OR filed_by_id = (SELECT me())
     OR department_id IN (SELECT unnest(managed_departments())));
+-- A new case is a draft of one's own or a proxied applicant's (store/cases.py
+-- create_case), or a case file's first round, imported by the office for a sender
+-- known only from their files (store/received.py): the office files in no one
+-- else's name, and no case starts past "submitted".
 CREATE POLICY file ON cases FOR INSERT WITH CHECK (
-    (SELECT has_role('office'))
-    OR (filed_by_id = (SELECT me()) AND status = 'draft'
-        AND (applicant_id = (SELECT me()) OR applicant_id IN (SELECT unnest(proxied())))));
+    (filed_by_id = (SELECT me()) AND status = 'draft'
+     AND (applicant_id = (SELECT me()) OR applicant_id IN (SELECT unnest(proxied()))))
+    OR ((SELECT has_role('office')) AND status = 'submitted' AND decision IS NULL
+        AND exchange_id IS NOT NULL AND remote_applicant(applicant_id)
+        AND remote_applicant(filed_by_id)));
 CREATE POLICY change ON cases FOR UPDATE USING (
     (SELECT sees_all()) OR applicant_id = (SELECT me()) OR filed_by_id = (SELECT me())
     OR department_id IN (SELECT unnest(managed_departments())));
