@@ -53,6 +53,9 @@ def receipts(pg_cluster):  # type: ignore[no-untyped-def]
         scans = conn.execute(
             "SELECT person_id, min(id) FROM exportdesk.person_scans GROUP BY person_id"
         ).fetchall()
+        received_scan = conn.execute(
+            "SELECT scan_id FROM exportdesk.pledges WHERE id = %s", [received]
+        ).fetchone()[0]
     by_person = dict(scans)
     declarations = {d["state"]: d["id"] for d in office.declarations(eng, w.office)}
     ids = {
@@ -63,6 +66,7 @@ def receipts(pg_cluster):  # type: ignore[no-untyped-def]
         "old": old,
         "eng_scan": by_person[eng],
         "sci_scan": by_person[sci],
+        "received_scan": received_scan,
         "declaration": declarations["received"],
         "requested_declaration": requested_declaration,
         "prof": w.prof.id,
@@ -86,6 +90,14 @@ RECEIVE = (
 )
 
 
+# The professor attaches a scan of their person (as receive_pledge does first).
+NEW_SCAN = (
+    "INSERT INTO exportdesk.person_scans (person_id, filename, sha256, size, content, added_by,"
+    " at) VALUES ({eng}, 'p.pdf', 'x', 1, 'x', {prof}, 'now'); "
+)
+LAST_SCAN = "(SELECT max(id) FROM exportdesk.person_scans)"
+
+
 @pytest.mark.parametrize(
     ("who", "statement", "message"),
     [
@@ -94,6 +106,14 @@ RECEIVE = (
         ("prof", RECEIVE.format(by="{office}", scan="{eng_scan}"), "name of the person"),
         ("prof", RECEIVE.format(by="{prof}", scan="NULL"), "signed scan of this person"),
         ("prof", RECEIVE.format(by="{prof}", scan="{sci_scan}"), "signed scan of this person"),
+        # (the office's scan of the declaration: another's, and another record's proof)
+        ("prof", RECEIVE.format(by="{prof}", scan="{eng_scan}"), "signed scan of this person"),
+        # (the scan of the received pledge: the office's own, but that pledge's proof)
+        (
+            "office",
+            RECEIVE.format(by="{office}", scan="{received_scan}"),
+            "signed scan of this person",
+        ),
         (
             "prof",
             "UPDATE exportdesk.pledges SET state = 'received', received_by = {prof},"
@@ -196,7 +216,7 @@ def test_receipts_at_a_terminal_are_refused(
     ("who", "statement"),
     [
         # What the store does, typed by hand: still accepted (then rolled back).
-        ("prof", RECEIVE.format(by="{prof}", scan="{eng_scan}")),
+        ("prof", NEW_SCAN + RECEIVE.format(by="{prof}", scan=LAST_SCAN)),
         (
             "office2",
             "UPDATE exportdesk.pledges SET state = 'checked', checked_by = {office2},"
@@ -204,8 +224,15 @@ def test_receipts_at_a_terminal_are_refused(
         ),
         (
             "prof",
+            NEW_SCAN + "UPDATE exportdesk.declarations SET state = 'received', recorded_by ="
+            " {prof}, category_3 = 1, scan_id = "
+            + LAST_SCAN
+            + " WHERE id = {requested_declaration}",
+        ),
+        (
+            "prof",
             "UPDATE exportdesk.declarations SET state = 'received', recorded_by = {prof},"
-            " category_3 = 1, scan_id = {eng_scan} WHERE id = {requested_declaration}",
+            " category_3 = 1 WHERE id = {requested_declaration}",
         ),
         (
             "office",

@@ -1094,10 +1094,16 @@ BEGIN
            OR pledge AND receipt ->> 'received_at' IS NULL THEN
             RAISE EXCEPTION 'a record is received in the name of the person connected';
         END IF;
+        -- The scan the receiver attaches with it (store/pledges.py _store_scan): theirs,
+        -- of this person, and the proof of no other record.
         IF (pledge OR NEW.scan_id IS NOT NULL) AND NOT EXISTS (
             SELECT 1 FROM person_scans s WHERE s.id = NEW.scan_id
-            AND s.person_id = NEW.person_id) THEN
-            RAISE EXCEPTION 'a received record needs a signed scan of this person';
+            AND s.person_id = NEW.person_id AND s.added_by = me()
+            AND NOT EXISTS (SELECT 1 FROM pledges p WHERE p.scan_id = s.id
+                            AND (NOT pledge OR p.id <> NEW.id))
+            AND NOT EXISTS (SELECT 1 FROM declarations d WHERE d.scan_id = s.id
+                            AND (pledge OR d.id <> NEW.id))) THEN
+            RAISE EXCEPTION 'a received record needs its own signed scan of this person';
         END IF;
     END IF;
     -- (Checked only from received, by the office: person_check_guard.)
