@@ -16,7 +16,7 @@ import pytest
 from exportdesk.exchange import Exchange, ExchangeError, write_package
 from exportdesk.store import Store, StoreError
 from tests.store_fixtures import PASSWORD, controlled_answers, ready_for_decision
-from tests.test_exchange import Pair, counts, make_pair, send
+from tests.test_exchange import Pair, counts, laptop_login, make_pair, send
 
 
 def resign(path: Path, kind: str, files: dict[str, bytes], manifest: dict[str, Any], key) -> None:  # type: ignore[no-untyped-def]
@@ -70,7 +70,7 @@ def test_a_file_cannot_overwrite_another_professors_case(new_pair, tmp_path: Pat
     other_x = Exchange(other_store, key_dir=tmp_path / "other-keys")
     other_x.import_profile(
         tmp_path / "institution.exportdesk",
-        login=o.prof_sci.login,
+        login=laptop_login(o, o.prof_sci),
         name="理論 四郎",
         password=PASSWORD,
         department="SCI",

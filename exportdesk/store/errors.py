@@ -150,6 +150,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The sender {sender} may not file for {applicant}"
         " (only the applicant or a registered proxy may).",
     ),
+    "campus_sender": (
+        "{login} はこのキャンパスのデータベースにログインできる利用者です。"
+        "案件ファイルではなく、ExportDesk から本人が提出します。受け取れません。",
+        "{login} signs in to this campus database and submits through ExportDesk,"
+        " not by case file; refused.",
+    ),
     "exchange_owner": (
         "この案件番号は別の送信者の案件に属しています。受け取れません。",
         "This exchange id belongs to another sender's case; refused.",

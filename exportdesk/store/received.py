@@ -233,6 +233,19 @@ class Received(Part):
             ):
                 raise StoreError("filed_for_other", sender=login, applicant=login)
 
+    def _refuse_campus_logins(self, *logins: str) -> None:
+        """The office speaks for a sender only if they are known only from their files:
+        someone who signs in to the campus database submits, answers and attaches
+        through their own connection (the server refuses it in their name too)."""
+        from exportdesk.store.pg.engine import PASSWORD_MARK
+
+        for login in logins:
+            row = self._row(
+                "SELECT password_hash FROM users WHERE lower(login) = lower(?)", [login]
+            )
+            if row is not None and row["password_hash"] == PASSWORD_MARK:
+                raise StoreError("campus_sender", login=login)
+
     def _check_attachments(self, listed: list[dict[str, Any]], files: dict[str, bytes]) -> None:
         """Each attachment once, named as a plain file name, within the local size limit,
         and as big and as hashed as the file says."""
@@ -304,6 +317,7 @@ class Received(Part):
             raise StoreError("filed_for_other", sender=login, applicant=case["filed_by"]["login"])
         self._check_filer(login, applicant["login"])
         self._refuse_staff_logins(login, applicant["login"])
+        self._refuse_campus_logins(login, applicant["login"])
         self._check_attachments(case["attachments"], attachments)
         answers = case["answers"]
         # Only answers to this sheet's questions: anything else would be stored unread.

@@ -558,6 +558,18 @@ LANGUAGE sql STABLE SECURITY DEFINER SET search_path = exportdesk, pg_temp AS $$
             OR p.department_id = ANY (managed_departments())))
 $$;
 
+-- A person known only from their case files (store/received.py _remote_user): an
+-- inactive applicant without a login of the server's, and nothing but an applicant.
+-- The office's import acts in their name, and only in theirs.
+CREATE OR REPLACE FUNCTION remote_applicant(person BIGINT) RETURNS BOOLEAN
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = exportdesk, pg_temp AS $$
+    SELECT EXISTS (
+        SELECT 1 FROM users u WHERE u.id = person AND u.active = 0
+        AND u.password_hash LIKE '!%' AND u.password_hash <> '{PASSWORD_MARK}'
+        AND NOT EXISTS (SELECT 1 FROM user_roles r WHERE r.user_id = u.id
+                        AND r.role <> 'applicant'))
+$$;
+
 -- The case folding of the store's people search (store/folding.py): the same name on
 -- SQLite is a function of the store's that folds every letter, as lower() does here.
 CREATE OR REPLACE FUNCTION fold_case(t TEXT) RETURNS TEXT
@@ -688,7 +700,11 @@ BEGIN
     END IF;
     IF NEW.id <> OLD.id OR NEW.ref <> OLD.ref OR NEW.applicant_id <> OLD.applicant_id
        OR NEW.filed_by_id <> OLD.filed_by_id OR NEW.created_at <> OLD.created_at
-       OR NEW.exchange_id IS DISTINCT FROM OLD.exchange_id AND NOT office THEN
+       OR NEW.exchange_id IS DISTINCT FROM OLD.exchange_id
+       OR NEW.exchange_key <> OLD.exchange_key AND OLD.exchange_key <> '' THEN
+        -- An exchange id comes with the case file's first import (INSERT, policy
+        -- `received`) and stays; its key is bound once, by the first resubmission of a
+        -- case imported before keys were recorded.
         RAISE EXCEPTION 'a case''s number, applicant and origin do not change';
     END IF;
     IF NEW.department_id IS DISTINCT FROM OLD.department_id AND NOT office THEN
@@ -737,9 +753,12 @@ BEGIN
     IF NEW.status = 'submitted' AND OLD.status = ANY ({applicant_editable}) AND owner_side THEN
         RETURN NEW;
     END IF;
-    -- A case file from a PC off the network: the office's import resubmits for its sender.
-    IF NEW.status = 'submitted' AND OLD.status = ANY ({applicant_editable}) AND office
-       AND OLD.exchange_id IS NOT NULL THEN
+    -- A case file from a PC off the network: the office's import resubmits a returned
+    -- case for its sender, only for people known only from their files (who cannot
+    -- sign in to act themselves); never in the name of someone with a login here.
+    IF NEW.status = 'submitted' AND OLD.status = 'returned' AND office
+       AND OLD.exchange_id IS NOT NULL AND remote_applicant(OLD.applicant_id)
+       AND remote_applicant(OLD.filed_by_id) THEN
         RETURN NEW;
     END IF;
     IF NEW.status = 'withdrawn' AND OLD.status IN ('draft', 'submitted', 'under_review',
@@ -916,10 +935,16 @@ CREATE POLICY office_writes ON exchange_log FOR INSERT WITH CHECK (has_role('off
 CREATE POLICY visible ON cases FOR SELECT USING (
     (SELECT sees_all()) OR applicant_id = (SELECT me()) OR filed_by_id = (SELECT me())
     OR department_id IN (SELECT unnest(managed_departments())));
+-- A new case is a draft of one's own or a proxied applicant's (store/cases.py
+-- create_case), or a case file's first round, imported by the office for a sender
+-- known only from their files (store/received.py): the office files in no one
+-- else's name, and no case starts past "submitted".
 CREATE POLICY file ON cases FOR INSERT WITH CHECK (
-    (SELECT has_role('office'))
-    OR (filed_by_id = (SELECT me()) AND status = 'draft'
-        AND (applicant_id = (SELECT me()) OR applicant_id IN (SELECT unnest(proxied())))));
+    (filed_by_id = (SELECT me()) AND status = 'draft'
+     AND (applicant_id = (SELECT me()) OR applicant_id IN (SELECT unnest(proxied()))))
+    OR ((SELECT has_role('office')) AND status = 'submitted' AND decision IS NULL
+        AND exchange_id IS NOT NULL AND remote_applicant(applicant_id)
+        AND remote_applicant(filed_by_id)));
 CREATE POLICY change ON cases FOR UPDATE USING (
     (SELECT sees_all()) OR applicant_id = (SELECT me()) OR filed_by_id = (SELECT me())
     OR department_id IN (SELECT unnest(managed_departments())));
@@ -1030,6 +1055,67 @@ DROP TRIGGER IF EXISTS person_check_guard ON declarations;
 CREATE TRIGGER person_check_guard BEFORE INSERT OR UPDATE ON declarations
     FOR EACH ROW EXECUTE FUNCTION person_check_guard();
 
+-- Receiving a pledge or a declaration (store/pledges.py receive_pledge, store/
+-- declarations.py declare): in the receiver's own name, with a scan of this person's
+-- (a pledge always has one; a declaration may come without); nothing of the receipt
+-- is recorded before it, and a received record changes only by being checked.
+CREATE OR REPLACE FUNCTION person_receipt_guard() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = exportdesk, pg_temp AS $$
+DECLARE
+    pledge BOOLEAN := TG_TABLE_NAME = 'pledges';
+    receipt JSONB := to_jsonb(NEW);
+    receiver BIGINT;
+BEGIN
+    IF session_user::text = '{OWNER}' OR pg_has_role(session_user, '{OWNER}', 'MEMBER') THEN
+        RETURN NEW;
+    END IF;
+    receiver := (receipt ->> CASE WHEN pledge THEN 'received_by' ELSE 'recorded_by' END)::bigint;
+    IF TG_OP = 'UPDATE' AND OLD.state IN ('received', 'checked') THEN
+        IF to_jsonb(NEW) - 'state' - 'checked_by' - 'checked_at'
+           <> to_jsonb(OLD) - 'state' - 'checked_by' - 'checked_at'
+           OR NEW.state NOT IN ('received', 'checked') THEN
+            RAISE EXCEPTION 'a received record changes only by being checked';
+        END IF;
+        IF pledge AND NEW.state = 'checked' AND NEW.scan_id IS NULL THEN
+            RAISE EXCEPTION 'a pledge is checked against its signed scan';
+        END IF;
+    ELSIF TG_OP = 'UPDATE' AND (NEW.person_id <> OLD.person_id
+          OR pledge AND (receipt -> 'kind', receipt -> 'requested_at', receipt -> 'requested_by')
+                        IS DISTINCT FROM (to_jsonb(OLD) -> 'kind', to_jsonb(OLD) -> 'requested_at',
+                                          to_jsonb(OLD) -> 'requested_by')) THEN
+        RAISE EXCEPTION 'a request stays the request it was';
+    ELSIF NEW.state = 'requested' THEN
+        IF NEW.scan_id IS NOT NULL OR pledge AND (receipt ->> 'received_by' IS NOT NULL
+                                                  OR receipt ->> 'received_at' IS NOT NULL) THEN
+            RAISE EXCEPTION 'a requested record has no receipt yet';
+        END IF;
+    ELSIF NEW.state = 'received' THEN
+        IF receiver IS DISTINCT FROM me()
+           OR pledge AND receipt ->> 'received_at' IS NULL THEN
+            RAISE EXCEPTION 'a record is received in the name of the person connected';
+        END IF;
+        -- The scan the receiver attaches with it (store/pledges.py _store_scan): theirs,
+        -- of this person, and the proof of no other record.
+        IF (pledge OR NEW.scan_id IS NOT NULL) AND NOT EXISTS (
+            SELECT 1 FROM person_scans s WHERE s.id = NEW.scan_id
+            AND s.person_id = NEW.person_id AND s.added_by = me()
+            AND NOT EXISTS (SELECT 1 FROM pledges p WHERE p.scan_id = s.id
+                            AND (NOT pledge OR p.id <> NEW.id))
+            AND NOT EXISTS (SELECT 1 FROM declarations d WHERE d.scan_id = s.id
+                            AND (pledge OR d.id <> NEW.id))) THEN
+            RAISE EXCEPTION 'a received record needs its own signed scan of this person';
+        END IF;
+    END IF;
+    -- (Checked only from received, by the office: person_check_guard.)
+    RETURN NEW;
+END $$;
+DROP TRIGGER IF EXISTS person_receipt_guard ON pledges;
+CREATE TRIGGER person_receipt_guard BEFORE INSERT OR UPDATE ON pledges
+    FOR EACH ROW EXECUTE FUNCTION person_receipt_guard();
+DROP TRIGGER IF EXISTS person_receipt_guard ON declarations;
+CREATE TRIGGER person_receipt_guard BEFORE INSERT OR UPDATE ON declarations
+    FOR EACH ROW EXECUTE FUNCTION person_receipt_guard();
+
 -- A signed scan is kept as received (its SHA-256 is checked on every read).
 REVOKE UPDATE ON person_scans FROM {USERS};
 CREATE POLICY own_scan ON person_scans AS RESTRICTIVE FOR INSERT WITH CHECK (added_by = me());
@@ -1079,12 +1165,21 @@ CREATE TRIGGER finding_guard BEFORE UPDATE ON internal_audit_findings
 GRANT INSERT (login, name, email, department_id, password_hash, active, created_at)
     ON users TO {USERS};
 GRANT INSERT ON user_roles TO {USERS};
+-- The office writes a sender's answers and attachments in the sender's name only for a
+-- case that came by file, and only for someone known only from their files: never in
+-- the name of a person who signs in here (they write their own).
 CREATE POLICY received ON messages FOR INSERT WITH CHECK (
-    has_role('office') AND EXISTS (SELECT 1 FROM cases c WHERE c.id = case_id
+    has_role('office') AND kind = 'answer' AND remote_applicant(user_id)
+    AND EXISTS (SELECT 1 FROM cases c WHERE c.id = case_id
         AND c.exchange_id IS NOT NULL AND user_id IN (c.applicant_id, c.filed_by_id)));
 CREATE POLICY received ON attachments FOR INSERT WITH CHECK (
-    has_role('office') AND EXISTS (SELECT 1 FROM cases c WHERE c.id = case_id
+    has_role('office') AND remote_applicant(added_by)
+    AND EXISTS (SELECT 1 FROM cases c WHERE c.id = case_id
         AND c.exchange_id IS NOT NULL AND added_by IN (c.applicant_id, c.filed_by_id)));
+-- A case with an exchange id is a case file's, imported by the office, for its sender.
+CREATE POLICY received ON cases AS RESTRICTIVE FOR INSERT WITH CHECK (
+    exchange_id IS NULL OR (has_role('office') AND remote_applicant(applicant_id)
+                            AND remote_applicant(filed_by_id)));
 CREATE POLICY remote_applicant ON users FOR INSERT WITH CHECK (
     has_role('office') AND active = 0 AND password_hash LIKE '!%'
     AND password_hash <> '{PASSWORD_MARK}');
