@@ -511,7 +511,10 @@ class CheckSheetEditor(QWidget):
         try:
             # Autosave runs while the user types: keep the messages and attachments already
             # loaded and take the saved row from save_draft instead of reading the case again.
-            saved = self.store.save_draft(self.user, self.case_id, self.answers)
+            # The revision loaded: a proxy's or the professor's save since is not overwritten.
+            saved = self.store.save_draft(
+                self.user, self.case_id, self.answers, expected_revision=self.case["revision"]
+            )
             self.case = {**self.case, **saved}
         except StoreError as exc:
             self.result.status.setText(exc.message(self.lang))
