@@ -13,6 +13,7 @@ first, and the refusal rolls the whole transaction back.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from typing import Any
 
 from exportdesk.store.errors import StoreError
@@ -31,17 +32,34 @@ def when(at: str | None) -> str:
     return moment.astimezone().strftime("%Y-%m-%d %H:%M")
 
 
-def last_change(part: Any, entity: str, entity_id: int, actions: tuple[str, ...]) -> dict:
-    """Who last wrote `entity` by one of `actions`, and when (from the audit log)."""
+def last_change(
+    part: Any,
+    entity: str,
+    entity_id: int,
+    actions: tuple[str, ...],
+    touching: list[str] | None = None,
+) -> dict:
+    """Who last wrote `entity` by one of `actions` (and, with `touching`, changed one of
+    those fields), and when: from the audit log."""
     marks = ",".join("?" * len(actions))
-    row = part._row(
+    rows = part._rows(
         "SELECT a.at, a.user_login, a.after_json, u.name AS user_name FROM audit_log a"
         " LEFT JOIN users u ON u.id = a.user_id"
         f" WHERE a.entity = ? AND a.entity_id = ? AND a.action IN ({marks})"
-        " ORDER BY a.seq DESC LIMIT 1",
+        " ORDER BY a.seq DESC LIMIT 50",
         [entity, str(entity_id), *actions],
     )
-    return row or {}
+    for row in rows:
+        if touching is None:
+            return row
+        after = row["after_json"]
+        try:
+            after = json.loads(after) if isinstance(after, str) else after
+        except ValueError:
+            continue
+        if isinstance(after, dict) and any(k in after for k in touching):
+            return row
+    return {}
 
 
 def conflict(part: Any, code: str, case_id: int, actions: tuple[str, ...]) -> StoreError:

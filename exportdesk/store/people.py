@@ -298,7 +298,7 @@ class People(Part):
             k for k in clean if k in loaded and now.get(k) != loaded[k] and now.get(k) != clean[k]
         )
         if lost:
-            last = last_change(self, "person", person_id, ("update", "create", "import"))
+            last = last_change(self, "person", person_id, ("update", "create"), lost)
             raise StoreError(
                 "person_conflict",
                 name=last.get("user_name") or last.get("user_login") or "?",
