@@ -145,7 +145,7 @@ class MainWindow(QMainWindow):
         editor = ReviewEditor(self.store, self.user, case_id, self.lang)
         editor.changed.connect(lambda _id: self.queue_page.refresh() if self.queue_page else None)
         # Campus mode: a colleague's change of this case shows in the open sheet.
-        self.live.changed.connect(editor.case_changed)
+        self.live.case_changed.connect(editor.case_changed)
         index = self.tabs.addTab(editor, "▶ " + editor.case["ref"])
         self.tabs.setCurrentIndex(index)
         return editor
