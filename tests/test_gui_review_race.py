@@ -89,6 +89,7 @@ def test_two_editors_on_one_case_on_a_sqlite_file(tmp_path: Path, qtbot, qapp, w
     type_into(user, a, "transit", "A の経由地")
     autosaved(qtbot, a)
     assert a.notice.isVisible() and a.reload_button.isVisible()
+    assert a.reload_button.text() == "再読込み"
     assert campus.office2.name in a.notice.text()
     assert "保存しました" in a.notice.text()
     assert warnings == []  # said in the sheet, no dialog in the middle of typing
@@ -124,6 +125,7 @@ def test_two_editors_on_one_case_on_a_sqlite_file(tmp_path: Path, qtbot, qapp, w
     assert text_of(b, "end_user") == "B の需要者"
     assert text_of(b, "screening_note") == "照会済み"
     assert b.notice.isVisible() and b.reload_button.isVisible()
+    assert b.notice.text().startswith("同僚がこの審査票を変更しました。")
     assert "審査中" in b.header.text()
     # Its save is refused (the store kept office's note), until office2 reloads.
     assert not b.save()
