@@ -13,6 +13,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMessageBox, QPlainTextEdit
 
 from exportdesk.gui.app import install_language
+from exportdesk.gui.checksheet import CheckSheetEditor
 from exportdesk.gui.main_window import MainWindow
 from exportdesk.gui.review import ReviewEditor
 from exportdesk.store import Store
@@ -173,3 +174,39 @@ def test_an_open_sheet_follows_a_colleagues_change_live(campus_world: World, qtb
     qtbot.waitUntil(lambda: text_of(editor, "final_destination") == "A の仕向地", timeout=5000)
     assert not editor.notice.isVisible()
     window.close()
+
+
+def test_professor_and_proxy_on_one_draft(tmp_path: Path, qtbot, qapp):  # type: ignore[no-untyped-def]
+    """The secretary (registered proxy) and the professor edit the same draft at once:
+    the professor's autosave from the older copy is refused, the text typed stays, and
+    Reload opens the sheet as the secretary saved it."""
+    install_language(qapp, "ja")
+    campus = make_campus(tmp_path / "office.db")
+    # Filed by the secretary for the professor: both may edit it.
+    case = campus.store.create_case(
+        campus.secretary, applicant_id=campus.prof.id, answers={"title": "元の題名"}
+    )
+    window = MainWindow(campus.store, campus.prof, "ja")
+    qtbot.addWidget(window)
+    window.show()
+    mine = window.open_case(case["id"])
+    second = Store(tmp_path / "office.db")  # the secretary's desk
+    theirs = CheckSheetEditor(second, campus.secretary, case["id"], "ja")
+    qtbot.addWidget(theirs)
+    theirs.show()
+    user = User(qtbot)
+    user.type(theirs.widgets["counterpart_name"].edit, "Beispiel Institut")
+    qtbot.waitUntil(lambda: "保存しました" in theirs.result.saved.text(), timeout=3000)
+    before = campus.store._case_row(case["id"])
+    user.type(mine.widgets["planned_date"].edit, "2026-12-01")
+    qtbot.waitUntil(lambda: mine.result.reload_button.isVisible(), timeout=3000)
+    assert campus.secretary.name in mine.result.status.text()
+    assert mine.result.reload_button.text() == "再読込み"
+    assert mine.answers["planned_date"] == "2026-12-01"  # the input stays
+    assert campus.store._case_row(case["id"]) == before
+    user.click(mine.result.reload_button)
+    reopened = window.tabs.currentWidget()
+    assert isinstance(reopened, CheckSheetEditor) and reopened is not mine
+    assert reopened.widgets["counterpart_name"].value() == "Beispiel Institut"
+    assert not reopened.result.reload_button.isVisible()
+    second.close()

@@ -490,238 +490,238 @@
 <context>
     <name>CheckSheetEditor</name>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="205"/>
+        <location filename="../../exportdesk/gui/checksheet.py" line="212"/>
         <source>Result</source>
         <translation>結果</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="212"/>
+        <location filename="../../exportdesk/gui/checksheet.py" line="219"/>
         <source>Previous section</source>
         <translation>前の項目へ</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="213"/>
+        <location filename="../../exportdesk/gui/checksheet.py" line="220"/>
         <source>Next section</source>
         <translation>次の項目へ</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="214"/>
+        <location filename="../../exportdesk/gui/checksheet.py" line="221"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="215"/>
+        <location filename="../../exportdesk/gui/checksheet.py" line="222"/>
         <source>Print / Save as PDF</source>
         <translation>印刷・PDFで保存</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="218"/>
+        <location filename="../../exportdesk/gui/checksheet.py" line="225"/>
         <source>Send to the office as a file…</source>
         <translation>ファイルで担当部署へ送る…</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="220"/>
+        <location filename="../../exportdesk/gui/checksheet.py" line="227"/>
         <source>For an office that works on another PC: submits and writes a signed case file</source>
         <translation>担当部署が別のPCで作業する場合：提出し、署名付きの案件ファイルを作成します</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="223"/>
+        <location filename="../../exportdesk/gui/checksheet.py" line="230"/>
         <source>Submit to the office</source>
         <translation>提出する</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="273"/>
+        <location filename="../../exportdesk/gui/checksheet.py" line="280"/>
         <source>Questions from the export control office</source>
         <translation>輸出管理担当部署からの質問</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="281"/>
+        <location filename="../../exportdesk/gui/checksheet.py" line="288"/>
         <source>Your answer (sent with the resubmission)</source>
         <translation>回答（再提出時に送付されます）</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="288"/>
+        <location filename="../../exportdesk/gui/checksheet.py" line="295"/>
         <source>Yes</source>
         <translation>はい</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="288"/>
+        <location filename="../../exportdesk/gui/checksheet.py" line="295"/>
         <source>No</source>
         <translation>いいえ</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="288"/>
+        <location filename="../../exportdesk/gui/checksheet.py" line="295"/>
         <source>Don&apos;t know</source>
         <translation>不明</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="297"/>
+        <location filename="../../exportdesk/gui/checksheet.py" line="304"/>
         <source>— choose —</source>
         <translation>— 選択してください —</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="318"/>
+        <location filename="../../exportdesk/gui/checksheet.py" line="325"/>
         <source>Type a country name or code</source>
         <translation>国名又は国コードを入力</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="323"/>
+        <location filename="../../exportdesk/gui/checksheet.py" line="330"/>
         <source>Search by name or KAKENHI code</source>
         <translation>分野名又は科研費の区分番号で検索</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="375"/>
-        <location filename="../../exportdesk/gui/checksheet.py" line="383"/>
+        <location filename="../../exportdesk/gui/checksheet.py" line="382"/>
+        <location filename="../../exportdesk/gui/checksheet.py" line="390"/>
         <source>Category</source>
         <translation>類型</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="390"/>
+        <location filename="../../exportdesk/gui/checksheet.py" line="397"/>
         <source>Example cases</source>
         <translation>例</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="400"/>
+        <location filename="../../exportdesk/gui/checksheet.py" line="407"/>
         <source>Help</source>
         <translation>ヘルプ</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="445"/>
+        <location filename="../../exportdesk/gui/checksheet.py" line="452"/>
         <source>Write the case file again…</source>
         <translation>案件ファイルを再作成…</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="445"/>
+        <location filename="../../exportdesk/gui/checksheet.py" line="452"/>
         <source>Save case file as…</source>
         <translation>案件ファイルを別名で保存…</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="454"/>
+        <location filename="../../exportdesk/gui/checksheet.py" line="461"/>
         <source>(untitled)</source>
         <translation>（件名未入力）</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="458"/>
+        <location filename="../../exportdesk/gui/checksheet.py" line="465"/>
         <source>Status</source>
         <translation>状態</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="461"/>
+        <location filename="../../exportdesk/gui/checksheet.py" line="468"/>
         <source>sent to the office on %1, awaiting decision</source>
         <translation>担当部署へ送付済み（%1）・判断待ち</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="474"/>
+        <location filename="../../exportdesk/gui/checksheet.py" line="481"/>
         <source>Decision of the export control office</source>
         <translation>輸出管理担当部署の判断</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="475"/>
+        <location filename="../../exportdesk/gui/checksheet.py" line="482"/>
         <source>Decision</source>
         <translation>判断</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="476"/>
+        <location filename="../../exportdesk/gui/checksheet.py" line="483"/>
         <source>Conditions</source>
         <translation>条件</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="477"/>
+        <location filename="../../exportdesk/gui/checksheet.py" line="484"/>
         <source>Reasons</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="478"/>
+        <location filename="../../exportdesk/gui/checksheet.py" line="485"/>
         <source>Questions from the office</source>
         <translation>担当部署からの質問</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="479"/>
+        <location filename="../../exportdesk/gui/checksheet.py" line="486"/>
         <source>Approved by</source>
         <translation>承認者</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="480"/>
+        <location filename="../../exportdesk/gui/checksheet.py" line="487"/>
         <source>Decided on</source>
         <translation>判断日</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="487"/>
+        <location filename="../../exportdesk/gui/checksheet.py" line="494"/>
         <source>Still to answer</source>
         <translation>未回答の必須項目</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="490"/>
+        <location filename="../../exportdesk/gui/checksheet.py" line="497"/>
         <source>All required answers given.</source>
         <translation>必須項目はすべて回答済みです。</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="493"/>
+        <location filename="../../exportdesk/gui/checksheet.py" line="500"/>
         <source>Choose the activity to begin.</source>
         <translation>まず活動を選んでください。</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="498"/>
+        <location filename="../../exportdesk/gui/checksheet.py" line="505"/>
         <source>Some answers cannot be read yet.</source>
         <translation>読み取れない回答があります。</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="502"/>
+        <location filename="../../exportdesk/gui/checksheet.py" line="509"/>
         <source>So far: </source>
         <translation>現時点では：</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="527"/>
+        <location filename="../../exportdesk/gui/checksheet.py" line="536"/>
         <source>Saved</source>
         <translation>保存しました</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="547"/>
-        <location filename="../../exportdesk/gui/checksheet.py" line="591"/>
+        <location filename="../../exportdesk/gui/checksheet.py" line="556"/>
+        <location filename="../../exportdesk/gui/checksheet.py" line="600"/>
         <source>Cannot submit yet</source>
         <translation>まだ提出できません</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="551"/>
+        <location filename="../../exportdesk/gui/checksheet.py" line="560"/>
         <source>Submitted. The sheet is filed with the export control office.</source>
         <translation>提出しました。シートは輸出管理担当部署に保存されます。</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="565"/>
+        <location filename="../../exportdesk/gui/checksheet.py" line="574"/>
         <source>Saved to %1</source>
         <translation>保存しました：%1</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="581"/>
-        <location filename="../../exportdesk/gui/checksheet.py" line="598"/>
-        <location filename="../../exportdesk/gui/checksheet.py" line="619"/>
+        <location filename="../../exportdesk/gui/checksheet.py" line="590"/>
+        <location filename="../../exportdesk/gui/checksheet.py" line="607"/>
+        <location filename="../../exportdesk/gui/checksheet.py" line="628"/>
         <source>Send to the office</source>
         <translation>担当部署へ送る</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="594"/>
+        <location filename="../../exportdesk/gui/checksheet.py" line="603"/>
         <source>The case file could not be written: %1</source>
         <translation>案件ファイルを書き込めませんでした：%1</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="603"/>
+        <location filename="../../exportdesk/gui/checksheet.py" line="612"/>
         <source>Submitted: the case file for the office is saved as %1.</source>
         <translation>提出しました。担当部署あての案件ファイルを %1 に保存しました。</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="621"/>
+        <location filename="../../exportdesk/gui/checksheet.py" line="630"/>
         <source>The case file is ready: %1
 Send it to the export control office (%2) by e-mail. Open your mail program now?</source>
         <translation>案件ファイルを作成しました：%1
 メールで輸出管理担当部署（%2）へ送ってください。メールソフトを開きますか？</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="629"/>
+        <location filename="../../exportdesk/gui/checksheet.py" line="638"/>
         <source>Open mail program</source>
         <translation>メールソフトを開く</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="610"/>
+        <location filename="../../exportdesk/gui/checksheet.py" line="619"/>
         <source>Case file attached: %1</source>
         <translation>案件ファイルを添付します：%1</translation>
     </message>
@@ -1376,147 +1376,147 @@ Send it to the export control office (%2) by e-mail. Open your mail program now?
         <translation>人物</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="182"/>
+        <location filename="../../exportdesk/gui/main_window.py" line="183"/>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="183"/>
+        <location filename="../../exportdesk/gui/main_window.py" line="184"/>
         <source>&amp;New case</source>
         <translation>新規案件(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="187"/>
+        <location filename="../../exportdesk/gui/main_window.py" line="188"/>
         <source>&amp;Close case</source>
         <translation>案件を閉じる(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="191"/>
+        <location filename="../../exportdesk/gui/main_window.py" line="192"/>
         <source>&amp;Open case or decision file…</source>
         <translation>案件・判断ファイルを開く(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="196"/>
+        <location filename="../../exportdesk/gui/main_window.py" line="197"/>
         <source>&amp;Export institution file…</source>
         <translation>機関設定ファイルを書き出す(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="200"/>
+        <location filename="../../exportdesk/gui/main_window.py" line="201"/>
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="206"/>
+        <location filename="../../exportdesk/gui/main_window.py" line="207"/>
         <source>&amp;End User List</source>
         <translation>外国ユーザーリスト(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="207"/>
+        <location filename="../../exportdesk/gui/main_window.py" line="208"/>
         <source>&amp;Import a list version…</source>
         <translation>リストの版を取り込む(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="211"/>
+        <location filename="../../exportdesk/gui/main_window.py" line="212"/>
         <source>&amp;Language</source>
         <translation>言語(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="222"/>
+        <location filename="../../exportdesk/gui/main_window.py" line="223"/>
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="223"/>
+        <location filename="../../exportdesk/gui/main_window.py" line="224"/>
         <source>&amp;About ExportDesk</source>
         <translation>ExportDeskについて(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="247"/>
+        <location filename="../../exportdesk/gui/main_window.py" line="248"/>
         <source>Open</source>
         <translation>開く</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="258"/>
-        <location filename="../../exportdesk/gui/main_window.py" line="281"/>
+        <location filename="../../exportdesk/gui/main_window.py" line="259"/>
+        <location filename="../../exportdesk/gui/main_window.py" line="282"/>
         <source>This file was already imported; nothing changed.</source>
         <translation>このファイルは既に取り込まれています。変更はありません。</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="260"/>
+        <location filename="../../exportdesk/gui/main_window.py" line="261"/>
         <source>Decision received: %1</source>
         <translation>判断を受け取りました：%1</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="271"/>
+        <location filename="../../exportdesk/gui/main_window.py" line="272"/>
         <source>New sender</source>
         <translation>新しい送信者</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="274"/>
+        <location filename="../../exportdesk/gui/main_window.py" line="275"/>
         <source>Trust this key and import the case?</source>
         <translation>この鍵を信頼して案件を取り込みますか？</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="285"/>
+        <location filename="../../exportdesk/gui/main_window.py" line="286"/>
         <source>New case in the review queue: %1</source>
         <translation>審査待ち一覧に新しい案件が入りました：%1</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="287"/>
+        <location filename="../../exportdesk/gui/main_window.py" line="288"/>
         <source>New round of an existing case: %1</source>
         <translation>既存の案件の再提出を受け付けました：%1</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="290"/>
+        <location filename="../../exportdesk/gui/main_window.py" line="291"/>
         <source>Cannot import</source>
         <translation>取り込めません</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="314"/>
+        <location filename="../../exportdesk/gui/main_window.py" line="315"/>
         <source>Export institution file</source>
         <translation>機関設定ファイルを書き出す</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="329"/>
-        <location filename="../../exportdesk/gui/main_window.py" line="334"/>
-        <location filename="../../exportdesk/gui/main_window.py" line="344"/>
-        <location filename="../../exportdesk/gui/main_window.py" line="359"/>
-        <location filename="../../exportdesk/gui/main_window.py" line="367"/>
+        <location filename="../../exportdesk/gui/main_window.py" line="330"/>
+        <location filename="../../exportdesk/gui/main_window.py" line="335"/>
+        <location filename="../../exportdesk/gui/main_window.py" line="345"/>
+        <location filename="../../exportdesk/gui/main_window.py" line="360"/>
+        <location filename="../../exportdesk/gui/main_window.py" line="368"/>
         <source>End User List</source>
         <translation>外国ユーザーリスト</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="329"/>
+        <location filename="../../exportdesk/gui/main_window.py" line="330"/>
         <source>Lists (*.pdf *.csv *.xlsx)</source>
         <translation>リスト (*.pdf *.csv *.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="334"/>
+        <location filename="../../exportdesk/gui/main_window.py" line="335"/>
         <source>Effective date (YYYY-MM-DD):</source>
         <translation>施行日（YYYY-MM-DD）：</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="344"/>
+        <location filename="../../exportdesk/gui/main_window.py" line="345"/>
         <source>Not a date: %1</source>
         <translation>日付ではありません：%1</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="352"/>
+        <location filename="../../exportdesk/gui/main_window.py" line="353"/>
         <source>Imported version %1 with %2 entities.</source>
         <translation>版 %1（%2 件）を取り込みました。</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="357"/>
+        <location filename="../../exportdesk/gui/main_window.py" line="358"/>
         <source>Cases whose screening result changed:</source>
         <translation>照合結果が変わった案件：</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="371"/>
+        <location filename="../../exportdesk/gui/main_window.py" line="372"/>
         <source>Importing the End User List…</source>
         <translation>外国ユーザーリストを取り込んでいます…</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="382"/>
+        <location filename="../../exportdesk/gui/main_window.py" line="383"/>
         <source>ExportDesk: security export control for universities.
 Forms version %1</source>
         <translation>ExportDesk：大学のための安全保障輸出管理
@@ -2228,6 +2228,14 @@ Forms version %1</source>
         <location filename="../../exportdesk/gui/statistics.py" line="410"/>
         <source>Report texts</source>
         <translation>報告書の本文</translation>
+    </message>
+</context>
+<context>
+    <name>ResultPanel</name>
+    <message>
+        <location filename="../../exportdesk/gui/checksheet.py" line="113"/>
+        <source>Reload</source>
+        <translation type="unfinished">再読込み</translation>
     </message>
 </context>
 <context>

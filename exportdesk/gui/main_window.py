@@ -157,6 +157,7 @@ class MainWindow(QMainWindow):
                 return existing
         editor = CheckSheetEditor(self.store, self.user, case_id, self.lang)
         editor.submitted.connect(lambda _id: self.cases_page.refresh())
+        editor.reload_requested.connect(self._reopen)
         index = self.tabs.addTab(editor, editor.case["ref"])
         self.tabs.setCurrentIndex(index)
         return editor
