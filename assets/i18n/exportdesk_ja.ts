@@ -2235,7 +2235,7 @@ Forms version %1</source>
     <message>
         <location filename="../../exportdesk/gui/checksheet.py" line="113"/>
         <source>Reload</source>
-        <translation type="unfinished">再読込み</translation>
+        <translation>再読込み</translation>
     </message>
 </context>
 <context>
