@@ -199,3 +199,40 @@ def test_person_fields_changed_by_a_colleague_are_not_overwritten(world: World) 
     fresh = office.get_person(w.office, pid)
     office.update_person(w.office, pid, loaded=fresh, family_name="Wang-Li")
     assert office.get_person(w.office, pid)["family_name"] == "Wang-Li"
+
+
+def test_list_work_keeps_a_review_saved_meanwhile(world: World, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Resolving a list hit and re-screening write only the screening, merged into the
+    review as stored: a colleague's review text saved in between stays."""
+    import datetime as dt
+
+    from tests.eul_pdf import meti_pdf
+    from tests.store_fixtures import controlled_answers
+    from tests.test_eul import sample_entities
+
+    w = world
+    office, office2 = w.store(w.office), w.store(w.office2)
+    path = tmp_path / "v1.pdf"
+    path.write_bytes(meti_pdf(sample_entities()))
+    office.eul.import_file(w.office, path, dt.date(2025, 10, 9))
+    prof = w.store(w.prof)
+    answers = controlled_answers() | {"counterpart_name": "KOMID", "counterpart_country": "KP"}
+    case = prof.submit(w.prof, prof.create_case(w.prof, answers=answers)["id"])
+    assert case["review"]["screening"]["hits"]
+    loaded2 = office2.get_case(w.office2, case["id"])
+    office2.save_review(
+        w.office2,
+        case["id"],
+        loaded2["review"] | {"screening_note": "登記簿を確認"},
+        expected_revision=loaded2["revision"],
+    )
+    no = case["review"]["screening"]["hits"][0]["no"]
+    resolved = office.eul.resolve(w.office, case["id"], no, "false_positive", "別会社")
+    assert resolved["review"]["screening_note"] == "登記簿を確認"
+    assert resolved["review"]["screening"]["hits"][0]["resolution"]["note"] == "別会社"
+    path2 = tmp_path / "v2.pdf"
+    path2.write_bytes(meti_pdf(sample_entities()))
+    office.eul.import_file(w.office, path2, dt.date(2026, 10, 1))
+    after = office.get_case(w.office, case["id"])["review"]
+    assert after["screening_note"] == "登記簿を確認"
+    assert after["screening"]["list_version"].startswith("#2")
