@@ -378,3 +378,34 @@ def test_a_managers_new_person_goes_to_their_department(campus: Campus, qtbot):
     hosts = {form.host.itemData(i) for i in range(form.host.count())}
     assert campus.prof.id in hosts and campus.office.id not in hosts
     assert campus.chief.id not in hosts
+
+
+def test_two_forms_on_one_person_keep_each_others_changes(campus: Campus, qtbot):
+    """office2 changes the family name while office has the same record open: office's
+    change of another field saves beside it; office's change of the family name from the
+    older copy is refused beside the field, with nothing changed and the input kept."""
+    wang = pid(campus, "S1")
+    mine = PersonForm(campus.store, campus.office, "ja", wang)
+    theirs = PersonForm(campus.store, campus.office2, "ja", wang)
+    again = PersonForm(campus.store, campus.office, "ja", wang)
+    for form in (mine, theirs, again):
+        qtbot.addWidget(form)
+        form.show()
+    user = User(qtbot)
+    theirs.texts["family_name"].clear()
+    user.type(theirs.texts["family_name"], "Wong")
+    assert theirs.save() is True
+    user.type(mine.texts["email"], "li@example.ac.jp")
+    assert mine.save() is True
+    stored = campus.store.person(wang)
+    assert (stored["family_name"], stored["email"]) == ("Wong", "li@example.ac.jp")
+    before = snapshot(campus)
+    again.texts["family_name"].clear()
+    user.type(again.texts["family_name"], "Wang-Li")
+    assert again.save() is False
+    assert again.isVisible()
+    text = again.message.text()
+    assert campus.office2.name in text and "姓" in text and "family_name" not in text
+    assert again.texts["family_name"].property("refused") is True
+    assert again.texts["family_name"].text() == "Wang-Li"
+    assert snapshot(campus) == before

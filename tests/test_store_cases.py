@@ -198,7 +198,13 @@ def test_autosave_is_audited_as_a_diff(campus: Campus):
     stored = s.get_case(campus.prof, case["id"])
     assert stored["title"] == "B" and stored["answers"]["activity"] == "joint_research"
     refused(
-        campus, "stale", s.save_draft, campus.prof, case["id"], {"title": "C"}, expected_revision=1
+        campus,
+        "draft_conflict",
+        s.save_draft,
+        campus.prof,
+        case["id"],
+        {"title": "C"},
+        expected_revision=1,
     )
 
 

@@ -521,238 +521,238 @@
 <context>
     <name>CheckSheetEditor</name>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="205"/>
+        <location filename="../../exportdesk/gui/checksheet.py" line="212"/>
         <source>Result</source>
         <translation>結果</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="212"/>
+        <location filename="../../exportdesk/gui/checksheet.py" line="219"/>
         <source>Previous section</source>
         <translation>前の項目へ</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="213"/>
+        <location filename="../../exportdesk/gui/checksheet.py" line="220"/>
         <source>Next section</source>
         <translation>次の項目へ</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="214"/>
+        <location filename="../../exportdesk/gui/checksheet.py" line="221"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="215"/>
+        <location filename="../../exportdesk/gui/checksheet.py" line="222"/>
         <source>Print / Save as PDF</source>
         <translation>印刷・PDFで保存</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="218"/>
+        <location filename="../../exportdesk/gui/checksheet.py" line="225"/>
         <source>Send to the office as a file…</source>
         <translation>ファイルで担当部署へ送る…</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="220"/>
+        <location filename="../../exportdesk/gui/checksheet.py" line="227"/>
         <source>For an office that works on another PC: submits and writes a signed case file</source>
         <translation>担当部署が別のPCで作業する場合：提出し、署名付きの案件ファイルを作成します</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="223"/>
+        <location filename="../../exportdesk/gui/checksheet.py" line="230"/>
         <source>Submit to the office</source>
         <translation>提出する</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="273"/>
+        <location filename="../../exportdesk/gui/checksheet.py" line="280"/>
         <source>Questions from the export control office</source>
         <translation>輸出管理担当部署からの質問</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="281"/>
+        <location filename="../../exportdesk/gui/checksheet.py" line="288"/>
         <source>Your answer (sent with the resubmission)</source>
         <translation>回答（再提出時に送付されます）</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="288"/>
+        <location filename="../../exportdesk/gui/checksheet.py" line="295"/>
         <source>Yes</source>
         <translation>はい</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="288"/>
+        <location filename="../../exportdesk/gui/checksheet.py" line="295"/>
         <source>No</source>
         <translation>いいえ</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="288"/>
+        <location filename="../../exportdesk/gui/checksheet.py" line="295"/>
         <source>Don&apos;t know</source>
         <translation>不明</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="297"/>
+        <location filename="../../exportdesk/gui/checksheet.py" line="304"/>
         <source>— choose —</source>
         <translation>— 選択してください —</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="318"/>
+        <location filename="../../exportdesk/gui/checksheet.py" line="325"/>
         <source>Type a country name or code</source>
         <translation>国名又は国コードを入力</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="323"/>
+        <location filename="../../exportdesk/gui/checksheet.py" line="330"/>
         <source>Search by name or KAKENHI code</source>
         <translation>分野名又は科研費の区分番号で検索</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="375"/>
-        <location filename="../../exportdesk/gui/checksheet.py" line="383"/>
+        <location filename="../../exportdesk/gui/checksheet.py" line="382"/>
+        <location filename="../../exportdesk/gui/checksheet.py" line="390"/>
         <source>Category</source>
         <translation>類型</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="390"/>
+        <location filename="../../exportdesk/gui/checksheet.py" line="397"/>
         <source>Example cases</source>
         <translation>例</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="400"/>
+        <location filename="../../exportdesk/gui/checksheet.py" line="407"/>
         <source>Help</source>
         <translation>ヘルプ</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="445"/>
+        <location filename="../../exportdesk/gui/checksheet.py" line="452"/>
         <source>Write the case file again…</source>
         <translation>案件ファイルを再作成…</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="445"/>
+        <location filename="../../exportdesk/gui/checksheet.py" line="452"/>
         <source>Save case file as…</source>
         <translation>案件ファイルを別名で保存…</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="454"/>
+        <location filename="../../exportdesk/gui/checksheet.py" line="461"/>
         <source>(untitled)</source>
         <translation>（件名未入力）</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="458"/>
+        <location filename="../../exportdesk/gui/checksheet.py" line="465"/>
         <source>Status</source>
         <translation>状態</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="461"/>
+        <location filename="../../exportdesk/gui/checksheet.py" line="468"/>
         <source>sent to the office on %1, awaiting decision</source>
         <translation>担当部署へ送付済み（%1）・判断待ち</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="474"/>
+        <location filename="../../exportdesk/gui/checksheet.py" line="481"/>
         <source>Decision of the export control office</source>
         <translation>輸出管理担当部署の判断</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="475"/>
+        <location filename="../../exportdesk/gui/checksheet.py" line="482"/>
         <source>Decision</source>
         <translation>判断</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="476"/>
+        <location filename="../../exportdesk/gui/checksheet.py" line="483"/>
         <source>Conditions</source>
         <translation>条件</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="477"/>
+        <location filename="../../exportdesk/gui/checksheet.py" line="484"/>
         <source>Reasons</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="478"/>
+        <location filename="../../exportdesk/gui/checksheet.py" line="485"/>
         <source>Questions from the office</source>
         <translation>担当部署からの質問</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="479"/>
+        <location filename="../../exportdesk/gui/checksheet.py" line="486"/>
         <source>Approved by</source>
         <translation>承認者</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="480"/>
+        <location filename="../../exportdesk/gui/checksheet.py" line="487"/>
         <source>Decided on</source>
         <translation>判断日</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="487"/>
+        <location filename="../../exportdesk/gui/checksheet.py" line="494"/>
         <source>Still to answer</source>
         <translation>未回答の必須項目</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="490"/>
+        <location filename="../../exportdesk/gui/checksheet.py" line="497"/>
         <source>All required answers given.</source>
         <translation>必須項目はすべて回答済みです。</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="493"/>
+        <location filename="../../exportdesk/gui/checksheet.py" line="500"/>
         <source>Choose the activity to begin.</source>
         <translation>まず活動を選んでください。</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="498"/>
+        <location filename="../../exportdesk/gui/checksheet.py" line="505"/>
         <source>Some answers cannot be read yet.</source>
         <translation>読み取れない回答があります。</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="502"/>
+        <location filename="../../exportdesk/gui/checksheet.py" line="509"/>
         <source>So far: </source>
         <translation>現時点では：</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="524"/>
+        <location filename="../../exportdesk/gui/checksheet.py" line="536"/>
         <source>Saved</source>
         <translation>保存しました</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="544"/>
-        <location filename="../../exportdesk/gui/checksheet.py" line="588"/>
+        <location filename="../../exportdesk/gui/checksheet.py" line="556"/>
+        <location filename="../../exportdesk/gui/checksheet.py" line="600"/>
         <source>Cannot submit yet</source>
         <translation>まだ提出できません</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="548"/>
+        <location filename="../../exportdesk/gui/checksheet.py" line="560"/>
         <source>Submitted. The sheet is filed with the export control office.</source>
         <translation>提出しました。シートは輸出管理担当部署に保存されます。</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="562"/>
+        <location filename="../../exportdesk/gui/checksheet.py" line="574"/>
         <source>Saved to %1</source>
         <translation>保存しました：%1</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="578"/>
-        <location filename="../../exportdesk/gui/checksheet.py" line="595"/>
-        <location filename="../../exportdesk/gui/checksheet.py" line="616"/>
+        <location filename="../../exportdesk/gui/checksheet.py" line="590"/>
+        <location filename="../../exportdesk/gui/checksheet.py" line="607"/>
+        <location filename="../../exportdesk/gui/checksheet.py" line="628"/>
         <source>Send to the office</source>
         <translation>担当部署へ送る</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="591"/>
+        <location filename="../../exportdesk/gui/checksheet.py" line="603"/>
         <source>The case file could not be written: %1</source>
         <translation>案件ファイルを書き込めませんでした：%1</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="600"/>
+        <location filename="../../exportdesk/gui/checksheet.py" line="612"/>
         <source>Submitted: the case file for the office is saved as %1.</source>
         <translation>提出しました。担当部署あての案件ファイルを %1 に保存しました。</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="618"/>
+        <location filename="../../exportdesk/gui/checksheet.py" line="630"/>
         <source>The case file is ready: %1
 Send it to the export control office (%2) by e-mail. Open your mail program now?</source>
         <translation>案件ファイルを作成しました：%1
 メールで輸出管理担当部署（%2）へ送ってください。メールソフトを開きますか？</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="626"/>
+        <location filename="../../exportdesk/gui/checksheet.py" line="638"/>
         <source>Open mail program</source>
         <translation>メールソフトを開く</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="607"/>
+        <location filename="../../exportdesk/gui/checksheet.py" line="619"/>
         <source>Case file attached: %1</source>
         <translation>案件ファイルを添付します：%1</translation>
     </message>
@@ -1397,157 +1397,157 @@ Send it to the export control office (%2) by e-mail. Open your mail program now?
         <translation>ユーザーと役割</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="113"/>
+        <location filename="../../exportdesk/gui/main_window.py" line="115"/>
         <source>Reminders</source>
         <translation>リマインダー</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="114"/>
+        <location filename="../../exportdesk/gui/main_window.py" line="116"/>
         <source>People</source>
         <translation>人物</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="178"/>
+        <location filename="../../exportdesk/gui/main_window.py" line="183"/>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="179"/>
+        <location filename="../../exportdesk/gui/main_window.py" line="184"/>
         <source>&amp;New case</source>
         <translation>新規案件(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="183"/>
+        <location filename="../../exportdesk/gui/main_window.py" line="188"/>
         <source>&amp;Close case</source>
         <translation>案件を閉じる(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="187"/>
+        <location filename="../../exportdesk/gui/main_window.py" line="192"/>
         <source>&amp;Open case or decision file…</source>
         <translation>案件・判断ファイルを開く(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="192"/>
+        <location filename="../../exportdesk/gui/main_window.py" line="197"/>
         <source>&amp;Export institution file…</source>
         <translation>機関設定ファイルを書き出す(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="196"/>
+        <location filename="../../exportdesk/gui/main_window.py" line="201"/>
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="202"/>
+        <location filename="../../exportdesk/gui/main_window.py" line="207"/>
         <source>&amp;End User List</source>
         <translation>外国ユーザーリスト(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="203"/>
+        <location filename="../../exportdesk/gui/main_window.py" line="208"/>
         <source>&amp;Import a list version…</source>
         <translation>リストの版を取り込む(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="207"/>
+        <location filename="../../exportdesk/gui/main_window.py" line="212"/>
         <source>&amp;Language</source>
         <translation>言語(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="218"/>
+        <location filename="../../exportdesk/gui/main_window.py" line="223"/>
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="219"/>
+        <location filename="../../exportdesk/gui/main_window.py" line="224"/>
         <source>&amp;About ExportDesk</source>
         <translation>ExportDeskについて(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="243"/>
+        <location filename="../../exportdesk/gui/main_window.py" line="248"/>
         <source>Open</source>
         <translation>開く</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="254"/>
-        <location filename="../../exportdesk/gui/main_window.py" line="277"/>
+        <location filename="../../exportdesk/gui/main_window.py" line="259"/>
+        <location filename="../../exportdesk/gui/main_window.py" line="282"/>
         <source>This file was already imported; nothing changed.</source>
         <translation>このファイルは既に取り込まれています。変更はありません。</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="256"/>
+        <location filename="../../exportdesk/gui/main_window.py" line="261"/>
         <source>Decision received: %1</source>
         <translation>判断を受け取りました：%1</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="267"/>
+        <location filename="../../exportdesk/gui/main_window.py" line="272"/>
         <source>New sender</source>
         <translation>新しい送信者</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="270"/>
+        <location filename="../../exportdesk/gui/main_window.py" line="275"/>
         <source>Trust this key and import the case?</source>
         <translation>この鍵を信頼して案件を取り込みますか？</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="281"/>
+        <location filename="../../exportdesk/gui/main_window.py" line="286"/>
         <source>New case in the review queue: %1</source>
         <translation>審査待ち一覧に新しい案件が入りました：%1</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="283"/>
+        <location filename="../../exportdesk/gui/main_window.py" line="288"/>
         <source>New round of an existing case: %1</source>
         <translation>既存の案件の再提出を受け付けました：%1</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="286"/>
+        <location filename="../../exportdesk/gui/main_window.py" line="291"/>
         <source>Cannot import</source>
         <translation>取り込めません</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="310"/>
+        <location filename="../../exportdesk/gui/main_window.py" line="315"/>
         <source>Export institution file</source>
         <translation>機関設定ファイルを書き出す</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="325"/>
         <location filename="../../exportdesk/gui/main_window.py" line="330"/>
-        <location filename="../../exportdesk/gui/main_window.py" line="340"/>
-        <location filename="../../exportdesk/gui/main_window.py" line="355"/>
-        <location filename="../../exportdesk/gui/main_window.py" line="363"/>
+        <location filename="../../exportdesk/gui/main_window.py" line="335"/>
+        <location filename="../../exportdesk/gui/main_window.py" line="345"/>
+        <location filename="../../exportdesk/gui/main_window.py" line="360"/>
+        <location filename="../../exportdesk/gui/main_window.py" line="368"/>
         <source>End User List</source>
         <translation>外国ユーザーリスト</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="325"/>
+        <location filename="../../exportdesk/gui/main_window.py" line="330"/>
         <source>Lists (*.pdf *.csv *.xlsx)</source>
         <translation>リスト (*.pdf *.csv *.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="330"/>
+        <location filename="../../exportdesk/gui/main_window.py" line="335"/>
         <source>Effective date (YYYY-MM-DD):</source>
         <translation>施行日（YYYY-MM-DD）：</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="340"/>
+        <location filename="../../exportdesk/gui/main_window.py" line="345"/>
         <source>Not a date: %1</source>
         <translation>日付ではありません：%1</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="348"/>
+        <location filename="../../exportdesk/gui/main_window.py" line="353"/>
         <source>Imported version %1 with %2 entities.</source>
         <translation>版 %1（%2 件）を取り込みました。</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="353"/>
+        <location filename="../../exportdesk/gui/main_window.py" line="358"/>
         <source>Cases whose screening result changed:</source>
         <translation>照合結果が変わった案件：</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="367"/>
+        <location filename="../../exportdesk/gui/main_window.py" line="372"/>
         <source>Importing the End User List…</source>
         <translation>外国ユーザーリストを取り込んでいます…</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="378"/>
+        <location filename="../../exportdesk/gui/main_window.py" line="383"/>
         <source>ExportDesk: security export control for universities.
 Forms version %1</source>
         <translation>ExportDesk：大学のための安全保障輸出管理
@@ -1873,7 +1873,7 @@ Forms version %1</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/person_form.py" line="287"/>
+        <location filename="../../exportdesk/gui/person_form.py" line="292"/>
         <source>Please check: %1</source>
         <translation>次の項目を確認してください：%1</translation>
     </message>
@@ -2262,214 +2262,232 @@ Forms version %1</source>
     </message>
 </context>
 <context>
+    <name>ResultPanel</name>
+    <message>
+        <location filename="../../exportdesk/gui/checksheet.py" line="113"/>
+        <source>Reload</source>
+        <translation>再読込み</translation>
+    </message>
+</context>
+<context>
     <name>ReviewEditor</name>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="404"/>
+        <location filename="../../exportdesk/gui/review.py" line="408"/>
         <source>Review sheet</source>
         <translation>審査票</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="407"/>
+        <location filename="../../exportdesk/gui/review.py" line="411"/>
         <source>Check-sheet answers</source>
         <translation>事前確認シートの回答</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="410"/>
+        <location filename="../../exportdesk/gui/review.py" line="414"/>
         <source>Timeline</source>
         <translation>経過</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="417"/>
+        <location filename="../../exportdesk/gui/review.py" line="421"/>
         <source>Attachments (%1)</source>
         <translation>添付ファイル（%1）</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="425"/>
+        <location filename="../../exportdesk/gui/review.py" line="429"/>
         <source>Comment (required to return the case)</source>
         <translation>コメント（差戻しには必須）</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="426"/>
+        <location filename="../../exportdesk/gui/review.py" line="430"/>
         <source>Start review</source>
         <translation>審査を開始</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="427"/>
+        <location filename="../../exportdesk/gui/review.py" line="431"/>
         <source>Record decision</source>
         <translation>判断を記録</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="428"/>
+        <location filename="../../exportdesk/gui/review.py" line="432"/>
         <source>Approve</source>
         <translation>承認</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="430"/>
+        <location filename="../../exportdesk/gui/review.py" line="434"/>
         <source>Return to applicant</source>
         <translation>申請者に差し戻す</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="431"/>
+        <location filename="../../exportdesk/gui/review.py" line="435"/>
         <source>Send decision file…</source>
         <translation>判断ファイルを送る…</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="433"/>
+        <location filename="../../exportdesk/gui/review.py" line="437"/>
         <source>Print / Save as PDF</source>
         <translation>印刷／PDF保存</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="502"/>
+        <location filename="../../exportdesk/gui/review.py" line="454"/>
+        <source>Reload</source>
+        <translation>再読込み</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/review.py" line="525"/>
         <source>Yes</source>
         <translation>はい</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="502"/>
+        <location filename="../../exportdesk/gui/review.py" line="525"/>
         <source>No</source>
         <translation>いいえ</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="518"/>
+        <location filename="../../exportdesk/gui/review.py" line="541"/>
         <source>Item and sub-item, e.g. 5(1)</source>
         <translation>項番・号（例：5(1)）</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="549"/>
+        <location filename="../../exportdesk/gui/review.py" line="572"/>
         <source>— choose —</source>
         <translation>— 選択してください —</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="654"/>
+        <location filename="../../exportdesk/gui/review.py" line="723"/>
+        <source>A colleague changed this review. Your unsaved input is kept; Reload to see their changes (Reload discards your input).</source>
+        <translation>同僚がこの審査票を変更しました。保存していない入力はそのまま残っています。相手の変更を見るには「再読込み」を押してください（入力内容は破棄されます）。</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/review.py" line="759"/>
         <source>Not possible</source>
         <translation>実行できません</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="680"/>
+        <location filename="../../exportdesk/gui/review.py" line="792"/>
         <source>Saved to %1</source>
         <translation>%1 に保存しました</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="691"/>
+        <location filename="../../exportdesk/gui/review.py" line="803"/>
         <source>Choose a decision.</source>
         <translation>判断を選んでください。</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="719"/>
+        <location filename="../../exportdesk/gui/review.py" line="843"/>
         <source>Status</source>
         <translation>状態</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="786"/>
+        <location filename="../../exportdesk/gui/review.py" line="910"/>
         <source>Send decision file</source>
         <translation>判断ファイルを送る</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="797"/>
+        <location filename="../../exportdesk/gui/review.py" line="921"/>
         <source>Decision file written: %1</source>
         <translation>判断ファイルを作成しました：%1</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="809"/>
+        <location filename="../../exportdesk/gui/review.py" line="933"/>
         <source>Approvals</source>
         <translation>承認</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="867"/>
+        <location filename="../../exportdesk/gui/review.py" line="991"/>
         <source>created</source>
         <translation>作成</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="868"/>
+        <location filename="../../exportdesk/gui/review.py" line="992"/>
         <source>check sheet edited</source>
         <translation>事前確認シート編集</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="869"/>
+        <location filename="../../exportdesk/gui/review.py" line="993"/>
         <source>status</source>
         <translation>状態変更</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="870"/>
+        <location filename="../../exportdesk/gui/review.py" line="994"/>
         <source>review sheet edited</source>
         <translation>審査票編集</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="871"/>
+        <location filename="../../exportdesk/gui/review.py" line="995"/>
         <source>decision</source>
         <translation>判断</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="872"/>
+        <location filename="../../exportdesk/gui/review.py" line="996"/>
         <source>approved</source>
         <translation>承認</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="873"/>
+        <location filename="../../exportdesk/gui/review.py" line="997"/>
         <source>question to applicant</source>
         <translation>申請者への質問</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="874"/>
+        <location filename="../../exportdesk/gui/review.py" line="998"/>
         <source>applicant&apos;s answer</source>
         <translation>申請者の回答</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="875"/>
+        <location filename="../../exportdesk/gui/review.py" line="999"/>
         <source>attachment</source>
         <translation>添付</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="876"/>
+        <location filename="../../exportdesk/gui/review.py" line="1000"/>
         <source>comment</source>
         <translation>コメント</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="877"/>
+        <location filename="../../exportdesk/gui/review.py" line="1001"/>
         <source>case file received</source>
         <translation>案件ファイルを受領</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="878"/>
+        <location filename="../../exportdesk/gui/review.py" line="1002"/>
         <source>decision file received</source>
         <translation>判断ファイルを受領</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="879"/>
+        <location filename="../../exportdesk/gui/review.py" line="1003"/>
         <source>case file written for the office</source>
         <translation>担当部署あての案件ファイルを作成</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="880"/>
+        <location filename="../../exportdesk/gui/review.py" line="1004"/>
         <source>file written</source>
         <translation>ファイルを出力</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="881"/>
+        <location filename="../../exportdesk/gui/review.py" line="1005"/>
         <source>screened against the lists</source>
         <translation>リストと照合</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="882"/>
+        <location filename="../../exportdesk/gui/review.py" line="1006"/>
         <source>screened again (new list)</source>
         <translation>再照合（新しいリスト）</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="883"/>
+        <location filename="../../exportdesk/gui/review.py" line="1007"/>
         <source>list match resolved</source>
         <translation>照合候補を判断</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="884"/>
+        <location filename="../../exportdesk/gui/review.py" line="1008"/>
         <source>recorded as not screened</source>
         <translation>照合なしとして記録</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="885"/>
+        <location filename="../../exportdesk/gui/review.py" line="1009"/>
         <source>sender&apos;s key trusted</source>
         <translation>送信者の鍵を信頼</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="887"/>
+        <location filename="../../exportdesk/gui/review.py" line="1011"/>
         <source>other change</source>
         <translation>その他の変更</translation>
     </message>

@@ -109,10 +109,15 @@ class ResultPanel(QFrame):
         self.saved = QLabel()
         self.saved.setObjectName("saved")
         self.saved.setStyleSheet("color: #666;")
+        # Shown when the applicant or their proxy saved the draft from another desk.
+        self.reload_button = QPushButton(self.tr("Reload"))
+        self.reload_button.setObjectName("reload")
+        self.reload_button.hide()
         for w in (self.heading, self.outcome, self.reasons, self.missing):
             layout.addWidget(w)
         layout.addStretch(1)
         layout.addWidget(self.status)
+        layout.addWidget(self.reload_button)
         layout.addWidget(self.saved)
 
     def show_result(self, outcome: str | None, text: str, reasons: list[str]) -> None:
@@ -156,6 +161,7 @@ class CheckSheetEditor(QWidget):
     """Edit one case's check sheet. Saves itself; submits through the store."""
 
     submitted = Signal(int)
+    reload_requested = Signal(int)  # the user drops their copy for the one stored now
 
     def __init__(self, store: Store, user: User, case_id: int, lang: str, parent=None) -> None:
         super().__init__(parent)
@@ -202,6 +208,7 @@ class CheckSheetEditor(QWidget):
         self.scroll.setWidget(form)
 
         self.result = ResultPanel()
+        self.result.reload_button.clicked.connect(lambda: self.reload_requested.emit(case_id))
         self.result.heading.setText(self.tr("Result"))
         splitter = QSplitter()
         splitter.addWidget(self.scroll)
@@ -511,11 +518,16 @@ class CheckSheetEditor(QWidget):
         try:
             # Autosave runs while the user types: keep the messages and attachments already
             # loaded and take the saved row from save_draft instead of reading the case again.
-            saved = self.store.save_draft(self.user, self.case_id, self.answers)
+            # The revision loaded: a proxy's or the professor's save since is not overwritten.
+            saved = self.store.save_draft(
+                self.user, self.case_id, self.answers, expected_revision=self.case["revision"]
+            )
             self.case = {**self.case, **saved}
         except StoreError as exc:
             self.result.status.setText(exc.message(self.lang))
             self._save_error = True
+            # Someone else saved this draft: what was typed stays until the user reloads.
+            self.result.reload_button.setVisible(exc.code == "draft_conflict")
             return False
         self._dirty = False
         if getattr(self, "_save_error", False):  # the problem is fixed: say no more of it

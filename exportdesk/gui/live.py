@@ -15,6 +15,7 @@ from exportdesk.store import Store
 class LiveCases(QObject):
     changed = Signal(int)  # one case, as heard
     settled = Signal()  # a burst of changes is over: refresh lists once
+    case_changed = Signal(int)  # one case, on the GUI thread, while the watch runs
 
     QUIET_MS = 150
 
@@ -24,7 +25,7 @@ class LiveCases(QObject):
         self._timer.setSingleShot(True)
         self._timer.setInterval(self.QUIET_MS)
         self._timer.timeout.connect(self.settled)
-        self.changed.connect(lambda _id: self._timer.start())
+        self.changed.connect(self._heard)
         # The callback runs on the watch's thread; emitting there queues the signal
         # to this object's (the GUI) thread.
         self._watch = store.watch_cases(self.changed.emit)
@@ -33,7 +34,13 @@ class LiveCases(QObject):
     def active(self) -> bool:
         return self._watch is not None and self._watch.alive
 
+    def _heard(self, case_id: int) -> None:
+        if self._watch is not None:  # a notification queued before stop() is dropped
+            self.case_changed.emit(case_id)
+            self._timer.start()
+
     def stop(self) -> None:
+        self._timer.stop()  # nothing refreshes after the window (and its store) closed
         if self._watch is not None:
             self._watch.stop()
             self._watch = None

@@ -89,13 +89,15 @@ class MainWindow(QMainWindow):
             fixed += 1
         for tab in range(fixed):
             self.tabs.tabBar().setTabButton(tab, self.tabs.tabBar().ButtonPosition.RightSide, None)
+        # Campus mode: cases filed or decided elsewhere appear without a reload (one
+        # watch for the window, kept when the pages are rebuilt for another language).
+        if getattr(self, "live", None) is None:
+            from exportdesk.gui.live import LiveCases
+
+            self.live = LiveCases(self.store, self)
+            self.live.settled.connect(self.refresh_lists)
         for kind, case_id in reopen or []:
             (self.open_review if kind == "review" else self.open_case)(case_id)
-        # Campus mode: cases filed or decided elsewhere appear without a reload.
-        from exportdesk.gui.live import LiveCases
-
-        self.live = LiveCases(self.store, self)
-        self.live.settled.connect(self.refresh_lists)
 
     def refresh_lists(self) -> None:
         if self.queue_page is not None:
@@ -142,6 +144,8 @@ class MainWindow(QMainWindow):
                 return editor
         editor = ReviewEditor(self.store, self.user, case_id, self.lang)
         editor.changed.connect(lambda _id: self.queue_page.refresh() if self.queue_page else None)
+        # Campus mode: a colleague's change of this case shows in the open sheet.
+        self.live.case_changed.connect(editor.case_changed)
         index = self.tabs.addTab(editor, "▶ " + editor.case["ref"])
         self.tabs.setCurrentIndex(index)
         return editor
@@ -153,6 +157,7 @@ class MainWindow(QMainWindow):
                 return existing
         editor = CheckSheetEditor(self.store, self.user, case_id, self.lang)
         editor.submitted.connect(lambda _id: self.cases_page.refresh())
+        editor.reload_requested.connect(self._reopen)
         index = self.tabs.addTab(editor, editor.case["ref"])
         self.tabs.setCurrentIndex(index)
         return editor

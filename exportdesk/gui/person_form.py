@@ -245,7 +245,9 @@ class PersonForm(QDialog):
         try:
             if self.person_id:
                 before = {r["id"] for r in self._open_rechecks(self.person_id)}
-                self.store.update_person(self.user, self.person_id, **changes)
+                # What the form loaded: a colleague's change since to a field changed here
+                # is refused by the store, not overwritten.
+                self.store.update_person(self.user, self.person_id, loaded=self.record, **changes)
                 person_id = self.person_id
             else:
                 before = set()
@@ -277,6 +279,9 @@ class PersonForm(QDialog):
                 widget.setStyleSheet("")
 
     def _show_refusal(self, exc: StoreError) -> None:
+        if exc.code == "person_conflict":
+            self._show_conflict(exc)
+            return
         detail = str(exc.values.get("detail", "")) if exc.code == "invalid" else ""
         keys = [k.strip() for k in detail.split("/") if k.strip() in self.widgets]
         if not keys:
@@ -293,3 +298,18 @@ class PersonForm(QDialog):
             widget.setProperty("refused", True)
             widget.setStyleSheet("background: #fde2e2;")
         self._focus_target(keys[0]).setFocus()
+
+    def _show_conflict(self, exc: StoreError) -> None:
+        """A colleague changed fields this form changes too: name them with the form's
+        labels and mark them; what was typed stays for the user to compare."""
+        keys = [k for k in exc.values.get("keys", []) if k in self.widgets]
+        names = "、".join if self.lang == "ja" else ", ".join
+        fields = names(self.labels[k] for k in keys) or exc.values.get("fields", "")
+        text = StoreError(
+            "person_conflict", name=exc.values["name"], at=exc.values["at"], fields=fields
+        ).message(self.lang)
+        self.message.setText(text)
+        for key in keys:
+            widget = self.widgets[key]
+            widget.setProperty("refused", True)
+            widget.setStyleSheet("background: #fde2e2;")

@@ -12,7 +12,7 @@ from html import escape
 from typing import Any, ClassVar
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -382,6 +382,10 @@ class ReviewEditor(QWidget):
         self.catalog = store.catalog
         self.case_id = case_id
         self.case = store.get_case(user, case_id)
+        # The revision of the case the sheet's inputs show (or this editor saved last):
+        # saves carry it, so a colleague's save since is refused rather than overwritten.
+        self._revision: int = self.case["revision"]
+        self._unsaved = False  # typed here and not saved yet
         self.inputs: dict[str, Any] = {}
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -442,6 +446,19 @@ class ReviewEditor(QWidget):
         self.status = QLabel()
         self.status.setObjectName("status")
         self.status.setWordWrap(True)
+        # A colleague's change this editor has not taken in: said here, with Reload.
+        self.notice = QLabel()
+        self.notice.setObjectName("conflict_notice")
+        self.notice.setWordWrap(True)
+        self.notice.setStyleSheet("color: #8a4b00;")
+        self.reload_button = QPushButton(self.tr("Reload"))
+        self.reload_button.setObjectName("reload")
+        self.reload_button.clicked.connect(self.reload)
+        notice_row = QHBoxLayout()
+        notice_row.addWidget(self.notice, 1)
+        notice_row.addWidget(self.reload_button)
+        self.notice.hide()
+        self.reload_button.hide()
         actions = QHBoxLayout()
         for b in (
             self.take_button,
@@ -463,9 +480,15 @@ class ReviewEditor(QWidget):
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.chain)
         layout.addLayout(actions)
+        layout.addLayout(notice_row)
         layout.addWidget(self.status)
         self._load_values()
         self.refresh()
+        # On a SQLite file nobody announces a colleague's save: look again when the
+        # window comes back to the front (campus mode also hears it live: follow()).
+        app = QGuiApplication.instance()
+        if isinstance(app, QGuiApplication):
+            app.applicationStateChanged.connect(self._app_state)
 
     # --- building ------------------------------------------------------------------
 
@@ -612,6 +635,22 @@ class ReviewEditor(QWidget):
         combo = self.inputs["decision"]
         combo.setCurrentIndex(max(0, combo.findData(self.case.get("decision"))))
         self._loading = False
+        self._loaded_decision = self._decision_inputs()
+
+    def _decision_inputs(self) -> tuple[Any, str, str]:
+        """The decision part, saved only with Record decision (not autosaved)."""
+        return (
+            self.inputs["decision"].currentData(),
+            self.inputs["reasons"].toPlainText(),
+            self.inputs["conditions"].toPlainText(),
+        )
+
+    def has_unsaved_input(self) -> bool:
+        return (
+            self._unsaved
+            or self._timer.isActive()
+            or self._decision_inputs() != getattr(self, "_loaded_decision", None)
+        )
 
     def values(self) -> dict[str, Any]:
         review: dict[str, Any] = {}
@@ -642,7 +681,70 @@ class ReviewEditor(QWidget):
 
     def _schedule(self) -> None:
         if not getattr(self, "_loading", False):
+            self._unsaved = True
             self._timer.start()
+
+    # --- colleagues' changes ------------------------------------------------------------
+
+    def case_changed(self, case_id: int) -> None:
+        """The store's watch heard that a case changed (campus mode)."""
+        if case_id == self.case_id:
+            self.follow()
+
+    def _app_state(self, state: Qt.ApplicationState) -> None:
+        if state == Qt.ApplicationState.ApplicationActive and self.isVisible():
+            self.follow()
+
+    def showEvent(self, event: Any) -> None:
+        super().showEvent(event)
+        if getattr(self, "_shown", False):  # back to this tab: the case may have moved on
+            self.follow()
+        self._shown = True
+
+    def follow(self) -> None:
+        """Show the case as stored now: its state and buttons always; a colleague's
+        review only if nothing typed here is unsaved (else a notice offers Reload)."""
+        try:
+            case = self.store.get_case(self.user, self.case_id)
+        except StoreError as exc:  # e.g. moved out of this user's sight
+            self.status.setText(exc.message(self.lang))
+            return
+        if case["revision"] != self._revision and not self.has_unsaved_input():
+            self.reload(case)
+            return
+        self.case = case
+        self.attachments.set_editable(
+            self.user.has("office") and case["status"] in ("submitted", "under_review")
+        )
+        self.refresh()
+        if case["revision"] != self._revision:
+            self._show_notice(
+                self.tr(
+                    "A colleague changed this review. Your unsaved input is kept;"
+                    " Reload to see their changes (Reload discards your input)."
+                )
+            )
+
+    def reload(self, case: dict[str, Any] | None = None) -> None:
+        """Take the case as stored now, a colleague's review included (input here is
+        dropped: the user asked for it, or had nothing unsaved)."""
+        self._timer.stop()
+        self.case = case or self.store.get_case(self.user, self.case_id)
+        self._revision = self.case["revision"]
+        self._load_values()
+        self._unsaved = False
+        self.notice.hide()
+        self.reload_button.hide()
+        self.status.setText("")
+        self.attachments.set_editable(
+            self.user.has("office") and self.case["status"] in ("submitted", "under_review")
+        )
+        self.refresh()
+
+    def _show_notice(self, text: str) -> None:
+        self.notice.setText(text)
+        self.notice.show()
+        self.reload_button.show()
 
     # --- actions ------------------------------------------------------------------------
 
@@ -650,6 +752,9 @@ class ReviewEditor(QWidget):
         try:
             self.case = action(*args)
         except StoreError as exc:
+            if exc.code == "review_conflict":
+                self._show_notice(exc.message(self.lang))
+                return False
             self.status.setText(exc.message(self.lang))
             QMessageBox.warning(self, self.tr("Not possible"), exc.message(self.lang))
             return False
@@ -664,10 +769,17 @@ class ReviewEditor(QWidget):
         if self.case["status"] not in ("submitted", "under_review") or not self.user.has("office"):
             return True
         try:
-            self.store.save_review(self.user, self.case_id, self.values())
+            saved = self.store.save_review(
+                self.user, self.case_id, self.values(), expected_revision=self._revision
+            )
         except StoreError as exc:
-            self.status.setText(exc.message(self.lang))
+            if exc.code == "review_conflict":  # the input stays on screen
+                self._show_notice(exc.message(self.lang))
+            else:
+                self.status.setText(exc.message(self.lang))
             return False
+        self._revision = saved["revision"]
+        self._unsaved = False
         self.case = self.store.get_case(self.user, self.case_id)
         return True
 
@@ -691,13 +803,25 @@ class ReviewEditor(QWidget):
             self.status.setText(self.tr("Choose a decision."))
             return False
         return self._run(
-            self.store.record_decision,
-            self.user,
-            self.case_id,
+            self._record_decision,
             decision,
             self.inputs["reasons"].toPlainText(),
             self.inputs["conditions"].toPlainText(),
         )
+
+    def _record_decision(self, decision: str, reasons: str, conditions: str) -> dict[str, Any]:
+        case = self.store.record_decision(
+            self.user,
+            self.case_id,
+            decision,
+            reasons,
+            conditions,
+            expected_revision=self._revision,
+        )
+        if decision != "returned":  # a return writes no decision, only the state
+            self._revision = case["revision"]
+            self._loaded_decision = self._decision_inputs()
+        return case
 
     def approve(self) -> bool:
         self.save()

@@ -9,6 +9,7 @@ from typing import Any, ClassVar
 
 from exportdesk.domain.workflow import APPLICANT_EDITABLE, OFFICE_EDITABLE, TRANSITIONS
 from exportdesk.store.base import Part, _action, _dumps, _loads, _status
+from exportdesk.store.conflicts import DRAFT_WRITES, claim_case, conflict
 from exportdesk.store.errors import StoreError
 from exportdesk.store.users import User
 
@@ -333,7 +334,7 @@ class Cases(Part):
         if case["status"] not in APPLICANT_EDITABLE:
             raise StoreError("not_editable", status=_status(case["status"]))
         if expected_revision is not None and expected_revision != case["revision"]:
-            raise StoreError("stale")
+            raise conflict(self, "draft_conflict", case_id, DRAFT_WRITES)
         self._check_texts(answers)
         old = _loads(case["answers_json"], {})
         from exportdesk.domain.checksheet import normalise_dates
@@ -345,12 +346,16 @@ class Cases(Part):
         if not before:
             return self._decode(case)
         with self.db.atomic():
+            # The applicant and their proxy may both have the draft open: the one who
+            # saves second from an older copy is refused, not silently written over.
+            claim_case(self, case_id, expected_revision, "draft_conflict", DRAFT_WRITES)
+            revision = self._case_row(case_id)["revision"]
             self.db["cases"].update(
                 case_id,
                 {
                     "answers_json": _dumps(answers),
                     "updated_at": self.now(),
-                    "revision": case["revision"] + 1,
+                    "revision": revision + 1,
                     **self._derived_columns(answers),
                 },
             )

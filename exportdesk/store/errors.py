@@ -132,6 +132,24 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "他の操作で案件が更新されました。開き直してください。",
         "The case was changed elsewhere; please reopen it.",
     ),
+    "review_conflict": (
+        "同僚（{name}）が{at}にこの審査票を保存しました。入力内容は画面に残っています。"
+        "開き直して相手の変更を確認してください。",
+        "A colleague ({name}) saved this review at {at}; your changes are still on screen."
+        " Reload to see theirs.",
+    ),
+    "person_conflict": (
+        "同僚（{name}）が{at}にこの人物の記録（{fields}）を変更しました。"
+        "入力内容は画面に残っています。開き直して相手の変更を確認してください。",
+        "A colleague ({name}) changed this person's record ({fields}) at {at}; your changes"
+        " are still on screen. Reload to see theirs.",
+    ),
+    "draft_conflict": (
+        "{name}さんが{at}にこのチェックシートを保存しました。入力内容は画面に残っています。"
+        "開き直して相手の変更を確認してください。",
+        "{name} saved this check sheet at {at}; your changes are still on screen."
+        " Reload to see theirs.",
+    ),
     "schema_newer": (
         "データベースはこのバージョンより新しい形式です（{found} > {known}）。",
         "The database was made by a newer ExportDesk (schema {found} > {known}).",

@@ -12,6 +12,7 @@ from exportdesk.domain.screening import Entity, Hit, ScreeningIndex, normalise
 from exportdesk.domain.workflow import FINAL, OPEN
 from exportdesk.imports.eul import EulImportError, read_list
 from exportdesk.store.base import Part
+from exportdesk.store.conflicts import REVIEW_WRITES, claim_case
 from exportdesk.store.errors import StoreError
 from exportdesk.store.users import User
 
@@ -488,21 +489,26 @@ class EndUserLists(Part):
             raise StoreError(
                 "invalid", detail={"ja": "理由の記入は必須です", "en": "a note is required"}
             )
-        review = json.loads(case["review_json"] or "{}")
-        hits = (review.get("screening") or {}).get("hits", [])
-        target = next(
-            (h for h in hits if h["no"] == entity_no and h.get("list", "eul") == list_kind), None
-        )
-        if target is None:
-            raise StoreError("not_found")
-        before = target.get("resolution")
-        target["resolution"] = {
-            "decision": decision,
-            "note": note.strip(),
-            "by": actor.login,
-            "at": store.now(),
-        }
         with self.db.atomic():
+            # The review as stored under the row's lock: a colleague's save of the review
+            # sheet a moment ago stays (only the hit's resolution is written here).
+            claim_case(self, case_id, None, "review_conflict", REVIEW_WRITES)
+            case = store._case_row(case_id)
+            review = json.loads(case["review_json"] or "{}")
+            hits = (review.get("screening") or {}).get("hits", [])
+            target = next(
+                (h for h in hits if h["no"] == entity_no and h.get("list", "eul") == list_kind),
+                None,
+            )
+            if target is None:
+                raise StoreError("not_found")
+            before = target.get("resolution")
+            target["resolution"] = {
+                "decision": decision,
+                "note": note.strip(),
+                "by": actor.login,
+                "at": store.now(),
+            }
             self.db["cases"].update(
                 case_id,
                 {
@@ -558,7 +564,10 @@ class EndUserLists(Part):
         )
         changed = []
         with self.db.atomic():
-            for row in rows:
+            for listed in rows:
+                # Re-read under the row's lock: a review saved since the list was read stays.
+                claim_case(self, listed["id"], None, "review_conflict", REVIEW_WRITES)
+                row = store._case_row(listed["id"])
                 case = store._decode(row)
                 before = case["review"].get("screening")
                 after = self.screening_for(case, version_id, previous=before)

@@ -303,14 +303,54 @@ class People(Part):
         self._audit(actor, "create", "person", pid, None, clean)
         return pid
 
-    def update_person(self, actor: User, person_id: int, **fields: Any) -> dict[str, Any]:
-        """Change a person's record; a change of status, funding or employment opens a re-check."""
+    def update_person(
+        self,
+        actor: User,
+        person_id: int,
+        *,
+        loaded: dict[str, Any] | None = None,
+        **fields: Any,
+    ) -> dict[str, Any]:
+        """Change a person's record; a change of status, funding or employment opens a re-check.
+
+        `loaded`: the record as the form loaded it. A field this save changes that a
+        colleague changed since (to something else) refuses the save (person_conflict),
+        changing nothing; their changes to other fields stay as they are."""
         before = self.get_person(actor, person_id)
         clean = self._check_person(fields, before)
         self._check_person_links(actor, clean, before)
         with self.db.atomic():
+            if loaded is not None:
+                # Under the row's lock: nobody writes the record between check and write.
+                self.db.execute(
+                    "UPDATE people SET updated_at = updated_at WHERE id = ?", [person_id]
+                )
+                before = self.get_person(actor, person_id)
+                self._refuse_overwrite(person_id, before, loaded, clean)
             self._update_person(actor, before, clean)
         return self.person(person_id)
+
+    def _refuse_overwrite(
+        self,
+        person_id: int,
+        now: dict[str, Any],
+        loaded: dict[str, Any],
+        clean: dict[str, Any],
+    ) -> None:
+        from exportdesk.store.conflicts import last_change, when
+
+        lost = sorted(
+            k for k in clean if k in loaded and now.get(k) != loaded[k] and now.get(k) != clean[k]
+        )
+        if lost:
+            last = last_change(self, "person", person_id, ("update", "create"), lost)
+            raise StoreError(
+                "person_conflict",
+                name=last.get("user_name") or last.get("user_login") or "?",
+                at=when(last.get("at")),
+                fields=", ".join(lost),
+                keys=lost,
+            )
 
     def _update_person(
         self, actor: User, before: dict[str, Any], clean: dict[str, Any]

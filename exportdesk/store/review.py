@@ -17,6 +17,7 @@ from exportdesk.domain.workflow import (
 )
 from exportdesk.store import audit
 from exportdesk.store.base import Part, _action, _dumps, _loads, _status
+from exportdesk.store.conflicts import REVIEW_WRITES, claim_case, conflict
 from exportdesk.store.errors import StoreError
 from exportdesk.store.users import User
 
@@ -43,20 +44,40 @@ class Reviews(Part):
             self.store._set_status(actor, case, "under_review")
         return self.store.get_case(actor, case_id)
 
-    def save_review(self, actor: User, case_id: int, review: dict[str, Any]) -> dict[str, Any]:
-        """Save the review sheet's answers (autosaved like a draft)."""
+    def save_review(
+        self,
+        actor: User,
+        case_id: int,
+        review: dict[str, Any],
+        *,
+        expected_revision: int | None = None,
+    ) -> dict[str, Any]:
+        """Save the review sheet's answers (autosaved like a draft).
+
+        `expected_revision`: the case's revision the editor loaded; a colleague's save
+        since then refuses this one (review_conflict) and changes nothing."""
         case = self._case_under_review(actor, case_id)
-        old = _loads(case["review_json"], {})
-        # Screening results, waivers and received approvals are the store's to write.
-        review = {k: v for k, v in review.items() if k not in STORE_OWNED} | {
-            k: old[k] for k in STORE_OWNED if k in old
-        }
-        changed = {k for k in set(old) | set(review) if old.get(k) != review.get(k)}
-        if not changed:
-            return self.store._decode(case)
+        if expected_revision is not None and expected_revision != case["revision"]:
+            raise conflict(self, "review_conflict", case_id, REVIEW_WRITES)
         with self.db.atomic():
+            claim_case(self, case_id, expected_revision, "review_conflict", REVIEW_WRITES)
+            # Read again under the row's lock: what is merged below is what is stored.
+            case = self._case_under_review(actor, case_id)
+            old = _loads(case["review_json"], {})
+            # Screening results, waivers and received approvals are the store's to write.
+            review = {k: v for k, v in review.items() if k not in STORE_OWNED} | {
+                k: old[k] for k in STORE_OWNED if k in old
+            }
+            changed = {k for k in set(old) | set(review) if old.get(k) != review.get(k)}
+            if not changed:
+                return self.store._decode(case)
             self.db["cases"].update(
-                case_id, {"review_json": _dumps(review), "updated_at": self.now()}
+                case_id,
+                {
+                    "review_json": _dumps(review),
+                    "updated_at": self.now(),
+                    "revision": case["revision"] + 1,
+                },
             )
             self._audit(
                 actor,
@@ -66,12 +87,22 @@ class Reviews(Part):
                 {k: old.get(k) for k in sorted(changed)},
                 {k: review.get(k) for k in sorted(changed)},
             )
-        return self.store._decode(self.store._case_row(case_id))
+            return self.store._decode(self.store._case_row(case_id))
 
     def record_decision(
-        self, actor: User, case_id: int, decision: str, reasons: str, conditions: str = ""
+        self,
+        actor: User,
+        case_id: int,
+        decision: str,
+        reasons: str,
+        conditions: str = "",
+        *,
+        expected_revision: int | None = None,
     ) -> dict[str, Any]:
+        """`expected_revision`: as for save_review (a decision is part of the review)."""
         case = self._case_under_review(actor, case_id)
+        if expected_revision is not None and expected_revision != case["revision"]:
+            raise conflict(self, "review_conflict", case_id, REVIEW_WRITES)
         options = self.catalog.decision_by_id
         if decision not in options:
             raise StoreError("invalid", detail=f"decision {decision}")
@@ -88,9 +119,13 @@ class Reviews(Part):
                 "bad_transition", status=_status(case["status"]), action=_action("change decision")
             )
         with self._colleague_first(actor, case_id), self.db.atomic():
+            claim_case(self, case_id, expected_revision, "review_conflict", REVIEW_WRITES)
+            case = self._case_under_review(actor, case_id)
+            self._require_review_complete(case)
             self.db["cases"].update(
                 case_id,
                 {
+                    "revision": case["revision"] + 1,
                     "decision": decision,
                     "decision_reasons": reasons.strip(),
                     "decision_conditions": conditions.strip() or None,
@@ -112,7 +147,7 @@ class Reviews(Part):
                     "status": "under_review",
                 },
             )
-        return self.store.get_case(actor, case_id)
+            return self.store.get_case(actor, case_id)  # as written, under the row's lock
 
     def _require_review_complete(self, case: dict[str, Any], decision: str | None) -> None:
         from exportdesk.domain.review_rules import decision_blockers  # loads the forms
@@ -136,10 +171,15 @@ class Reviews(Part):
         return case
 
     def _store_review(
-        self, actor: User, case_id: int, review: dict[str, Any], action: str, details: Any
+        self, actor: User, case_id: int, key: str, value: Any, action: str, details: Any
     ) -> dict[str, Any]:
-        """Write a part of the review only the store writes (screening, waiver), audited."""
+        """Write a part of the review only the store writes (screening, waiver), audited.
+        Merged into the review as stored under the row's lock, so a colleague's save in
+        between is kept; the revision stays (nothing anyone typed changes)."""
         with self.db.atomic():
+            claim_case(self, case_id, None, "review_conflict", REVIEW_WRITES)
+            review = _loads(self.store._case_row(case_id)["review_json"], {})
+            review[key] = value
             self.db["cases"].update(
                 case_id, {"review_json": _dumps(review), "updated_at": self.now()}
             )
@@ -155,19 +195,18 @@ class Reviews(Part):
         )
         if screening is None:
             return None
-        review["screening"] = screening
         details = {"list_version": screening.get("list_version"), "hits": len(screening["hits"])}
-        return self._store_review(actor, case_id, review, "screen", details)
+        return self._store_review(actor, case_id, "screening", screening, "screen", details)
 
     def waive_screening(self, actor: User, case_id: int, reason: str) -> dict[str, Any]:
         """Record why the counterpart is not screened (no list imported yet, no counterpart)."""
-        case = self._case_under_review(actor, case_id)
+        self._case_under_review(actor, case_id)
         if not reason.strip():
             raise StoreError("reasons_required")
-        review = _loads(case["review_json"], {})
         waiver = {"reason": reason.strip(), "by": actor.name, "at": self.now()}
-        review["screening_waiver"] = waiver
-        return self._store_review(actor, case_id, review, "waive_screening", waiver)
+        return self._store_review(
+            actor, case_id, "screening_waiver", waiver, "waive_screening", waiver
+        )
 
     def _approved_steps(self, case: dict[str, Any]) -> list[str]:
         rows = self.db.execute(
