@@ -121,7 +121,7 @@ class Reviews(Part):
         with self._colleague_first(actor, case_id), self.db.atomic():
             claim_case(self, case_id, expected_revision, "review_conflict", REVIEW_WRITES)
             case = self._case_under_review(actor, case_id)
-            self._require_review_complete(case)
+            self._require_review_complete(case, decision)
             self.db["cases"].update(
                 case_id,
                 {
