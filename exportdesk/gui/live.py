@@ -15,6 +15,7 @@ from exportdesk.store import Store
 class LiveCases(QObject):
     changed = Signal(int)  # one case, as heard
     settled = Signal()  # a burst of changes is over: refresh lists once
+    reconnected = Signal()  # the watch was cut off and is back: what changed was not heard
 
     QUIET_MS = 150
 
@@ -25,9 +26,11 @@ class LiveCases(QObject):
         self._timer.setInterval(self.QUIET_MS)
         self._timer.timeout.connect(self.settled)
         self.changed.connect(lambda _id: self._timer.start())
-        # The callback runs on the watch's thread; emitting there queues the signal
+        # Lists are read once after a reconnect: cases filed while the watch was down.
+        self.reconnected.connect(self._timer.start)
+        # The callbacks run on the watch's thread; emitting there queues the signals
         # to this object's (the GUI) thread.
-        self._watch = store.watch_cases(self.changed.emit)
+        self._watch = store.watch_cases(self.changed.emit, self.reconnected.emit)
 
     @property
     def active(self) -> bool:
