@@ -174,9 +174,10 @@ class PostgresEngine:
         if conn.closed or conn.broken:
             return False
         try:
-            # Reads what the server already sent (a FATAL goodbye, then end of file)
-            # without waiting: libpq's socket is non-blocking.
-            conn.pgconn.consume_input()
+            # Reads what the server already sent without waiting (libpq's socket is
+            # non-blocking): its FATAL goodbye on one read, the end of file on the next.
+            for _ in range(2):
+                conn.pgconn.consume_input()
         except psycopg.OperationalError:
             return False
         return conn.pgconn.status == psycopg.pq.ConnStatus.OK

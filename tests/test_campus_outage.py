@@ -1,0 +1,156 @@
+"""Campus mode when the connection to the server is lost (restart, network drop).
+
+The server cuts a person's connection (pg_terminate_backend, which leaves the client
+exactly as a restart does: AdminShutdown, then "the connection is closed"). The store
+must say so in the user's language, leave nothing half-written, and carry on on the
+next call, connected again as the same person.
+"""
+
+from __future__ import annotations
+
+import select
+import threading
+
+import psycopg
+import pytest
+
+from exportdesk.store import Store, StoreError
+from exportdesk.store.pg.engine import PostgresEngine
+from tests.campus_world import World, pg_world
+from tests.store_fixtures import plain_visit_answers
+
+
+@pytest.fixture
+def world(pg_cluster):  # type: ignore[no-untyped-def]
+    w = pg_world(pg_cluster)
+    yield w
+    w.close()
+
+
+def superuser(w: World) -> psycopg.Connection:
+    return psycopg.connect(w.admin_dsn, autocommit=True)
+
+
+def cut_off(w: World, pid: int) -> None:
+    """The server ends one backend and waits until it is gone."""
+    with superuser(w) as conn:
+        row = conn.execute("SELECT pg_terminate_backend(%s, 5000)", [pid]).fetchone()
+    assert row == (True,)
+
+
+def engine(store: Store) -> PostgresEngine:
+    assert isinstance(store.db, PostgresEngine)
+    return store.db
+
+
+def stored(w: World, case_id: int) -> tuple[str, int]:
+    """The case's title and the audit log's length, read past every policy."""
+    with superuser(w) as conn:
+        title = conn.execute(
+            "SELECT title FROM exportdesk.cases WHERE id = %s", [case_id]
+        ).fetchone()
+        count = conn.execute("SELECT count(*) FROM exportdesk.audit_log").fetchone()
+    assert title is not None and count is not None
+    return str(title[0]), int(count[0])
+
+
+def test_a_transaction_cut_off_midway_is_not_applied_and_the_next_call_reconnects(
+    world: World,
+) -> None:
+    w = world
+    prof = w.store(w.prof)
+    case = prof.create_case(w.prof, answers=plain_visit_answers(title="Before"))
+    before = stored(w, case["id"])
+    eng = engine(prof)
+    pid = eng.conn.info.backend_pid
+    with pytest.raises(StoreError) as lost, eng.atomic():
+        eng["cases"].update(case["id"], {"title": "Half-written"})
+        cut_off(w, pid)
+        eng.execute("SELECT 1")
+    assert lost.value.code == "connection_lost"
+    assert "connection to the campus database was lost" in lost.value.en
+    assert "学内データベースとの接続が切れました" in lost.value.ja
+    assert stored(w, case["id"]) == before  # PostgreSQL rolled the update back
+    # The next call connects again, as the professor, and saving works.
+    saved = prof.save_draft(w.prof, case["id"], plain_visit_answers(title="After"))
+    assert saved["title"] == "After"
+    assert eng.conn.info.backend_pid != pid
+    assert eng.session_login() == w.prof.login
+    title, entries = stored(w, case["id"])
+    assert (title, entries) == ("After", before[1] + 1)
+
+
+def test_a_connection_cut_while_idle_is_replaced_before_the_next_save(world: World) -> None:
+    """The server restarted while the window sat idle: the goodbye is already on the
+    socket, so nothing is sent on the dead connection and the first Save works."""
+    w = world
+    prof = w.store(w.prof)
+    case = prof.create_case(w.prof, answers=plain_visit_answers(title="Before"))
+    eng = engine(prof)
+    sock = eng.conn.pgconn.socket
+    cut_off(w, eng.conn.info.backend_pid)
+    readable, _, _ = select.select([sock], [], [], 5.0)
+    assert readable, "the server's goodbye did not arrive"
+    saved = prof.save_draft(w.prof, case["id"], plain_visit_answers(title="Saved at once"))
+    assert saved["title"] == "Saved at once"
+    assert stored(w, case["id"])[0] == "Saved at once"
+
+
+def test_a_connection_lost_during_commit_is_reported_as_unknown(world: World) -> None:
+    """Lost in COMMIT, the outcome is the server's to know: the engine says so and
+    does not write again by itself."""
+    w = world
+    eng = engine(w.store(w.prof))
+    eng.execute("CREATE TEMP TABLE outage_probe (x int)")
+    eng.execute(
+        "CREATE FUNCTION pg_temp.bye() RETURNS trigger LANGUAGE plpgsql AS"
+        " $$ BEGIN PERFORM pg_terminate_backend(pg_backend_pid()); RETURN NULL; END $$"
+    )
+    eng.execute(
+        "CREATE CONSTRAINT TRIGGER bye AFTER INSERT ON outage_probe"
+        " DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION pg_temp.bye()"
+    )
+    pid = eng.conn.info.backend_pid
+    with pytest.raises(StoreError) as lost, eng.atomic():
+        eng.execute("INSERT INTO outage_probe VALUES (1)")
+    assert lost.value.code == "connection_lost_unsure"
+    assert "not known whether" in lost.value.en
+    # Connected again, as the same person, on the next call (the temp table went with
+    # the old session).
+    assert eng.session_login() == w.prof.login
+    assert eng.conn.info.backend_pid != pid
+
+
+def test_another_database_error_is_not_taken_for_a_lost_connection(world: World) -> None:
+    w = world
+    eng = engine(w.store(w.prof))
+    pid = eng.conn.info.backend_pid
+    with pytest.raises(psycopg.errors.UndefinedTable):
+        eng.execute("SELECT * FROM no_such_table")
+    assert eng.conn.info.backend_pid == pid  # same session: nothing reconnected
+
+
+def test_the_watch_connects_again_and_hears_cases_filed_afterwards(world: World) -> None:
+    w = world
+    heard: list[int] = []
+    arrived, back = threading.Event(), threading.Event()
+
+    def on_case(case_id: int) -> None:
+        heard.append(case_id)
+        arrived.set()
+
+    office = w.store(w.office)
+    watch = office.watch_cases(on_case, back.set)
+    assert watch is not None
+    try:
+        cut_off(w, watch._conn.info.backend_pid)
+        assert back.wait(10.0), "the watch did not connect again"
+        assert watch.alive
+        prof = w.store(w.prof)
+        draft = prof.create_case(w.prof, answers=plain_visit_answers())
+        prof.submit(w.prof, draft["id"])
+        assert arrived.wait(3.0), "no notification after the reconnect"
+        assert draft["id"] in heard
+    finally:
+        watch.stop()
+    assert not watch.alive
