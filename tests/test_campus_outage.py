@@ -13,6 +13,7 @@ import threading
 
 import psycopg
 import pytest
+from PySide6.QtCore import Qt
 
 from exportdesk.store import Store, StoreError
 from exportdesk.store.pg.engine import PostgresEngine
@@ -154,3 +155,43 @@ def test_the_watch_connects_again_and_hears_cases_filed_afterwards(world: World)
     finally:
         watch.stop()
     assert not watch.alive
+
+
+def test_the_check_sheet_keeps_the_typed_text_through_an_outage_and_saves_after(
+    world: World, pg_cluster, qtbot, qapp
+) -> None:  # type: ignore[no-untyped-def]
+    """The tester's report: the server restarts while a professor edits a draft. Save
+    while it is down says the connection was lost, keeps the text and does not claim a
+    save; Save once it is back stores it."""
+    from exportdesk.gui.app import install_language
+    from exportdesk.gui.checksheet import CheckSheetEditor
+    from tests.gui_helpers import User
+
+    if not pg_cluster.can_restart:
+        pytest.skip("EXPORTDESK_TEST_PG: an existing server is not restarted by tests")
+    install_language(qapp, "en")
+    w = world
+    prof = w.store(w.prof)
+    case = prof.create_case(w.prof, answers=plain_visit_answers(title="Before"))
+    editor = CheckSheetEditor(prof, w.prof, case["id"], "en")
+    qtbot.addWidget(editor)
+    editor.show()
+    title = editor.widgets["title"]
+    title.edit.clear()
+    User(qtbot).type(title.edit, "Edited during the outage")
+    pg_cluster.pause()
+    try:
+        qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+        assert "connection to the campus database was lost" in editor.result.status.text()
+        assert editor.result.saved.text() == "Not saved"
+        assert "not saved" in editor.header.text()
+        assert title.value() == "Edited during the outage"
+        assert editor.answers["title"] == "Edited during the outage"
+    finally:
+        pg_cluster.resume()
+    assert stored(w, case["id"])[0] == "Before"  # nothing was written
+    qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+    assert editor.result.status.text() == ""
+    assert editor.result.saved.text() == "Saved"
+    assert "not saved" not in editor.header.text()
+    assert stored(w, case["id"])[0] == "Edited during the outage"
