@@ -9,6 +9,7 @@ next call, connected again as the same person.
 from __future__ import annotations
 
 import select
+import sys
 import threading
 
 import psycopg
@@ -195,3 +196,79 @@ def test_the_check_sheet_keeps_the_typed_text_through_an_outage_and_saves_after(
     assert editor.result.saved.text() == "Saved"
     assert "not saved" not in editor.header.text()
     assert stored(w, case["id"])[0] == "Edited during the outage"
+
+
+def test_the_office_queue_refreshes_once_the_watch_is_back(
+    world: World, pg_cluster, qtbot, qapp
+) -> None:  # type: ignore[no-untyped-def]
+    """A case filed while the server was away is not announced (its NOTIFY went to no
+    one): the window reads its lists when the watch reconnects, so it appears."""
+    from exportdesk.gui.app import install_language
+    from exportdesk.gui.main_window import MainWindow
+
+    if not pg_cluster.can_restart:
+        pytest.skip("EXPORTDESK_TEST_PG: an existing server is not restarted by tests")
+    install_language(qapp, "en")
+    w = world
+    # The draft exists before the window: its notification is not what refreshes below.
+    prof = w.store(w.prof)
+    case = prof.create_case(w.prof, answers=plain_visit_answers(title="Filed in between"))
+    window = MainWindow(w.store(w.office), w.office, "en")
+    qtbot.addWidget(window)
+    window.show()
+    queue = window.queue_page
+    assert queue is not None and queue.model.rowCount() == 0
+    reconnects: list[bool] = []
+    window.live.reconnected.connect(lambda: reconnects.append(True))
+    # The watch retries every 3 s here: the submission below happens while it is down,
+    # so the case can reach the queue only through the refresh after it reconnects.
+    watch = window.live._watch
+    assert watch is not None
+    watch.RETRY = (3.0,)
+    cut = watch._conn
+    pg_cluster.pause()
+    # Refreshing while the server is down says so, keeps the list and raises nothing.
+    window.refresh_lists()
+    assert "connection to the campus database was lost" in window.statusBar().currentMessage()
+    assert queue.model.rowCount() == 0
+    pg_cluster.resume()
+    prof.submit(w.prof, case["id"])
+    assert watch._conn is cut  # submitted before the watch was back: its NOTIFY is lost
+    qtbot.waitUntil(lambda: queue.model.rowCount() == 1, timeout=10000)
+    assert reconnects == [True]
+    assert queue.model.case_id(0) == case["id"]
+    assert window.statusBar().currentMessage() == ""
+    window.close()
+
+
+def test_an_uncaught_error_is_logged_and_shown(qtbot, qapp, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from exportdesk.gui import crash
+
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))
+    hook = sys.excepthook
+    try:
+        path = crash.install("en")
+        assert path == tmp_path / "ExportDesk" / crash.LOG_NAME
+        try:
+            raise RuntimeError("a defect nobody caught")
+        except RuntimeError as exc:
+            sys.excepthook(type(exc), exc, exc.__traceback__)
+        box = qapp.activeModalWidget() or crash._shown[-1]
+        assert "was not completed" in box.text() and str(path) in box.text()
+        box.close()
+        try:
+            raise StoreError("connection_lost", detail="server restarted")
+        except StoreError as exc:
+            sys.excepthook(type(exc), exc, exc.__traceback__)
+        box = crash._shown[-1]
+        assert "connection to the campus database was lost" in box.text()
+        box.close()
+    finally:
+        sys.excepthook = hook
+        for handler in list(crash.log.handlers):
+            if getattr(handler, "baseFilename", None) == str(path):
+                crash.log.removeHandler(handler)
+                handler.close()
+    logged = path.read_text(encoding="utf-8")
+    assert "RuntimeError: a defect nobody caught" in logged and "Traceback" in logged
+    assert "server restarted" in logged

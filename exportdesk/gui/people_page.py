@@ -128,14 +128,16 @@ class PeopleTableModel(RowTableModel):
 
     def reload(self) -> None:
         """The ids for the current search, filter and order, from the store."""
-        self.beginResetModel()
-        self.ids = self.store.people_order(
+        # Read first: a failed read (StoreError) leaves the list shown as it is.
+        ids = self.store.people_order(
             self.user,
             search=self.search,
             order_by=self.order_by,
             descending=self.descending,
             recheck_only=self.recheck_only,
         )
+        self.beginResetModel()
+        self.ids = ids
         self.endResetModel()
 
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
@@ -726,8 +728,11 @@ class PeoplePage(QWidget):
 
     def refresh(self) -> None:
         """Read the people again (after an import or a change) and keep the filters."""
-        self.model.load()
-        self.apply_filters()
+        try:
+            self.model.load()
+            self.apply_filters()
+        except StoreError as exc:  # e.g. the campus server is out of reach: say so
+            self._say(exc.message(self.lang), warn=True)
 
     def _update_count(self) -> None:
         self.count_label.setText(self.tr("%n people", "", self.model.rowCount()))
