@@ -185,7 +185,7 @@ def test_the_check_sheet_keeps_the_typed_text_through_an_outage_and_saves_after(
         qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
         assert "connection to the campus database was lost" in editor.result.status.text()
         assert editor.result.saved.text() == "Not saved"
-        assert "not saved" in editor.header.text()
+        assert "changes not saved" in editor.header.text()
         assert title.value() == "Edited during the outage"
         assert editor.answers["title"] == "Edited during the outage"
     finally:
@@ -195,6 +195,8 @@ def test_the_check_sheet_keeps_the_typed_text_through_an_outage_and_saves_after(
     assert editor.result.status.text() == ""
     assert editor.result.saved.text() == "Saved"
     assert "not saved" not in editor.header.text()
+    # The title shown is the stored one now.
+    assert "Edited during the outage" in editor.header.text()
     assert stored(w, case["id"])[0] == "Edited during the outage"
 
 

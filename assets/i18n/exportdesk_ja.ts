@@ -490,6 +490,16 @@
 <context>
     <name>CheckSheetEditor</name>
     <message>
+        <location filename="../../exportdesk/gui/checksheet.py" line="469"/>
+        <source>changes not saved</source>
+        <translation>変更は保存されていません</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/checksheet.py" line="525"/>
+        <source>Not saved</source>
+        <translation>保存されていません</translation>
+    </message>
+    <message>
         <location filename="../../exportdesk/gui/checksheet.py" line="205"/>
         <source>Result</source>
         <translation>結果</translation>
@@ -3207,6 +3217,19 @@ Forms version %1</source>
         <location filename="../../exportdesk/gui/users.py" line="446"/>
         <source>%1 is active again.</source>
         <translation>%1さんのアカウントを有効に戻しました。</translation>
+    </message>
+</context>
+<context>
+    <name>crash</name>
+    <message>
+        <location filename="../../exportdesk/gui/crash.py" line="68"/>
+        <source>Something went wrong and this action was not completed.</source>
+        <translation>問題が発生したため、この操作は完了していません。</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/crash.py" line="71"/>
+        <source>The details were written to %1.</source>
+        <translation>詳細は %1 に記録しました。</translation>
     </message>
 </context>
 </TS>

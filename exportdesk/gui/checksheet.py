@@ -464,7 +464,8 @@ class CheckSheetEditor(QWidget):
         parts.append(f"{status}: {escape(state)}")
         if self._dirty and getattr(self, "_save_error", False):
             # The title above is what was typed, not what is stored: say so.
-            parts.append(f"<i>{escape(self.tr('not saved'))}</i>")
+            unsaved = self.tr("changes not saved")
+            parts.append(f"<i>{escape(unsaved)}</i>")
         self.header.setText(" — ".join(parts))
 
     def _update_result(self) -> None:

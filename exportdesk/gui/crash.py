@@ -62,12 +62,14 @@ def report(
     if QApplication.instance() is None:
         sys.__excepthook__(kind, exc, tb)
         return None
-    tr = QCoreApplication.translate
     if isinstance(exc, StoreError):
         text = exc.message(lang)
     else:
-        text = tr("crash", "Something went wrong and this action was not completed.")
-    details = tr("crash", "The details were written to %1.").replace("%1", str(log_path()))
+        text = QCoreApplication.translate(
+            "crash", "Something went wrong and this action was not completed."
+        )
+    details = QCoreApplication.translate("crash", "The details were written to %1.")
+    details = details.replace("%1", str(log_path()))
     box = QMessageBox(QMessageBox.Icon.Warning, "ExportDesk", f"{text}\n\n{details}")
     box.setObjectName("uncaught_error")
     box.finished.connect(lambda _r: _shown.remove(box) if box in _shown else None)
