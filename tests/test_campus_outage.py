@@ -274,3 +274,70 @@ def test_an_uncaught_error_is_logged_and_shown(qtbot, qapp, tmp_path, monkeypatc
     logged = path.read_text(encoding="utf-8")
     assert "RuntimeError: a defect nobody caught" in logged and "Traceback" in logged
     assert "server restarted" in logged
+
+
+def test_the_review_sheet_keeps_the_office_notes_through_an_outage(
+    world: World, pg_cluster, qtbot, qapp
+) -> None:  # type: ignore[no-untyped-def]
+    from exportdesk.gui.app import install_language
+    from exportdesk.gui.review import ReviewEditor
+
+    if not pg_cluster.can_restart:
+        pytest.skip("EXPORTDESK_TEST_PG: an existing server is not restarted by tests")
+    install_language(qapp, "en")
+    w = world
+    prof, office = w.store(w.prof), w.store(w.office)
+    case = prof.create_case(w.prof, answers=plain_visit_answers())
+    prof.submit(w.prof, case["id"])
+    office.take_for_review(w.office, case["id"])
+    editor = ReviewEditor(office, w.office, case["id"], "en")
+    qtbot.addWidget(editor)
+    editor.inputs["screening_note"].setPlainText("Registry checked during the outage")
+    pg_cluster.pause()
+    try:
+        assert editor.save() is False
+        assert "connection to the campus database was lost" in editor.status.text()
+        assert editor.inputs["screening_note"].toPlainText() == (
+            "Registry checked during the outage"
+        )
+    finally:
+        pg_cluster.resume()
+    assert "screening_note" not in office.get_case(w.office, case["id"])["review"]
+    assert editor.save() is True
+    review = office.get_case(w.office, case["id"])["review"]
+    assert review["screening_note"] == "Registry checked during the outage"
+
+
+def test_the_people_list_says_the_server_is_away_and_keeps_its_rows(
+    world: World, pg_cluster, qtbot, qapp
+) -> None:  # type: ignore[no-untyped-def]
+    from exportdesk.gui.app import install_language
+    from exportdesk.gui.people_page import PeoplePage
+
+    if not pg_cluster.can_restart:
+        pytest.skip("EXPORTDESK_TEST_PG: an existing server is not restarted by tests")
+    install_language(qapp, "en")
+    w = world
+    office = w.store(w.office)
+    curie = office.add_person(w.office, family_name="Curie", given_name="Marie", nationality="FR")
+    page = PeoplePage(office, w.office, "en")
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitExposed(page)
+    shown = page.model.rowCount()
+    row = page.model.row_of(curie)
+    assert row is not None
+    assert "Curie" in str(page.model.index(row, 1).data())  # read, as painting does
+    assert shown >= 1
+    pg_cluster.pause()
+    try:
+        page.refresh()
+        assert "connection to the campus database was lost" in page.notice.text()
+        assert page.model.rowCount() == shown
+        page.table.viewport().repaint()  # painted from the rows already read
+        assert "Curie" in str(page.model.index(row, 1).data())
+    finally:
+        pg_cluster.resume()
+    page.refresh()
+    assert page.model.rowCount() == shown
+    assert page.notice.text() == ""

@@ -123,8 +123,10 @@ class PeopleTableModel(RowTableModel):
 
     def load(self) -> None:
         """Read the people again (their rows are fetched anew when painted)."""
-        self._cache.clear()
+        # The ids first: a failed read (StoreError) keeps the rows already read, so
+        # painting the list does not go to the server again.
         self.reload()
+        self._cache.clear()
 
     def reload(self) -> None:
         """The ids for the current search, filter and order, from the store."""
@@ -190,7 +192,12 @@ class PeopleTableModel(RowTableModel):
             Qt.ItemDataRole.ToolTipRole,
         ):
             return None
-        row = self.row(index.row())
+        try:
+            row = self.row(index.row())
+        except StoreError:
+            # Not read yet and the server is out of reach (refresh() says so): an empty
+            # cell now; it is read when painted again.
+            return None
         key = self.COLUMNS[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
             if key == "family_name":
@@ -733,6 +740,11 @@ class PeoplePage(QWidget):
             self.apply_filters()
         except StoreError as exc:  # e.g. the campus server is out of reach: say so
             self._say(exc.message(self.lang), warn=True)
+            self._load_problem = self.notice.text()
+            return
+        if getattr(self, "_load_problem", "") and self.notice.text() == self._load_problem:
+            self._say("", warn=False)
+        self._load_problem = ""
 
     def _update_count(self) -> None:
         self.count_label.setText(self.tr("%n people", "", self.model.rowCount()))

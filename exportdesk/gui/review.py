@@ -665,10 +665,11 @@ class ReviewEditor(QWidget):
             return True
         try:
             self.store.save_review(self.user, self.case_id, self.values())
+            self.case = self.store.get_case(self.user, self.case_id)
         except StoreError as exc:
+            # What the office typed stays in the widgets for the next Save.
             self.status.setText(exc.message(self.lang))
             return False
-        self.case = self.store.get_case(self.user, self.case_id)
         return True
 
     def save_pdf(self, path: str | None = None) -> str | None:
