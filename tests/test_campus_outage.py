@@ -89,6 +89,7 @@ def test_a_connection_cut_while_idle_is_replaced_before_the_next_save(world: Wor
     prof = w.store(w.prof)
     case = prof.create_case(w.prof, answers=plain_visit_answers(title="Before"))
     eng = engine(prof)
+    eng.IDLE_CHECK = 0.0  # the test does not sit idle for half a second
     sock = eng.conn.pgconn.socket
     cut_off(w, eng.conn.info.backend_pid)
     readable, _, _ = select.select([sock], [], [], 5.0)

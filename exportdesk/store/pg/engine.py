@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import json
 import re
+import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -128,6 +129,7 @@ class PostgresEngine:
     """One connection to the campus database, as the signed-in person's own role."""
 
     name = "postgresql"
+    IDLE_CHECK = 0.5  # seconds
 
     def __init__(
         self,
@@ -150,6 +152,7 @@ class PostgresEngine:
         self._connect_timeout = connect_timeout
         self._role = role
         self._depth = 0  # open atomic() blocks: no reconnecting inside a transaction
+        self._used = time.monotonic()
         self._conn = connect(dsn, connect_timeout=connect_timeout, **self._credentials)
         self._set_role()
 
@@ -164,9 +167,13 @@ class PostgresEngine:
         """The live connection. Between transactions a connection found dead (the server
         said goodbye while the window sat idle) is replaced first, as the same person:
         nothing was sent on it, so nothing is retried. Inside a transaction it is never
-        replaced: the statement fails and `guard` reports the loss."""
-        if self._depth == 0 and not self._alive():
+        replaced: the statement fails and `guard` reports the loss. Only a connection
+        idle for IDLE_CHECK seconds is checked: the statements of one action follow one
+        another closely, and a loss among them is reported by `guard` all the same."""
+        now = time.monotonic()
+        if self._depth == 0 and now - self._used >= self.IDLE_CHECK and not self._alive():
             self._reconnect()
+        self._used = now
         return self._conn
 
     def _alive(self) -> bool:
