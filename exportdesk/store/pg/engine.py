@@ -167,11 +167,16 @@ class PostgresEngine:
         """The live connection. Between transactions a connection found dead (the server
         said goodbye while the window sat idle) is replaced first, as the same person:
         nothing was sent on it, so nothing is retried. Inside a transaction it is never
-        replaced: the statement fails and `guard` reports the loss. Only a connection
-        idle for IDLE_CHECK seconds is checked: the statements of one action follow one
-        another closely, and a loss among them is reported by `guard` all the same."""
+        replaced: the statement fails and `guard` reports the loss. A connection known
+        lost is replaced at once; the socket is read for a goodbye only after IDLE_CHECK
+        seconds of quiet (the statements of one action follow one another closely, and
+        a loss among them is reported by `guard` all the same)."""
         now = time.monotonic()
-        if self._depth == 0 and now - self._used >= self.IDLE_CHECK and not self._alive():
+        if self._depth == 0 and (
+            self._conn.closed
+            or self._conn.broken
+            or (now - self._used >= self.IDLE_CHECK and not self._alive())
+        ):
             self._reconnect()
         self._used = now
         return self._conn
