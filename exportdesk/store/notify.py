@@ -79,6 +79,9 @@ class CaseWatch:
                 attempt += 1
                 self._stopping.wait(delay)
                 continue
+            if self._stopping.is_set():  # stopped while connecting: stop() closed the old one
+                conn.close()
+                return
             self._conn = conn
             if self._on_reconnect is not None:
                 self._on_reconnect()
