@@ -261,6 +261,11 @@ def test_an_uncaught_error_is_logged_and_shown(qtbot, qapp, tmp_path, monkeypatc
             sys.excepthook(type(exc), exc, exc.__traceback__)
         box = crash._shown[-1]
         assert "was not completed" in box.text() and str(path) in box.text()
+        try:  # the same error again: logged, and the message already open is enough
+            raise RuntimeError("a defect nobody caught")
+        except RuntimeError as exc:
+            sys.excepthook(type(exc), exc, exc.__traceback__)
+        assert crash._shown == [box]
         box.close()
         try:
             raise StoreError("connection_lost", detail="server restarted")
@@ -276,7 +281,7 @@ def test_an_uncaught_error_is_logged_and_shown(qtbot, qapp, tmp_path, monkeypatc
                 crash.log.removeHandler(handler)
                 handler.close()
     logged = path.read_text(encoding="utf-8")
-    assert "RuntimeError: a defect nobody caught" in logged and "Traceback" in logged
+    assert logged.count("RuntimeError: a defect nobody caught") == 2 and "Traceback" in logged
     assert "server restarted" in logged
 
 

@@ -70,7 +70,11 @@ def report(
         )
     details = QCoreApplication.translate("crash", "The details were written to %1.")
     details = details.replace("%1", str(log_path()))
-    box = QMessageBox(QMessageBox.Icon.Warning, "ExportDesk", f"{text}\n\n{details}")
+    message = f"{text}\n\n{details}"
+    for open_box in _shown:
+        if open_box.text() == message:  # the same error again (a repaint, a timer): logged
+            return open_box
+    box = QMessageBox(QMessageBox.Icon.Warning, "ExportDesk", message)
     box.setObjectName("uncaught_error")
     box.finished.connect(lambda _r: _shown.remove(box) if box in _shown else None)
     _shown.append(box)
