@@ -30,9 +30,32 @@ class Cluster:
     _folder: Path | None = None
     _run_as: list[str] = field(default_factory=list)
     _bin: Path | None = None
+    _options: str = ""
 
     def dsn(self, dbname: str = "postgres") -> str:
         return f"postgresql://{self.user}:{self.password}@{self.host}:{self.port}/{dbname}"
+
+    @property
+    def can_restart(self) -> bool:
+        return self._folder is not None and self._bin is not None
+
+    def _ctl(self, *args: str) -> None:
+        assert self._folder is not None and self._bin is not None
+        data = str(self._folder / "data")
+        subprocess.run(
+            [*self._run_as, str(self._bin / "pg_ctl"), "-D", data, *args],
+            check=True,
+            capture_output=True,
+        )
+
+    def pause(self) -> None:
+        """Shut the server down as an administrator's restart does (every client's
+        connection is ended); `resume` starts it again on the same port."""
+        self._ctl("stop", "-m", "fast", "-w")
+
+    def resume(self) -> None:
+        assert self._folder is not None
+        self._ctl("-l", str(self._folder / "log"), "-o", self._options, "-w", "start")
 
     def stop(self) -> None:
         if self._folder is None or self._bin is None:
@@ -154,7 +177,7 @@ def start() -> Cluster:
         capture_output=True,
     )
     _stop_when_gone(os.getpid(), bindir, data, folder, run_as)
-    return Cluster("127.0.0.1", port, "postgres", password, folder, run_as, bindir)
+    return Cluster("127.0.0.1", port, "postgres", password, folder, run_as, bindir, options)
 
 
 def _stop_when_gone(pid: int, bindir: Path, data: Path, folder: Path, run_as: list[str]) -> None:

@@ -446,74 +446,74 @@
 <context>
     <name>CasesPage</name>
     <message>
-        <location filename="../../exportdesk/gui/cases_page.py" line="151"/>
+        <location filename="../../exportdesk/gui/cases_page.py" line="153"/>
         <source>Search title, counterpart or reference</source>
         <translation>件名・相手方・案件番号で検索</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/cases_page.py" line="155"/>
+        <location filename="../../exportdesk/gui/cases_page.py" line="157"/>
         <source>All statuses</source>
         <translation>すべての状態</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/cases_page.py" line="165"/>
-        <location filename="../../exportdesk/gui/cases_page.py" line="262"/>
-        <location filename="../../exportdesk/gui/cases_page.py" line="270"/>
+        <location filename="../../exportdesk/gui/cases_page.py" line="167"/>
+        <location filename="../../exportdesk/gui/cases_page.py" line="264"/>
+        <location filename="../../exportdesk/gui/cases_page.py" line="272"/>
         <source>New case</source>
         <translation>新規案件</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/cases_page.py" line="168"/>
+        <location filename="../../exportdesk/gui/cases_page.py" line="170"/>
         <source>Open</source>
         <translation>開く</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/cases_page.py" line="169"/>
-        <location filename="../../exportdesk/gui/cases_page.py" line="282"/>
+        <location filename="../../exportdesk/gui/cases_page.py" line="171"/>
+        <location filename="../../exportdesk/gui/cases_page.py" line="284"/>
         <source>Same as last time</source>
         <translation>前回と同じ内容で作成</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/cases_page.py" line="170"/>
+        <location filename="../../exportdesk/gui/cases_page.py" line="172"/>
         <source>Start a new case from the selected one</source>
         <translation>選択した案件をもとに新しい案件を作成します</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/cases_page.py" line="171"/>
-        <location filename="../../exportdesk/gui/cases_page.py" line="292"/>
-        <location filename="../../exportdesk/gui/cases_page.py" line="299"/>
+        <location filename="../../exportdesk/gui/cases_page.py" line="173"/>
+        <location filename="../../exportdesk/gui/cases_page.py" line="294"/>
+        <location filename="../../exportdesk/gui/cases_page.py" line="301"/>
         <source>Withdraw</source>
         <translation>取下げ</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../exportdesk/gui/cases_page.py" line="227"/>
+        <location filename="../../exportdesk/gui/cases_page.py" line="229"/>
         <source>%n case(s)</source>
         <translation>
             <numerusform>%n 件</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/cases_page.py" line="233"/>
+        <location filename="../../exportdesk/gui/cases_page.py" line="235"/>
         <source>No case matches the search or filter.</source>
         <translation>検索・絞り込みに該当する案件はありません。</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/cases_page.py" line="236"/>
+        <location filename="../../exportdesk/gui/cases_page.py" line="238"/>
         <source>No cases yet. Press &apos;New case&apos; (Ctrl+N) before a visit, a shipment of samples, a trip with equipment or sharing technology abroad: the check sheet tells you in a few questions whether the export control office needs to look at it.</source>
         <translation>まだ案件はありません。外国からの研究者の受入れ、試料の送付、機器を持っての海外出張、海外への技術の提供の前に「新規案件」（Ctrl+N）を押してください。いくつかの質問に答えると、輸出管理担当部署の確認が必要かどうかが分かります。</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/cases_page.py" line="258"/>
+        <location filename="../../exportdesk/gui/cases_page.py" line="260"/>
         <source>myself</source>
         <translation>本人</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/cases_page.py" line="262"/>
+        <location filename="../../exportdesk/gui/cases_page.py" line="264"/>
         <source>Filing for:</source>
         <translation>申請者：</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/cases_page.py" line="292"/>
+        <location filename="../../exportdesk/gui/cases_page.py" line="294"/>
         <source>Reason for withdrawing:</source>
         <translation>取下げの理由：</translation>
     </message>
@@ -642,117 +642,127 @@
         <translation>担当部署へ送付済み（%1）・判断待ち</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="481"/>
+        <location filename="../../exportdesk/gui/checksheet.py" line="474"/>
+        <source>changes not saved</source>
+        <translation>変更は保存されていません</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/checksheet.py" line="485"/>
         <source>Decision of the export control office</source>
         <translation>輸出管理担当部署の判断</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="482"/>
+        <location filename="../../exportdesk/gui/checksheet.py" line="486"/>
         <source>Decision</source>
         <translation>判断</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="483"/>
+        <location filename="../../exportdesk/gui/checksheet.py" line="487"/>
         <source>Conditions</source>
         <translation>条件</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="484"/>
+        <location filename="../../exportdesk/gui/checksheet.py" line="488"/>
         <source>Reasons</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="485"/>
+        <location filename="../../exportdesk/gui/checksheet.py" line="489"/>
         <source>Questions from the office</source>
         <translation>担当部署からの質問</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="486"/>
+        <location filename="../../exportdesk/gui/checksheet.py" line="490"/>
         <source>Approved by</source>
         <translation>承認者</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="487"/>
+        <location filename="../../exportdesk/gui/checksheet.py" line="491"/>
         <source>Decided on</source>
         <translation>判断日</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="494"/>
+        <location filename="../../exportdesk/gui/checksheet.py" line="498"/>
         <source>Still to answer</source>
         <translation>未回答の必須項目</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="497"/>
+        <location filename="../../exportdesk/gui/checksheet.py" line="501"/>
         <source>All required answers given.</source>
         <translation>必須項目はすべて回答済みです。</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="500"/>
+        <location filename="../../exportdesk/gui/checksheet.py" line="504"/>
         <source>Choose the activity to begin.</source>
         <translation>まず活動を選んでください。</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="505"/>
+        <location filename="../../exportdesk/gui/checksheet.py" line="509"/>
         <source>Some answers cannot be read yet.</source>
         <translation>読み取れない回答があります。</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="509"/>
+        <location filename="../../exportdesk/gui/checksheet.py" line="513"/>
         <source>So far: </source>
         <translation>現時点では：</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="536"/>
+        <location filename="../../exportdesk/gui/checksheet.py" line="533"/>
+        <source>Not saved</source>
+        <translation>保存されていません</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/checksheet.py" line="544"/>
         <source>Saved</source>
         <translation>保存しました</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="556"/>
-        <location filename="../../exportdesk/gui/checksheet.py" line="600"/>
+        <location filename="../../exportdesk/gui/checksheet.py" line="564"/>
+        <location filename="../../exportdesk/gui/checksheet.py" line="608"/>
         <source>Cannot submit yet</source>
         <translation>まだ提出できません</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="560"/>
+        <location filename="../../exportdesk/gui/checksheet.py" line="568"/>
         <source>Submitted. The sheet is filed with the export control office.</source>
         <translation>提出しました。シートは輸出管理担当部署に保存されます。</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="574"/>
+        <location filename="../../exportdesk/gui/checksheet.py" line="582"/>
         <source>Saved to %1</source>
         <translation>保存しました：%1</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="590"/>
-        <location filename="../../exportdesk/gui/checksheet.py" line="607"/>
-        <location filename="../../exportdesk/gui/checksheet.py" line="628"/>
+        <location filename="../../exportdesk/gui/checksheet.py" line="598"/>
+        <location filename="../../exportdesk/gui/checksheet.py" line="615"/>
+        <location filename="../../exportdesk/gui/checksheet.py" line="636"/>
         <source>Send to the office</source>
         <translation>担当部署へ送る</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="603"/>
+        <location filename="../../exportdesk/gui/checksheet.py" line="611"/>
         <source>The case file could not be written: %1</source>
         <translation>案件ファイルを書き込めませんでした：%1</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="612"/>
+        <location filename="../../exportdesk/gui/checksheet.py" line="620"/>
         <source>Submitted: the case file for the office is saved as %1.</source>
         <translation>提出しました。担当部署あての案件ファイルを %1 に保存しました。</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="630"/>
+        <location filename="../../exportdesk/gui/checksheet.py" line="638"/>
         <source>The case file is ready: %1
 Send it to the export control office (%2) by e-mail. Open your mail program now?</source>
         <translation>案件ファイルを作成しました：%1
 メールで輸出管理担当部署（%2）へ送ってください。メールソフトを開きますか？</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="638"/>
+        <location filename="../../exportdesk/gui/checksheet.py" line="646"/>
         <source>Open mail program</source>
         <translation>メールソフトを開く</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="619"/>
+        <location filename="../../exportdesk/gui/checksheet.py" line="627"/>
         <source>Case file attached: %1</source>
         <translation>案件ファイルを添付します：%1</translation>
     </message>
@@ -760,28 +770,28 @@ Send it to the export control office (%2) by e-mail. Open your mail program now?
 <context>
     <name>DeclarationDialog</name>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="225"/>
+        <location filename="../../exportdesk/gui/people_page.py" line="234"/>
         <source>Record a declaration</source>
         <translation>申告の記録</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="234"/>
+        <location filename="../../exportdesk/gui/people_page.py" line="243"/>
         <source>Declared on</source>
         <translation>申告日</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="241"/>
+        <location filename="../../exportdesk/gui/people_page.py" line="250"/>
         <source>Note</source>
         <translation>備考</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="243"/>
+        <location filename="../../exportdesk/gui/people_page.py" line="252"/>
         <source>Attach the signed scan…</source>
         <translation>署名済みのスキャンを添付…</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="245"/>
         <location filename="../../exportdesk/gui/people_page.py" line="254"/>
+        <location filename="../../exportdesk/gui/people_page.py" line="263"/>
         <source>Scan</source>
         <translation>スキャン</translation>
     </message>
@@ -1397,157 +1407,157 @@ Send it to the export control office (%2) by e-mail. Open your mail program now?
         <translation>ユーザーと役割</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="115"/>
+        <location filename="../../exportdesk/gui/main_window.py" line="127"/>
         <source>Reminders</source>
         <translation>リマインダー</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="116"/>
+        <location filename="../../exportdesk/gui/main_window.py" line="128"/>
         <source>People</source>
         <translation>人物</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="183"/>
+        <location filename="../../exportdesk/gui/main_window.py" line="195"/>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="184"/>
+        <location filename="../../exportdesk/gui/main_window.py" line="196"/>
         <source>&amp;New case</source>
         <translation>新規案件(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="188"/>
+        <location filename="../../exportdesk/gui/main_window.py" line="200"/>
         <source>&amp;Close case</source>
         <translation>案件を閉じる(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="192"/>
+        <location filename="../../exportdesk/gui/main_window.py" line="204"/>
         <source>&amp;Open case or decision file…</source>
         <translation>案件・判断ファイルを開く(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="197"/>
+        <location filename="../../exportdesk/gui/main_window.py" line="209"/>
         <source>&amp;Export institution file…</source>
         <translation>機関設定ファイルを書き出す(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="201"/>
+        <location filename="../../exportdesk/gui/main_window.py" line="213"/>
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="207"/>
+        <location filename="../../exportdesk/gui/main_window.py" line="219"/>
         <source>&amp;End User List</source>
         <translation>外国ユーザーリスト(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="208"/>
+        <location filename="../../exportdesk/gui/main_window.py" line="220"/>
         <source>&amp;Import a list version…</source>
         <translation>リストの版を取り込む(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="212"/>
+        <location filename="../../exportdesk/gui/main_window.py" line="224"/>
         <source>&amp;Language</source>
         <translation>言語(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="223"/>
+        <location filename="../../exportdesk/gui/main_window.py" line="235"/>
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="224"/>
+        <location filename="../../exportdesk/gui/main_window.py" line="236"/>
         <source>&amp;About ExportDesk</source>
         <translation>ExportDeskについて(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="248"/>
+        <location filename="../../exportdesk/gui/main_window.py" line="260"/>
         <source>Open</source>
         <translation>開く</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="259"/>
-        <location filename="../../exportdesk/gui/main_window.py" line="282"/>
+        <location filename="../../exportdesk/gui/main_window.py" line="271"/>
+        <location filename="../../exportdesk/gui/main_window.py" line="294"/>
         <source>This file was already imported; nothing changed.</source>
         <translation>このファイルは既に取り込まれています。変更はありません。</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="261"/>
+        <location filename="../../exportdesk/gui/main_window.py" line="273"/>
         <source>Decision received: %1</source>
         <translation>判断を受け取りました：%1</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="272"/>
+        <location filename="../../exportdesk/gui/main_window.py" line="284"/>
         <source>New sender</source>
         <translation>新しい送信者</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="275"/>
+        <location filename="../../exportdesk/gui/main_window.py" line="287"/>
         <source>Trust this key and import the case?</source>
         <translation>この鍵を信頼して案件を取り込みますか？</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="286"/>
+        <location filename="../../exportdesk/gui/main_window.py" line="298"/>
         <source>New case in the review queue: %1</source>
         <translation>審査待ち一覧に新しい案件が入りました：%1</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="288"/>
+        <location filename="../../exportdesk/gui/main_window.py" line="300"/>
         <source>New round of an existing case: %1</source>
         <translation>既存の案件の再提出を受け付けました：%1</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="291"/>
+        <location filename="../../exportdesk/gui/main_window.py" line="303"/>
         <source>Cannot import</source>
         <translation>取り込めません</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="315"/>
+        <location filename="../../exportdesk/gui/main_window.py" line="327"/>
         <source>Export institution file</source>
         <translation>機関設定ファイルを書き出す</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="330"/>
-        <location filename="../../exportdesk/gui/main_window.py" line="335"/>
-        <location filename="../../exportdesk/gui/main_window.py" line="345"/>
-        <location filename="../../exportdesk/gui/main_window.py" line="360"/>
-        <location filename="../../exportdesk/gui/main_window.py" line="368"/>
+        <location filename="../../exportdesk/gui/main_window.py" line="342"/>
+        <location filename="../../exportdesk/gui/main_window.py" line="347"/>
+        <location filename="../../exportdesk/gui/main_window.py" line="357"/>
+        <location filename="../../exportdesk/gui/main_window.py" line="372"/>
+        <location filename="../../exportdesk/gui/main_window.py" line="380"/>
         <source>End User List</source>
         <translation>外国ユーザーリスト</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="330"/>
+        <location filename="../../exportdesk/gui/main_window.py" line="342"/>
         <source>Lists (*.pdf *.csv *.xlsx)</source>
         <translation>リスト (*.pdf *.csv *.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="335"/>
+        <location filename="../../exportdesk/gui/main_window.py" line="347"/>
         <source>Effective date (YYYY-MM-DD):</source>
         <translation>施行日（YYYY-MM-DD）：</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="345"/>
+        <location filename="../../exportdesk/gui/main_window.py" line="357"/>
         <source>Not a date: %1</source>
         <translation>日付ではありません：%1</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="353"/>
+        <location filename="../../exportdesk/gui/main_window.py" line="365"/>
         <source>Imported version %1 with %2 entities.</source>
         <translation>版 %1（%2 件）を取り込みました。</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="358"/>
+        <location filename="../../exportdesk/gui/main_window.py" line="370"/>
         <source>Cases whose screening result changed:</source>
         <translation>照合結果が変わった案件：</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="372"/>
+        <location filename="../../exportdesk/gui/main_window.py" line="384"/>
         <source>Importing the End User List…</source>
         <translation>外国ユーザーリストを取り込んでいます…</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/main_window.py" line="383"/>
+        <location filename="../../exportdesk/gui/main_window.py" line="395"/>
         <source>ExportDesk: security export control for universities.
 Forms version %1</source>
         <translation>ExportDesk：大学のための安全保障輸出管理
@@ -1595,54 +1605,54 @@ Forms version %1</source>
 <context>
     <name>PeoplePage</name>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="635"/>
+        <location filename="../../exportdesk/gui/people_page.py" line="644"/>
         <source>Search name, ID, supervisor, nationality</source>
         <translation>氏名・番号・指導教員・国籍で検索</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="637"/>
+        <location filename="../../exportdesk/gui/people_page.py" line="646"/>
         <source>Re-check open only</source>
         <translation>再確認が必要な人のみ</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="638"/>
+        <location filename="../../exportdesk/gui/people_page.py" line="647"/>
         <source>Import…</source>
         <translation>取込み…</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="641"/>
+        <location filename="../../exportdesk/gui/people_page.py" line="650"/>
         <source>New person…</source>
         <translation>人物の新規登録…</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="645"/>
+        <location filename="../../exportdesk/gui/people_page.py" line="654"/>
         <source>Applicant training…</source>
         <translation>申請者の研修…</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="647"/>
+        <location filename="../../exportdesk/gui/people_page.py" line="656"/>
         <source>Record the export-control training of an applicant (a user)</source>
         <translation>申請者（利用者）の輸出管理研修を記録します</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../exportdesk/gui/people_page.py" line="733"/>
+        <location filename="../../exportdesk/gui/people_page.py" line="750"/>
         <source>%n people</source>
         <translation>
             <numerusform>%n 人</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="755"/>
+        <location filename="../../exportdesk/gui/people_page.py" line="772"/>
         <source>Training recorded.</source>
         <translation>研修を記録しました。</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="765"/>
+        <location filename="../../exportdesk/gui/people_page.py" line="782"/>
         <source>Saved. A re-check was opened: %1</source>
         <translation>保存しました。再確認を開始しました：%1</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="768"/>
+        <location filename="../../exportdesk/gui/people_page.py" line="785"/>
         <source>Saved.</source>
         <translation>保存しました。</translation>
     </message>
@@ -1715,12 +1725,12 @@ Forms version %1</source>
         <translation>誓約書</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="199"/>
+        <location filename="../../exportdesk/gui/people_page.py" line="208"/>
         <source>none</source>
         <translation>該当なし</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="206"/>
+        <location filename="../../exportdesk/gui/people_page.py" line="215"/>
         <source>Re-check open</source>
         <translation>再確認が必要</translation>
     </message>
@@ -1909,216 +1919,216 @@ Forms version %1</source>
 <context>
     <name>PersonPanel</name>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="290"/>
+        <location filename="../../exportdesk/gui/people_page.py" line="299"/>
         <source>Declared on</source>
         <translation>申告日</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="290"/>
+        <location filename="../../exportdesk/gui/people_page.py" line="299"/>
         <source>Categories</source>
         <translation>特定類型</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="290"/>
+        <location filename="../../exportdesk/gui/people_page.py" line="299"/>
         <source>Resident</source>
         <translation>居住者</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="290"/>
-        <location filename="../../exportdesk/gui/people_page.py" line="293"/>
+        <location filename="../../exportdesk/gui/people_page.py" line="299"/>
+        <location filename="../../exportdesk/gui/people_page.py" line="302"/>
         <source>State</source>
         <translation>状態</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="293"/>
+        <location filename="../../exportdesk/gui/people_page.py" line="302"/>
         <source>Pledge</source>
         <translation>誓約書</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="293"/>
+        <location filename="../../exportdesk/gui/people_page.py" line="302"/>
         <source>Due</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="293"/>
+        <location filename="../../exportdesk/gui/people_page.py" line="302"/>
         <source>Scan (SHA-256)</source>
         <translation>スキャン（SHA-256）</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="295"/>
+        <location filename="../../exportdesk/gui/people_page.py" line="304"/>
         <source>Course</source>
         <translation>研修</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="295"/>
+        <location filename="../../exportdesk/gui/people_page.py" line="304"/>
         <source>Taken</source>
         <translation>受講日</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="295"/>
+        <location filename="../../exportdesk/gui/people_page.py" line="304"/>
         <source>Expires</source>
         <translation>有効期限</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="300"/>
+        <location filename="../../exportdesk/gui/people_page.py" line="309"/>
         <source>Request</source>
         <translation>依頼</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="301"/>
+        <location filename="../../exportdesk/gui/people_page.py" line="310"/>
         <source>Received…</source>
         <translation>受領…</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="302"/>
+        <location filename="../../exportdesk/gui/people_page.py" line="311"/>
         <source>Checked</source>
         <translation>確認済みにする</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="303"/>
+        <location filename="../../exportdesk/gui/people_page.py" line="312"/>
         <source>Print pledge…</source>
         <translation>誓約書を印刷…</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="304"/>
+        <location filename="../../exportdesk/gui/people_page.py" line="313"/>
         <source>Record a declaration…</source>
         <translation>申告を記録…</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="305"/>
+        <location filename="../../exportdesk/gui/people_page.py" line="314"/>
         <source>Declaration checked</source>
         <translation>申告を確認済みにする</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="312"/>
+        <location filename="../../exportdesk/gui/people_page.py" line="321"/>
         <source>Edit…</source>
         <translation>編集…</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="315"/>
+        <location filename="../../exportdesk/gui/people_page.py" line="324"/>
         <source>Record training…</source>
         <translation>研修を記録…</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="333"/>
+        <location filename="../../exportdesk/gui/people_page.py" line="342"/>
         <source>Declarations</source>
         <translation>申告</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="345"/>
+        <location filename="../../exportdesk/gui/people_page.py" line="354"/>
         <source>Pledges</source>
         <translation>誓約書</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="353"/>
-        <location filename="../../exportdesk/gui/people_page.py" line="452"/>
+        <location filename="../../exportdesk/gui/people_page.py" line="362"/>
+        <location filename="../../exportdesk/gui/people_page.py" line="461"/>
         <source>Training</source>
         <translation>研修</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="407"/>
+        <location filename="../../exportdesk/gui/people_page.py" line="416"/>
         <source>Select a person</source>
         <translation>人物を選択してください</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="422"/>
+        <location filename="../../exportdesk/gui/people_page.py" line="431"/>
         <source>Re-check open: %1</source>
         <translation>再確認が必要：%1</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="433"/>
+        <location filename="../../exportdesk/gui/people_page.py" line="442"/>
         <source>valid until %1</source>
         <translation>%1 まで有効</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="434"/>
+        <location filename="../../exportdesk/gui/people_page.py" line="443"/>
         <source>expired on %1</source>
         <translation>%1 に期限切れ</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="435"/>
+        <location filename="../../exportdesk/gui/people_page.py" line="444"/>
         <source>not trained</source>
         <translation>未受講</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="438"/>
+        <location filename="../../exportdesk/gui/people_page.py" line="447"/>
         <source>ID</source>
         <translation>番号</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="439"/>
+        <location filename="../../exportdesk/gui/people_page.py" line="448"/>
         <source>Nationality</source>
         <translation>国籍</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="440"/>
+        <location filename="../../exportdesk/gui/people_page.py" line="449"/>
         <source>Department</source>
         <translation>部局</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="441"/>
+        <location filename="../../exportdesk/gui/people_page.py" line="450"/>
         <source>Supervisor</source>
         <translation>指導教員</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="442"/>
+        <location filename="../../exportdesk/gui/people_page.py" line="451"/>
         <source>Status</source>
         <translation>状態</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="443"/>
+        <location filename="../../exportdesk/gui/people_page.py" line="452"/>
         <source>Entry</source>
         <translation>入国日</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="444"/>
+        <location filename="../../exportdesk/gui/people_page.py" line="453"/>
         <source>Stay from</source>
         <translation>在籍開始日</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="445"/>
+        <location filename="../../exportdesk/gui/people_page.py" line="454"/>
         <source>Stay until</source>
         <translation>在籍期限</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="446"/>
+        <location filename="../../exportdesk/gui/people_page.py" line="455"/>
         <source>Funding</source>
         <translation>資金源</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="448"/>
+        <location filename="../../exportdesk/gui/people_page.py" line="457"/>
         <source>Employed in Japan</source>
         <translation>国内での雇用</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="449"/>
-        <location filename="../../exportdesk/gui/people_page.py" line="467"/>
+        <location filename="../../exportdesk/gui/people_page.py" line="458"/>
+        <location filename="../../exportdesk/gui/people_page.py" line="476"/>
         <source>yes</source>
         <translation>はい</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="449"/>
-        <location filename="../../exportdesk/gui/people_page.py" line="467"/>
+        <location filename="../../exportdesk/gui/people_page.py" line="458"/>
+        <location filename="../../exportdesk/gui/people_page.py" line="476"/>
         <source>no</source>
         <translation>いいえ</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="451"/>
+        <location filename="../../exportdesk/gui/people_page.py" line="460"/>
         <source>Foreign contracts</source>
         <translation>外国との契約</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="476"/>
+        <location filename="../../exportdesk/gui/people_page.py" line="485"/>
         <source>none</source>
         <translation>該当なし</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="563"/>
+        <location filename="../../exportdesk/gui/people_page.py" line="572"/>
         <source>Signed pledge</source>
         <translation>署名済みの誓約書</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/people_page.py" line="608"/>
+        <location filename="../../exportdesk/gui/people_page.py" line="617"/>
         <source>Print pledge</source>
         <translation>誓約書を印刷</translation>
     </message>
@@ -2362,132 +2372,132 @@ Forms version %1</source>
         <translation>実行できません</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="792"/>
+        <location filename="../../exportdesk/gui/review.py" line="794"/>
         <source>Saved to %1</source>
         <translation>%1 に保存しました</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="803"/>
+        <location filename="../../exportdesk/gui/review.py" line="805"/>
         <source>Choose a decision.</source>
         <translation>判断を選んでください。</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="843"/>
+        <location filename="../../exportdesk/gui/review.py" line="845"/>
         <source>Status</source>
         <translation>状態</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="910"/>
+        <location filename="../../exportdesk/gui/review.py" line="912"/>
         <source>Send decision file</source>
         <translation>判断ファイルを送る</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="921"/>
+        <location filename="../../exportdesk/gui/review.py" line="923"/>
         <source>Decision file written: %1</source>
         <translation>判断ファイルを作成しました：%1</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="933"/>
+        <location filename="../../exportdesk/gui/review.py" line="935"/>
         <source>Approvals</source>
         <translation>承認</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="991"/>
+        <location filename="../../exportdesk/gui/review.py" line="993"/>
         <source>created</source>
         <translation>作成</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="992"/>
+        <location filename="../../exportdesk/gui/review.py" line="994"/>
         <source>check sheet edited</source>
         <translation>事前確認シート編集</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="993"/>
+        <location filename="../../exportdesk/gui/review.py" line="995"/>
         <source>status</source>
         <translation>状態変更</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="994"/>
+        <location filename="../../exportdesk/gui/review.py" line="996"/>
         <source>review sheet edited</source>
         <translation>審査票編集</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="995"/>
+        <location filename="../../exportdesk/gui/review.py" line="997"/>
         <source>decision</source>
         <translation>判断</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="996"/>
+        <location filename="../../exportdesk/gui/review.py" line="998"/>
         <source>approved</source>
         <translation>承認</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="997"/>
+        <location filename="../../exportdesk/gui/review.py" line="999"/>
         <source>question to applicant</source>
         <translation>申請者への質問</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="998"/>
+        <location filename="../../exportdesk/gui/review.py" line="1000"/>
         <source>applicant&apos;s answer</source>
         <translation>申請者の回答</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="999"/>
+        <location filename="../../exportdesk/gui/review.py" line="1001"/>
         <source>attachment</source>
         <translation>添付</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="1000"/>
+        <location filename="../../exportdesk/gui/review.py" line="1002"/>
         <source>comment</source>
         <translation>コメント</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="1001"/>
+        <location filename="../../exportdesk/gui/review.py" line="1003"/>
         <source>case file received</source>
         <translation>案件ファイルを受領</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="1002"/>
+        <location filename="../../exportdesk/gui/review.py" line="1004"/>
         <source>decision file received</source>
         <translation>判断ファイルを受領</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="1003"/>
+        <location filename="../../exportdesk/gui/review.py" line="1005"/>
         <source>case file written for the office</source>
         <translation>担当部署あての案件ファイルを作成</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="1004"/>
+        <location filename="../../exportdesk/gui/review.py" line="1006"/>
         <source>file written</source>
         <translation>ファイルを出力</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="1005"/>
+        <location filename="../../exportdesk/gui/review.py" line="1007"/>
         <source>screened against the lists</source>
         <translation>リストと照合</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="1006"/>
+        <location filename="../../exportdesk/gui/review.py" line="1008"/>
         <source>screened again (new list)</source>
         <translation>再照合（新しいリスト）</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="1007"/>
+        <location filename="../../exportdesk/gui/review.py" line="1009"/>
         <source>list match resolved</source>
         <translation>照合候補を判断</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="1008"/>
+        <location filename="../../exportdesk/gui/review.py" line="1010"/>
         <source>recorded as not screened</source>
         <translation>照合なしとして記録</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="1009"/>
+        <location filename="../../exportdesk/gui/review.py" line="1011"/>
         <source>sender&apos;s key trusted</source>
         <translation>送信者の鍵を信頼</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="1011"/>
+        <location filename="../../exportdesk/gui/review.py" line="1013"/>
         <source>other change</source>
         <translation>その他の変更</translation>
     </message>
@@ -3256,6 +3266,19 @@ Forms version %1</source>
         <location filename="../../exportdesk/gui/users.py" line="446"/>
         <source>%1 is active again.</source>
         <translation>%1さんのアカウントを有効に戻しました。</translation>
+    </message>
+</context>
+<context>
+    <name>crash</name>
+    <message>
+        <location filename="../../exportdesk/gui/crash.py" line="68"/>
+        <source>Something went wrong and this action was not completed.</source>
+        <translation>問題が発生したため、この操作は完了していません。</translation>
+    </message>
+    <message>
+        <location filename="../../exportdesk/gui/crash.py" line="71"/>
+        <source>The details were written to %1.</source>
+        <translation>詳細は %1 に記録しました。</translation>
     </message>
 </context>
 </TS>

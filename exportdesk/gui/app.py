@@ -229,6 +229,9 @@ def run(args: argparse.Namespace) -> int:
     app = create_app()
     lang = getattr(args, "lang", None) or default_language()
     install_language(app, lang)
+    from exportdesk.gui import crash
+
+    crash.install(lang)  # an uncaught error is logged and shown, never silent
     from exportdesk.store.db_location import window_target
     from exportdesk.store.engine import is_dsn
 

@@ -75,9 +75,11 @@ class CaseTableModel(RowTableModel):
     def reload(self, **filters: Any) -> None:
         if filters:
             self.filters = {k: v for k, v in filters.items() if v not in (None, "")}
+        # Read first: a refused or failed read (StoreError) leaves the rows shown as they are.
+        total = self.store.count_cases(self.user, mine=self.mine, **self.filters)
+        rows = self._page(0)
         self.beginResetModel()
-        self.total = self.store.count_cases(self.user, mine=self.mine, **self.filters)
-        self.rows = self._page(0)
+        self.total, self.rows = total, rows
         self.endResetModel()
 
     def _page(self, offset: int) -> list[dict[str, Any]]:

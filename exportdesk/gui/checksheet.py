@@ -469,6 +469,10 @@ class CheckSheetEditor(QWidget):
                 "%1", local_date(c["sent_at"])
             )
         parts.append(f"{status}: {escape(state)}")
+        if self._dirty and getattr(self, "_save_error", False):
+            # The title above is what was typed, not what is stored: say so.
+            unsaved = self.tr("changes not saved")
+            parts.append(f"<i>{escape(unsaved)}</i>")
         self.header.setText(" — ".join(parts))
 
     def _update_result(self) -> None:
@@ -524,15 +528,19 @@ class CheckSheetEditor(QWidget):
             )
             self.case = {**self.case, **saved}
         except StoreError as exc:
+            # What was typed stays on screen (self.answers, the widgets) for the next Save.
             self.result.status.setText(exc.message(self.lang))
+            self.result.saved.setText(self.tr("Not saved"))
             self._save_error = True
             # Someone else saved this draft: what was typed stays until the user reloads.
             self.result.reload_button.setVisible(exc.code == "draft_conflict")
+            self._update_header()
             return False
         self._dirty = False
         if getattr(self, "_save_error", False):  # the problem is fixed: say no more of it
             self.result.status.setText("")
             self._save_error = False
+            self._update_header()
         self.result.saved.setText(self.tr("Saved"))
         if self.person_link is not None:
             self.person_link.saved()

@@ -16,6 +16,7 @@ class LiveCases(QObject):
     changed = Signal(int)  # one case, as heard
     settled = Signal()  # a burst of changes is over: refresh lists once
     case_changed = Signal(int)  # one case, on the GUI thread, while the watch runs
+    reconnected = Signal()  # the watch was cut off and is back: what changed was not heard
 
     QUIET_MS = 150
 
@@ -26,9 +27,11 @@ class LiveCases(QObject):
         self._timer.setInterval(self.QUIET_MS)
         self._timer.timeout.connect(self.settled)
         self.changed.connect(self._heard)
-        # The callback runs on the watch's thread; emitting there queues the signal
+        # Lists are read once after a reconnect: cases filed while the watch was down.
+        self.reconnected.connect(self._reconnected)
+        # The callbacks run on the watch's thread; emitting there queues the signals
         # to this object's (the GUI) thread.
-        self._watch = store.watch_cases(self.changed.emit)
+        self._watch = store.watch_cases(self.changed.emit, self.reconnected.emit)
 
     @property
     def active(self) -> bool:
@@ -37,6 +40,10 @@ class LiveCases(QObject):
     def _heard(self, case_id: int) -> None:
         if self._watch is not None:  # a notification queued before stop() is dropped
             self.case_changed.emit(case_id)
+            self._timer.start()
+
+    def _reconnected(self) -> None:
+        if self._watch is not None:  # as for _heard: nothing after stop()
             self._timer.start()
 
     def stop(self) -> None:

@@ -100,9 +100,21 @@ class MainWindow(QMainWindow):
             (self.open_review if kind == "review" else self.open_case)(case_id)
 
     def refresh_lists(self) -> None:
-        if self.queue_page is not None:
-            self.queue_page.refresh()
-        self.cases_page.refresh()
+        try:
+            if self.queue_page is not None:
+                self.queue_page.refresh()
+            self.cases_page.refresh()
+        except StoreError as exc:
+            # Campus server out of reach: the lists keep what they showed; the next
+            # refresh (the watch reconnecting, or any action) reads them again.
+            self._list_problem = exc.message(self.lang)
+            self.statusBar().showMessage(self._list_problem)
+            return
+        if getattr(self, "_list_problem", "") and self.statusBar().currentMessage() == (
+            self._list_problem
+        ):
+            self.statusBar().clearMessage()
+        self._list_problem = ""
 
     def _add_people_pages(self) -> int:
         """Reminders and People (gui/people_*.py); returns the number of tabs added."""

@@ -123,19 +123,23 @@ class PeopleTableModel(RowTableModel):
 
     def load(self) -> None:
         """Read the people again (their rows are fetched anew when painted)."""
-        self._cache.clear()
+        # The ids first: a failed read (StoreError) keeps the rows already read, so
+        # painting the list does not go to the server again.
         self.reload()
+        self._cache.clear()
 
     def reload(self) -> None:
         """The ids for the current search, filter and order, from the store."""
-        self.beginResetModel()
-        self.ids = self.store.people_order(
+        # Read first: a failed read (StoreError) leaves the list shown as it is.
+        ids = self.store.people_order(
             self.user,
             search=self.search,
             order_by=self.order_by,
             descending=self.descending,
             recheck_only=self.recheck_only,
         )
+        self.beginResetModel()
+        self.ids = ids
         self.endResetModel()
 
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
@@ -188,7 +192,12 @@ class PeopleTableModel(RowTableModel):
             Qt.ItemDataRole.ToolTipRole,
         ):
             return None
-        row = self.row(index.row())
+        try:
+            row = self.row(index.row())
+        except StoreError:
+            # Not read yet and the server is out of reach (refresh() says so): an empty
+            # cell now; it is read when painted again.
+            return None
         key = self.COLUMNS[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
             if key == "family_name":
@@ -726,8 +735,16 @@ class PeoplePage(QWidget):
 
     def refresh(self) -> None:
         """Read the people again (after an import or a change) and keep the filters."""
-        self.model.load()
-        self.apply_filters()
+        try:
+            self.model.load()
+            self.apply_filters()
+        except StoreError as exc:  # e.g. the campus server is out of reach: say so
+            self._say(exc.message(self.lang), warn=True)
+            self._load_problem = self.notice.text()
+            return
+        if getattr(self, "_load_problem", "") and self.notice.text() == self._load_problem:
+            self._say("", warn=False)
+        self._load_problem = ""
 
     def _update_count(self) -> None:
         self.count_label.setText(self.tr("%n people", "", self.model.rowCount()))

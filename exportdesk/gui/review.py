@@ -772,15 +772,17 @@ class ReviewEditor(QWidget):
             saved = self.store.save_review(
                 self.user, self.case_id, self.values(), expected_revision=self._revision
             )
+            case = self.store.get_case(self.user, self.case_id)
         except StoreError as exc:
-            if exc.code == "review_conflict":  # the input stays on screen
+            # What the office typed stays in the widgets for the next Save.
+            if exc.code == "review_conflict":
                 self._show_notice(exc.message(self.lang))
             else:
                 self.status.setText(exc.message(self.lang))
             return False
         self._revision = saved["revision"]
         self._unsaved = False
-        self.case = self.store.get_case(self.user, self.case_id)
+        self.case = case
         return True
 
     def save_pdf(self, path: str | None = None) -> str | None:

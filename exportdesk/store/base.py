@@ -118,10 +118,14 @@ class StoreCore:
         if not condition:
             raise StoreError("forbidden")
 
-    def watch_cases(self, callback: Callable[[int], None]) -> CaseWatch | None:
+    def watch_cases(
+        self, callback: Callable[[int], None], on_reconnect: Callable[[], None] | None = None
+    ) -> CaseWatch | None:
         """Be called back (from a background thread) with the id of each case another
-        client changes; None where the engine has no other clients (SQLite)."""
-        return self.db.watch_cases(callback)
+        client changes, and `on_reconnect` after the watch lost its connection and has it
+        again (what changed meanwhile was not heard: read again); None where the engine
+        has no other clients (SQLite)."""
+        return self.db.watch_cases(callback, on_reconnect)
 
 
 class Part:

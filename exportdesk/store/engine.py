@@ -88,8 +88,11 @@ class Engine(Protocol):
 
     def check_login_password(self, login: str, stored: str, password: str) -> bool: ...
 
-    def watch_cases(self, callback: Callable[[int], None]) -> Any:
-        """Call back with a case's id whenever another client changes it (None: no watch)."""
+    def watch_cases(
+        self, callback: Callable[[int], None], on_reconnect: Callable[[], None] | None = None
+    ) -> Any:
+        """Call back with a case's id whenever another client changes it, `on_reconnect`
+        once the watch is connected again after a loss (None: no watch)."""
         ...
 
 
@@ -220,7 +223,9 @@ class SQLiteEngine:
     def check_login_password(self, login: str, stored: str, password: str) -> bool:
         return check_password(stored, password)
 
-    def watch_cases(self, callback: Callable[[int], None]) -> None:
+    def watch_cases(
+        self, callback: Callable[[int], None], on_reconnect: Callable[[], None] | None = None
+    ) -> None:
         return None  # one file, one writer's window: nothing to hear from
 
 

@@ -227,6 +227,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "学内データベースがこの操作を拒否しました：{detail}",
         "The campus database refused this: {detail}",
     ),
+    "connection_lost": (
+        "学内データベースとの接続が切れました（{detail}）。何も変更されていません。"
+        "画面上の入力はそのまま残っています。もう一度やり直してください（自動で再接続します）。",
+        "The connection to the campus database was lost ({detail}). Nothing was changed;"
+        " your changes on screen are kept: try again (ExportDesk connects again).",
+    ),
+    "connection_lost_unsure": (
+        "保存の途中で学内データベースとの接続が切れました（{detail}）。保存されたかどうか"
+        "分かりません。画面上の入力はそのまま残っています。もう一度保存してください。",
+        "The connection to the campus database was lost while saving ({detail}); it is not"
+        " known whether the change was stored. Your changes on screen are kept: save again.",
+    ),
     "campus_login": (
         "学内データベースには各自のアカウントで接続します（接続中：{current}）。",
         "In campus mode you connect with your own account (connected as {current}).",

@@ -12,6 +12,7 @@ import contextlib
 import json
 import os
 import re
+import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -94,10 +95,11 @@ class PgTable:
 
     def insert(self, record: dict[str, Any], *, ignore: bool = False, **_: Any) -> _Inserted:
         columns = list(record)
-        cursor = self.engine.conn.execute(
-            self._insert_sql(columns, ignore), [_value(record[c]) for c in columns]
-        )
-        row = cursor.fetchone() if self.name not in NO_ID else None
+        with self.engine.guard(write=True):
+            cursor = self.engine.conn.execute(
+                self._insert_sql(columns, ignore), [_value(record[c]) for c in columns]
+            )
+            row = cursor.fetchone() if self.name not in NO_ID else None
         return _Inserted(row[0] if row else None)
 
     def insert_all(self, records: Iterable[dict[str, Any]], **_: Any) -> None:
@@ -121,7 +123,8 @@ class PgTable:
             sql.Identifier(self.name),
             sql.SQL(", ").join(sql.SQL("{} = %s").format(sql.Identifier(c)) for c in columns),
         )
-        cursor = self.engine.conn.execute(query, [*(_value(updates[c]) for c in columns), pk])
+        with self.engine.guard(write=True):
+            cursor = self.engine.conn.execute(query, [*(_value(updates[c]) for c in columns), pk])
         if cursor.rowcount == 0:
             # Not there, or not this role's to change (row-level security hides it).
             raise StoreError("not_found")
@@ -131,6 +134,7 @@ class PostgresEngine:
     """One connection to the campus database, as the signed-in person's own role."""
 
     name = "postgresql"
+    IDLE_CHECK = 0.5  # seconds
 
     def __init__(
         self,
@@ -150,52 +154,141 @@ class PostgresEngine:
         self.location = redact(dsn)
         self.path = None
         self._credentials = {k: v for k, v in (("user", user), ("password", password)) if v}
-        self.conn = connect(dsn, connect_timeout=connect_timeout, **self._credentials)
-        if role:
-            self.conn.execute(sql.SQL("SET ROLE {}").format(sql.Identifier(role)))
+        self._connect_timeout = connect_timeout
+        self._role = role
+        self._depth = 0  # open atomic() blocks: no reconnecting inside a transaction
+        self._used = time.monotonic()
+        self._conn = connect(dsn, connect_timeout=connect_timeout, **self._credentials)
+        self._set_role()
+
+    def _set_role(self) -> None:
+        if self._role:
+            self._conn.execute(sql.SQL("SET ROLE {}").format(sql.Identifier(self._role)))
+
+    # --- a lost connection (server restart, network drop) ---------------------------
+
+    @property
+    def conn(self) -> psycopg.Connection[Any]:
+        """The live connection. Between transactions a connection found dead (the server
+        said goodbye while the window sat idle) is replaced first, as the same person:
+        nothing was sent on it, so nothing is retried. Inside a transaction it is never
+        replaced: the statement fails and `guard` reports the loss. A connection known
+        lost is replaced at once; the socket is read for a goodbye only after IDLE_CHECK
+        seconds of quiet (the statements of one action follow one another closely, and
+        a loss among them is reported by `guard` all the same)."""
+        now = time.monotonic()
+        if self._depth == 0 and (
+            self._conn.closed
+            or self._conn.broken
+            or (now - self._used >= self.IDLE_CHECK and not self._alive())
+        ):
+            self._reconnect()
+        self._used = now
+        return self._conn
+
+    def _alive(self) -> bool:
+        conn = self._conn
+        if conn.closed or conn.broken:
+            return False
+        try:
+            # Reads what the server already sent without waiting (libpq's socket is
+            # non-blocking): its FATAL goodbye on one read, the end of file on the next.
+            for _ in range(2):
+                conn.pgconn.consume_input()
+        except psycopg.OperationalError:
+            return False
+        return conn.pgconn.status == psycopg.pq.ConnStatus.OK
+
+    def _reconnect(self) -> None:
+        with contextlib.suppress(Exception):
+            self._conn.close()
+        try:
+            self._conn = connect(
+                self.dsn, connect_timeout=self._connect_timeout, **self._credentials
+            )
+        except StoreError as exc:
+            if exc.code != "server_unreachable":
+                raise  # the password was changed or the account disabled meanwhile
+            raise StoreError("connection_lost", detail=exc.values.get("detail", "")) from None
+        try:
+            self._set_role()
+        except psycopg.Error as exc:
+            self._conn.close()
+            raise StoreError("connection_lost", detail=_detail(exc)) from None
+
+    def _lost(self, exc: BaseException) -> bool:
+        return isinstance(exc, psycopg.OperationalError | psycopg.InterfaceError) and (
+            self._conn.closed or self._conn.broken
+        )
+
+    @contextlib.contextmanager
+    def guard(self, *, write: bool) -> Iterator[None]:
+        """The server's refusals and a lost connection as StoreErrors. `write`: the
+        statement may change something, so a loss outside a transaction (autocommit)
+        leaves unknown whether it was applied; inside one PostgreSQL rolls it back."""
+        try:
+            yield
+        except psycopg.errors.InsufficientPrivilege as exc:
+            raise StoreError("forbidden_by_server", detail=exc.diag.message_primary) from None
+        except psycopg.errors.RaiseException as exc:
+            raise StoreError("refused_by_server", detail=exc.diag.message_primary) from None
+        except psycopg.Error as exc:
+            if not self._lost(exc):
+                raise
+            code = "connection_lost_unsure" if write and self._depth == 0 else "connection_lost"
+            raise StoreError(code, detail=_detail(exc)) from None
 
     def execute(self, statement: str, params: Any = ()) -> psycopg.Cursor[Any]:
         if isinstance(params, dict):
             params = {k: _value(v) for k, v in params.items()}
         else:
             params = [_value(v) for v in params]
-        try:
+        # A plain SELECT outside a transaction changes nothing (functions that write,
+        # such as audit_append, are called inside the store's transactions).
+        write = statement.lstrip()[:6].upper() != "SELECT"
+        with self.guard(write=write):
             return self.conn.execute(translate(statement), params or None)  # type: ignore[arg-type]
-        except psycopg.errors.InsufficientPrivilege as exc:
-            raise StoreError("forbidden_by_server", detail=exc.diag.message_primary) from None
-        except psycopg.errors.RaiseException as exc:
-            raise StoreError("refused_by_server", detail=exc.diag.message_primary) from None
 
     @contextlib.contextmanager
     def atomic(self) -> Iterator[None]:
+        conn = self.conn  # reconnected here if need be, before the transaction begins
+        committing = False
         try:
-            with self.conn.transaction():
-                yield
-        except psycopg.errors.InsufficientPrivilege as exc:
-            raise StoreError("forbidden_by_server", detail=exc.diag.message_primary) from None
-        except psycopg.errors.RaiseException as exc:
-            raise StoreError("refused_by_server", detail=exc.diag.message_primary) from None
+            with self.guard(write=False):
+                self._depth += 1
+                try:
+                    with conn.transaction():
+                        yield
+                        committing = self._depth == 1
+                finally:
+                    self._depth -= 1
+        except StoreError as exc:
+            if committing and exc.code == "connection_lost":
+                # Lost during COMMIT: the server may have applied it or not.
+                raise StoreError("connection_lost_unsure", **exc.values) from None
+            raise
 
     def __getitem__(self, table: str) -> PgTable:
         return PgTable(self, table)
 
     def close(self) -> None:
-        self.conn.close()
+        self._conn.close()
 
     # --- what differs from SQLite ---------------------------------------------------
 
     def append_audit(self, entry: dict[str, Any]) -> int:
         """The server numbers, times, attributes and hashes the entry under a lock."""
-        row = self.conn.execute(
-            "SELECT audit_append(%s, %s, %s, %s, %s)",
-            [
-                entry["action"],
-                entry["entity"],
-                str(entry["entity_id"]),
-                audit.canonical(entry["before"]),
-                audit.canonical(entry["after"]),
-            ],
-        ).fetchone()
+        with self.guard(write=True):
+            row = self.conn.execute(
+                "SELECT audit_append(%s, %s, %s, %s, %s)",
+                [
+                    entry["action"],
+                    entry["entity"],
+                    str(entry["entity_id"]),
+                    audit.canonical(entry["before"]),
+                    audit.canonical(entry["after"]),
+                ],
+            ).fetchone()
         assert row is not None
         return int(row[0])
 
@@ -204,26 +297,27 @@ class PostgresEngine:
         signed head are the single PC's; here the server computes the chain itself."""
         problems: list[str] = []
         prev_hash, expected, count = audit.GENESIS, 1, 0
-        cursor = self.conn.execute(
-            "SELECT seq, at, user_id, user_login, action, entity, entity_id, before_json,"
-            " after_json, state_json, prev_hash, hash FROM audit_log ORDER BY seq"
-        )
-        cols = [c[0] for c in cursor.description or []]
-        for values in cursor:
-            row = dict(zip(cols, values, strict=True))
-            count += 1
-            if row["seq"] != expected:
-                problems.append(f"entry {expected} is missing (next is {row['seq']})")
-            if row["prev_hash"] != prev_hash:
-                problems.append(f"entry {row['seq']}: does not follow the previous entry")
-            if audit.entry_hash(row["prev_hash"], row) != row["hash"]:
-                problems.append(f"entry {row['seq']}: content does not match its hash (edited)")
-            prev_hash, expected = row["hash"], row["seq"] + 1
-        head = self.conn.execute("SELECT value FROM meta WHERE key = 'audit_head'").fetchone()
-        if head is None:
-            problems.append("the recorded head of the log is missing")
-        elif list(json.loads(head[0])) != [expected - 1, prev_hash]:
-            problems.append("the recorded head does not match the end of the log")
+        with self.guard(write=False):
+            cursor = self.conn.execute(
+                "SELECT seq, at, user_id, user_login, action, entity, entity_id, before_json,"
+                " after_json, state_json, prev_hash, hash FROM audit_log ORDER BY seq"
+            )
+            cols = [c[0] for c in cursor.description or []]
+            for values in cursor:
+                row = dict(zip(cols, values, strict=True))
+                count += 1
+                if row["seq"] != expected:
+                    problems.append(f"entry {expected} is missing (next is {row['seq']})")
+                if row["prev_hash"] != prev_hash:
+                    problems.append(f"entry {row['seq']}: does not follow the previous entry")
+                if audit.entry_hash(row["prev_hash"], row) != row["hash"]:
+                    problems.append(f"entry {row['seq']}: content does not match its hash (edited)")
+                prev_hash, expected = row["hash"], row["seq"] + 1
+            head = self.conn.execute("SELECT value FROM meta WHERE key = 'audit_head'").fetchone()
+            if head is None:
+                problems.append("the recorded head of the log is missing")
+            elif list(json.loads(head[0])) != [expected - 1, prev_hash]:
+                problems.append("the recorded head does not match the end of the log")
         return audit.VerifyResult(
             not problems,
             count,
@@ -240,7 +334,9 @@ class PostgresEngine:
         # as the cases' policy. It is the FROM item, not `id IN (…)`: see schema.py.
         return TextSearch("search_cases(?) AS c", [like_pattern(text)], "TRUE", [])
 
-    def watch_cases(self, callback: Callable[[int], None]) -> CaseWatch:
+    def watch_cases(
+        self, callback: Callable[[int], None], on_reconnect: Callable[[], None] | None = None
+    ) -> CaseWatch:
         from exportdesk.store.pg.schema import NOTIFY_CHANNEL
 
         return CaseWatch(
@@ -253,10 +349,12 @@ class PostgresEngine:
             ),
             NOTIFY_CHANNEL,
             callback,
+            on_reconnect,
         )
 
     def session_login(self) -> str:
-        row = self.conn.execute("SELECT session_user").fetchone()
+        with self.guard(write=False):
+            row = self.conn.execute("SELECT session_user").fetchone()
         assert row is not None
         return str(row[0])
 
@@ -301,12 +399,11 @@ class PostgresEngine:
 
     def _call(self, statement: Any, params: Any = None, login: str = "") -> None:
         try:
-            self.conn.execute(statement, params)
+            with self.guard(write=True):
+                self.conn.execute(statement, params)
         except psycopg.errors.DuplicateObject:
             raise StoreError("duplicate_login", login=login) from None
-        except psycopg.errors.InsufficientPrivilege as exc:
-            raise StoreError("forbidden_by_server", detail=exc.diag.message_primary) from None
-        except (psycopg.errors.RaiseException, psycopg.errors.InvalidParameterValue) as exc:
+        except psycopg.errors.InvalidParameterValue as exc:
             raise StoreError("refused_by_server", detail=exc.diag.message_primary) from None
 
     def execute_sql(self, statement: sql.Composable, login: str = "") -> None:
@@ -366,6 +463,11 @@ def connect(dsn: str, *, connect_timeout: int = 10, **credentials: str) -> psyco
         if pgconn is not None and (pgconn.used_password or pgconn.needs_password):
             raise StoreError("login_failed") from None
         raise StoreError("server_unreachable", detail=_without_password(str(exc))) from None
+
+
+def _detail(exc: BaseException) -> str:
+    # psycopg's text of a lost connection names the server's reason, never a password.
+    return _without_password(str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
 
 
 def _without_password(text: str) -> str:
