@@ -6,6 +6,7 @@ import inspect
 import json
 import os
 import shutil
+import stat
 import subprocess
 import sys
 from pathlib import Path
@@ -196,3 +197,21 @@ def test_country_names_read_directly_match_pycountry():
     assert next(c for c in overridden if c.code == "KR") == countries.Country(
         "KR", "韓国", "South Korea"
     )
+
+
+@pytest.mark.skipif(os.name != "posix", reason="file modes are POSIX")
+def test_a_cache_others_may_write_is_not_read(cache, forms):
+    forms_cache.cached_catalog(base_dir=forms)
+    path = cache_file(cache)
+    # Written private: the folder 0700, the file 0600.
+    assert stat.S_IMODE(cache.stat().st_mode) == 0o700
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    assert isinstance(forms_cache.cached_catalog(base_dir=forms).manifest, forms_cache.Record)
+    # A file, or a folder, that others may write is validated again, never read.
+    for item, mode in ((path, 0o666), (cache, 0o777)):
+        item.chmod(mode)
+        assert not isinstance(
+            forms_cache.cached_catalog(base_dir=forms).manifest, forms_cache.Record
+        )
+        item.chmod(0o600 if item == path else 0o700)
+    assert isinstance(forms_cache.cached_catalog(base_dir=forms).manifest, forms_cache.Record)

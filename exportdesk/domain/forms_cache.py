@@ -10,6 +10,12 @@ The cache is never believed: a file whose key differs (forms or code changed), w
 content does not match the digest written beside it (truncated, edited, corrupt), or that
 does not rebuild cleanly is ignored, and the forms are validated again and re-cached. The
 file holds only JSON data (no pickle), so a tampered file cannot run code.
+
+The digest is not a signature: anyone who can write the cache folder could write a
+well-formed forged file. So the cache is only as trusted as the user's own private files
+(who can write those can point ExportDesk at a forms folder of their own anyway): the
+folder is made 0700 and each file 0600, and on POSIX a file or folder that another user
+owns, or that others may write (a shared EXPORTDESK_CACHE), is not read.
 """
 
 from __future__ import annotations
@@ -257,7 +263,7 @@ def through_cache(
     """The value cached in the file `name` of the cache folder when `decode` accepts it,
     else `compute()`, written back best effort. No name (no key could be made): compute."""
     where = cache_dir() / name if name else None
-    if where is not None:
+    if where is not None and _private(where):
         try:
             cached = decode(where.read_bytes())
         except OSError:
@@ -270,13 +276,30 @@ def through_cache(
     return value
 
 
+def _private(path: Path) -> bool:
+    """The file and its folder are this user's and nobody else may write them (POSIX;
+    elsewhere the per-user cache folder is the boundary)."""
+    if os.name != "posix":
+        return True
+    try:
+        for item in (path, path.parent):
+            st = item.stat()
+            if st.st_uid != os.getuid() or st.st_mode & 0o022:
+                return False
+    except OSError:
+        return False
+    return True
+
+
 def _write(path: Path, value: T, encode: Callable[[T], bytes]) -> None:
     """Best effort: a folder that cannot be written only means validating next time."""
     try:
         data = encode(value)
-        path.parent.mkdir(parents=True, exist_ok=True)
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         tmp = path.with_name(f"{path.name}.{os.getpid()}.part")
-        tmp.write_bytes(data)
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "wb") as out:
+            out.write(data)
         tmp.replace(path)
     except (OSError, TypeError):
         pass
