@@ -129,9 +129,15 @@ def test_round_trip_with_return_and_resubmit(new_pair, tmp_path: Path, fmt: str)
         local["answers"] | {"publicly_available": True, "publication_restricted": False},
     )
     pair.prof_x.write_case(pair.prof, local_id, tmp_path / "case-2.exportdesk")
+    round1 = s.get_case(o.office, case_id)
     result2 = pair.office_x.import_case(o.office, tmp_path / "case-2.exportdesk")
     assert result2["case_id"] == case_id and not result2["new"] and result2["round"] == 2
     round2 = s.get_case(o.office, case_id)
+    # A new revision: a review sheet still open on round 1 cannot save over round 2.
+    assert round2["revision"] > round1["revision"]
+    with pytest.raises(StoreError) as stale:
+        s.save_review(o.office, case_id, {"transit": "x"}, expected_revision=round1["revision"])
+    assert stale.value.code == "review_conflict"
     assert [m["kind"] for m in round2["messages"]] == ["question", "answer"]
     assert round2["outcome"] == "no_procedure"
 

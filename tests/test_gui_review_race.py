@@ -133,6 +133,12 @@ def test_two_editors_on_one_case_on_a_sqlite_file(tmp_path: Path, qtbot, qapp, w
     assert campus.store.get_case(campus.office, case_id)["review"]["screening_note"] == (
         "照会済み、追記"
     )
+    # Nor does it sign or return the case over a review office2 has not seen.
+    before = campus.store._case_row(case_id)
+    b.comment.setText("相手方の所在地を教えてください")  # what a return needs
+    assert b.approve() is False and b.return_case() is False
+    assert campus.store.get_case(campus.office, case_id)["approvals"] == []
+    assert campus.store._case_row(case_id) == before
     user.click(b.reload_button)
     assert text_of(b, "screening_note") == "照会済み、追記"
     second.close()

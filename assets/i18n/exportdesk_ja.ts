@@ -2382,122 +2382,122 @@ Forms version %1</source>
         <translation>判断を選んでください。</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="845"/>
+        <location filename="../../exportdesk/gui/review.py" line="849"/>
         <source>Status</source>
         <translation>状態</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="912"/>
+        <location filename="../../exportdesk/gui/review.py" line="916"/>
         <source>Send decision file</source>
         <translation>判断ファイルを送る</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="923"/>
+        <location filename="../../exportdesk/gui/review.py" line="927"/>
         <source>Decision file written: %1</source>
         <translation>判断ファイルを作成しました：%1</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="935"/>
+        <location filename="../../exportdesk/gui/review.py" line="939"/>
         <source>Approvals</source>
         <translation>承認</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="993"/>
+        <location filename="../../exportdesk/gui/review.py" line="997"/>
         <source>created</source>
         <translation>作成</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="994"/>
+        <location filename="../../exportdesk/gui/review.py" line="998"/>
         <source>check sheet edited</source>
         <translation>事前確認シート編集</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="995"/>
+        <location filename="../../exportdesk/gui/review.py" line="999"/>
         <source>status</source>
         <translation>状態変更</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="996"/>
+        <location filename="../../exportdesk/gui/review.py" line="1000"/>
         <source>review sheet edited</source>
         <translation>審査票編集</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="997"/>
+        <location filename="../../exportdesk/gui/review.py" line="1001"/>
         <source>decision</source>
         <translation>判断</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="998"/>
+        <location filename="../../exportdesk/gui/review.py" line="1002"/>
         <source>approved</source>
         <translation>承認</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="999"/>
+        <location filename="../../exportdesk/gui/review.py" line="1003"/>
         <source>question to applicant</source>
         <translation>申請者への質問</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="1000"/>
+        <location filename="../../exportdesk/gui/review.py" line="1004"/>
         <source>applicant&apos;s answer</source>
         <translation>申請者の回答</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="1001"/>
+        <location filename="../../exportdesk/gui/review.py" line="1005"/>
         <source>attachment</source>
         <translation>添付</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="1002"/>
+        <location filename="../../exportdesk/gui/review.py" line="1006"/>
         <source>comment</source>
         <translation>コメント</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="1003"/>
+        <location filename="../../exportdesk/gui/review.py" line="1007"/>
         <source>case file received</source>
         <translation>案件ファイルを受領</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="1004"/>
+        <location filename="../../exportdesk/gui/review.py" line="1008"/>
         <source>decision file received</source>
         <translation>判断ファイルを受領</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="1005"/>
+        <location filename="../../exportdesk/gui/review.py" line="1009"/>
         <source>case file written for the office</source>
         <translation>担当部署あての案件ファイルを作成</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="1006"/>
+        <location filename="../../exportdesk/gui/review.py" line="1010"/>
         <source>file written</source>
         <translation>ファイルを出力</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="1007"/>
+        <location filename="../../exportdesk/gui/review.py" line="1011"/>
         <source>screened against the lists</source>
         <translation>リストと照合</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="1008"/>
+        <location filename="../../exportdesk/gui/review.py" line="1012"/>
         <source>screened again (new list)</source>
         <translation>再照合（新しいリスト）</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="1009"/>
+        <location filename="../../exportdesk/gui/review.py" line="1013"/>
         <source>list match resolved</source>
         <translation>照合候補を判断</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="1010"/>
+        <location filename="../../exportdesk/gui/review.py" line="1014"/>
         <source>recorded as not screened</source>
         <translation>照合なしとして記録</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="1011"/>
+        <location filename="../../exportdesk/gui/review.py" line="1015"/>
         <source>sender&apos;s key trusted</source>
         <translation>送信者の鍵を信頼</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/review.py" line="1013"/>
+        <location filename="../../exportdesk/gui/review.py" line="1017"/>
         <source>other change</source>
         <translation>その他の変更</translation>
     </message>

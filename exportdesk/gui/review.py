@@ -826,11 +826,15 @@ class ReviewEditor(QWidget):
         return case
 
     def approve(self) -> bool:
-        self.save()
+        # A signature covers the review as stored: not after a refused save (a colleague's
+        # newer review, a lost connection), whose input is still on screen.
+        if not self.save():
+            return False
         return self._run(self.store.approve, self.user, self.case_id, self.comment.text())
 
     def return_case(self) -> bool:
-        self.save()
+        if not self.save():
+            return False
         ok = self._run(self.store.return_case, self.user, self.case_id, self.comment.text())
         if ok:
             self.comment.clear()

@@ -94,6 +94,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "自分のアカウントは無効にできません。",
         "You cannot deactivate your own account.",
     ),
+    "review_changed": (
+        "署名の直前に担当部署の判断が変わりました。案件を開き直して確認してください。",
+        "The office's decision changed just before your signature: reopen the case and check.",
+    ),
     "person_department": (
         "部局の輸出管理責任者は、自分の部局の人物のみ登録できます。部局を選んでください。",
         "A department manager records people of their own department: choose it.",

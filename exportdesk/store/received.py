@@ -420,7 +420,11 @@ class Received(Part):
                 before = None
             else:
                 case_id = int(row["id"])
-                self.db["cases"].update(case_id, {**columns, "exchange_key": key})
+                # A new revision: a sheet open on the old round refuses its stale save.
+                revision = int(row.get("revision") or 0) + 1
+                self.db["cases"].update(
+                    case_id, {**columns, "exchange_key": key, "revision": revision}
+                )
                 before = {"status": row["status"], "round": row["round"]}
             for m in case["messages"]:
                 self.db["messages"].insert(
@@ -562,6 +566,7 @@ class Received(Part):
                     "decided_at": decision["decided_at"],
                     "review_json": _dumps(review),
                     "closed_at": decision["closed_at"] if status in FINAL else None,
+                    "revision": int(row.get("revision") or 0) + 1,
                     "updated_at": self.now(),
                 },
             )

@@ -327,6 +327,17 @@ class Reviews(Part):
         if complete:
             new_status = self.catalog.decision_by_id[case["decision"]].status
         with self._colleague_first(actor, case_id), self.db.atomic():
+            if step in ("office", "chief"):
+                # Under the row's lock, as the signature is written: a colleague who set a
+                # classification to "unclear" (or changed the decision) a moment ago is seen.
+                # (SQLite's write transaction already excludes other writers; the server
+                # takes the row's lock without an update, which its guard keeps for moves.)
+                if self.db.name == "postgresql":
+                    self.db.execute("SELECT id FROM cases WHERE id = ? FOR UPDATE", [case_id])
+                locked = self.store._case_row(case_id)
+                if locked["decision"] != case["decision"] or locked["round"] != case["round"]:
+                    raise StoreError("review_changed")
+                self._require_review_complete(locked, locked["decision"])
             self.db["approvals"].insert(
                 {
                     "case_id": case_id,
