@@ -278,3 +278,33 @@ def test_the_office_sets_every_lists_threshold_and_no_one_else(
     )
     assert result.returncode != 0 and "row-level security" in result.stderr
     assert snapshot(w) == before
+
+
+def test_the_server_keeps_one_id_per_person_and_hosts_who_file(pg_cluster) -> None:  # type: ignore[no-untyped-def]
+    # The rules store/people.py applies, held at psql too: the science professor cannot
+    # reuse an engineering student's ID (which they cannot even see), nor name the office
+    # as a person's host.
+    w = pg_world(pg_cluster)
+    try:
+        office = w.store(w.office)
+        office.add_person(
+            w.office, family_name="Wang", given_name="Li", nationality="CN",
+            department_id=w.eng, external_id="S7001",
+        )  # fmt: skip
+        before = office.db.execute("SELECT count(*) FROM people").fetchone()[0]
+        me = w.prof_sci.id
+        attempts = [
+            (f"'S7001', {me}", "already on another person"),
+            (f"'S7002', {w.office.id}", "host is an active applicant"),
+        ]
+        for values, why in attempts:
+            result = psql(
+                w, "prof_sci",
+                "INSERT INTO exportdesk.people (family_name, nationality, external_id,"
+                f" host_user_id, created_by, created_at, updated_at) VALUES ('Lee', 'KR',"
+                f" {values}, {me}, '2026-12-04', '2026-12-04')",
+            )  # fmt: skip
+            assert result.returncode != 0 and why in result.stderr, result.stderr
+        assert office.db.execute("SELECT count(*) FROM people").fetchone()[0] == before
+    finally:
+        w.close()

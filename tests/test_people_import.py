@@ -188,7 +188,11 @@ def test_an_id_recorded_twice_before_is_an_error_not_a_guess(campus: Campus, tmp
     # Two records with one ID from before the store checked IDs (written past the rules).
     for name in ("Nguyen", "Nguyen Van"):
         s.add_person(campus.office, family_name=name, given_name="Anh", nationality="VN")
+    if s.db.name == "postgresql":  # the server's own guard holds the rule now: set aside
+        s.db.execute("ALTER TABLE people DISABLE TRIGGER person_rules_guard")
     s.db.execute("UPDATE people SET external_id = 'S100'")
+    if s.db.name == "postgresql":
+        s.db.execute("ALTER TABLE people ENABLE TRIGGER person_rules_guard")
     table = read_table(write(tmp_path, HEADER + "S100,Nguyen,Anh,,VN,,,,ENG,新 指導,\n", "utf-8"))
     mapping = s.import_mapping(table.headers)
     preview = s.preview_people_import(campus.office, table, mapping)

@@ -462,3 +462,20 @@ def test_a_department_manager_records_people_of_their_department(campus: Campus)
     refused(c, "person_department", c.store.add_person, manager, **fields, department_id=c.eng)
     person = c.store.add_person(manager, **fields, department_id=c.sci)
     assert c.store.person(person)["department_id"] == c.sci
+
+
+def test_an_id_held_by_someone_out_of_sight_is_refused_without_naming_them(campus: Campus):
+    c = campus
+    student(c)  # S2026001, in engineering, recorded by the office
+    fields = {"family_name": "Lee", "given_name": "Su", "nationality": "KR"}
+    # The science professor may not see Wang, and is not told who holds the ID.
+    err = refused(
+        c, "person_id_taken_elsewhere", c.store.add_person, c.prof_sci, **fields,
+        external_id="S2026001",
+    )  # fmt: skip
+    assert "Wang" not in err.en and "S2026001" in err.ja
+    mine = c.store.add_person(c.prof_sci, **fields, external_id="S2026009")
+    refused(
+        c, "person_id_taken_elsewhere", c.store.update_person, c.prof_sci, mine,
+        external_id="S2026001",
+    )  # fmt: skip

@@ -110,6 +110,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "学籍番号・職員番号 {external_id} は既に {name} の記録にあります。",
         "The ID {external_id} is already on the record of {name}.",
     ),
+    "person_id_taken_elsewhere": (
+        "学籍番号・職員番号 {external_id} は既に別の人物の記録にあります。輸出管理担当部署に"
+        "確認してください。",
+        "The ID {external_id} is already on another person's record: ask the export control"
+        " office.",
+    ),
     "person_not_visible": (
         "この人物の記録を閲覧する権限がありません。",
         "You are not allowed to see this person's record.",

@@ -272,16 +272,23 @@ class People(Part):
             raise StoreError("person_host", detail="host_user_id")
         external = str(clean.get("external_id") or "").strip()
         if external and (before is None or before.get("external_id") != external):
-            others = [
-                i
-                for i in self.find_people(actor, external_id=external)
-                if before is None or i != before["id"]
-            ]
+            own = before["id"] if before else None
+            others = [i for i in self.find_people(actor, external_id=external) if i != own]
             if others:
                 other = self.person(others[0])
                 name = " ".join(x for x in (other["family_name"], other["given_name"]) if x)
                 raise StoreError(
                     "person_id_taken", detail="external_id", external_id=external, name=name
+                )
+            # Someone the actor may not see may hold it: said without naming them.
+            if self.db.name == "postgresql":
+                sql, params = "SELECT person_id_taken(?, ?)", [external, own]
+            else:
+                sql = "SELECT EXISTS (SELECT 1 FROM people WHERE external_id = ? AND id <> ?)"
+                params = [external, own or 0]
+            if self.db.execute(sql, params).fetchone()[0]:
+                raise StoreError(
+                    "person_id_taken_elsewhere", detail="external_id", external_id=external
                 )
 
     def _insert_person(self, actor: User, clean: dict[str, Any]) -> int:

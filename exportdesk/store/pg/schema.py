@@ -989,6 +989,7 @@ CREATE POLICY visible ON audit_log FOR SELECT USING (
     OR (entity = 'case' AND entity_id ~ '^[0-9]+$' AND can_see_case(entity_id::bigint)));
 """
         + PARTS_SQL
+        + PEOPLE_RULES_SQL
     )
 
 
@@ -1188,4 +1189,40 @@ CREATE POLICY remote_applicant ON user_roles FOR INSERT WITH CHECK (
     AND EXISTS (SELECT 1 FROM users u WHERE u.id = user_id AND u.active = 0
                 AND u.password_hash <> '{PASSWORD_MARK}'
                 AND NOT EXISTS (SELECT 1 FROM user_roles r WHERE r.user_id = u.id)));
+"""
+
+
+# One ID from the student or personnel system is one person's, and a person's host is an
+# active applicant: store/people.py's rules, re-checked for every direct change. The ID
+# is checked across all people (not only those the writer may see), so the store asks
+# through a function that answers yes or no and names no one.
+PEOPLE_RULES_SQL = """
+CREATE OR REPLACE FUNCTION person_id_taken(p_external TEXT, p_except BIGINT)
+RETURNS BOOLEAN LANGUAGE sql STABLE SECURITY DEFINER SET search_path = exportdesk, pg_temp
+AS $$
+    SELECT EXISTS (SELECT 1 FROM people WHERE external_id = p_external
+                   AND id <> coalesce(p_except, 0))
+$$;
+CREATE OR REPLACE FUNCTION person_rules_guard() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = exportdesk, pg_temp AS $$
+BEGIN
+    IF coalesce(NEW.external_id, '') <> ''
+       AND (TG_OP = 'INSERT' OR NEW.external_id IS DISTINCT FROM OLD.external_id)
+       AND person_id_taken(NEW.external_id, NEW.id) THEN
+        RAISE EXCEPTION 'the ID % is already on another person''s record', NEW.external_id
+            USING ERRCODE = 'check_violation';
+    END IF;
+    IF NEW.host_user_id IS NOT NULL
+       AND (TG_OP = 'INSERT' OR NEW.host_user_id IS DISTINCT FROM OLD.host_user_id)
+       AND NOT EXISTS (SELECT 1 FROM users u JOIN user_roles r ON r.user_id = u.id
+                       WHERE u.id = NEW.host_user_id AND u.active = 1
+                       AND r.role = 'applicant') THEN
+        RAISE EXCEPTION 'a person''s host is an active applicant' USING ERRCODE = 'check_violation';
+    END IF;
+    RETURN NEW;
+END $$;
+REVOKE ALL ON FUNCTION person_rules_guard() FROM PUBLIC;
+DROP TRIGGER IF EXISTS person_rules_guard ON people;
+CREATE TRIGGER person_rules_guard BEFORE INSERT OR UPDATE ON people
+    FOR EACH ROW EXECUTE FUNCTION person_rules_guard();
 """
