@@ -70,6 +70,9 @@ def test_a_professor_signs_in_with_the_typed_password_and_sees_only_their_cases(
     model = window.cases_page.model
     assert [model.case_id(r) for r in range(model.rowCount())] == [mine["id"]]
     assert window.queue_page is None
+    # The office reads the same database: the check sheet offers no case file to send.
+    sheet = window.open_case(mine["id"])
+    assert sheet.submit_button.isVisible() and not sheet.send_button.isVisible()
     window.close()
     store.close()
 

@@ -227,6 +227,8 @@ class CheckSheetEditor(QWidget):
             self.tr("For an office that works on another PC: submits and writes a signed case file")
         )
         self.send_button.clicked.connect(lambda: self.send_file())
+        # On a campus database the office already has the case: no file to carry.
+        self.send_button.setVisible(store.case_files_needed())
         self.submit_button = QPushButton(self.tr("Submit to the office"))
         self.submit_button.setObjectName("submit")
         self.submit_button.setDefault(True)

@@ -62,6 +62,11 @@ class Received(Part):
                 {"file": path, "fingerprint": fingerprint},
             )
 
+    def case_files_needed(self) -> bool:
+        """Whether cases reach the office as files: not on a campus database, where the
+        office reads the same records as the applicant writes."""
+        return self.db.name != "postgresql"
+
     def is_member(self) -> bool:
         """Set up from the office's institution file (a professor's PC), not the office."""
         row = self._row("SELECT member FROM institution WHERE id = 1")
