@@ -17,6 +17,7 @@ from urllib.parse import quote
 
 import psycopg
 import pytest
+from psycopg.conninfo import conninfo_to_dict
 
 from exportdesk.store import StoreError
 from exportdesk.store.pg import schema
@@ -200,10 +201,43 @@ def test_ones_own_password_under_set_role_is_the_sessions(world: World) -> None:
     ).close()
 
 
-def test_redact_hides_a_password_with_an_at_sign() -> None:
-    assert redact("postgresql://bob:p@ss@db/x") == "postgresql://bob:***@db/x"
-    assert redact("postgresql://bob:p@s:s@db:5432/x?sslmode=require") == (
-        "postgresql://bob:***@db:5432/x?sslmode=require"
-    )
-    assert redact("postgresql://bob@db/x") == "postgresql://bob@db/x"
-    assert redact("host=db password='p@ss word' user=bob") == "host=db password=*** user=bob"
+@pytest.mark.parametrize(
+    ("dsn", "redacted"),
+    [
+        # libpq's credentials end at the FIRST '@' (a raw '@' after it is the host's).
+        ("postgresql://bob:pa?ss@db/x", "postgresql://bob:***@db/x"),
+        (
+            "postgresql://bob:pa#ss@db/x?sslmode=require",
+            "postgresql://bob:***@db/x?sslmode=require",
+        ),
+        ("postgresql://bob:p%40ss@db:5432/x", "postgresql://bob:***@db:5432/x"),
+        ("postgresql://bob:p@ss@db/x", "postgresql://bob:***@ss@db/x"),
+        ("postgres://:pw@db/x", "postgres://:***@db/x"),
+        ("postgresql://bob:pw@db/x?password=sec", "postgresql://bob:***@db/x?password=***"),
+        (
+            "postgresql://db/x?pass%77ord=a%26b&user=bob",
+            "postgresql://db/x?pass%77ord=***&user=bob",
+        ),
+        ("host=db password='p@ss word' user=bob", "host=db password=*** user=bob"),
+        ("host=db password=a\\ b user=bob", "host=db password=*** user=bob"),
+        ("host=db password = 'it\\'s' user=bob", "host=db password = *** user=bob"),
+    ],
+)
+def test_redact_hides_the_password_libpq_would_use(dsn: str, redacted: str) -> None:
+    assert redact(dsn) == redacted
+    password = conninfo_to_dict(dsn)["password"]
+    assert password and password not in redact(dsn).replace("postgres", "")
+
+
+@pytest.mark.parametrize(
+    "dsn",
+    [
+        # A '/' before any '@': libpq reads no credentials (host bob, port p).
+        "postgresql://bob:p/ss@db/x",
+        "postgresql://bob@db/x?sslmode=verify-full",
+        "host=db user=bob sslmode=require",
+    ],
+)
+def test_redact_leaves_an_address_without_a_password(dsn: str) -> None:
+    assert "password" not in conninfo_to_dict(dsn)
+    assert redact(dsn) == dsn

@@ -16,6 +16,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import unquote
 
 import psycopg
 from psycopg import sql
@@ -57,13 +58,50 @@ def translate(statement: str) -> str:
     return _PLACEHOLDER.sub(swap, statement)
 
 
-def redact(dsn: str) -> str:
-    """The DSN without its password, for messages and logs.
+_URI_SCHEME = re.compile(r"postgres(?:ql)?://", re.I)
+# key=value form: a keyword at the start or after white space; a value quoted ('…',
+# backslash escapes, unterminated runs to the end) or up to white space (a backslash
+# escapes the next character, even a space).
+_KV_PASSWORD = re.compile(r"(?<!\S)(password\s*=\s*)('(?:\\.|[^'\\])*'?|(?:\\.|[^\s\\])+\\?)")
+_PASSWORD_PARAM = re.compile(r"([?&])([^=&]*)=([^&]*)")
 
-    A raw '@' may sit in the password (postgresql://bob:p@ss@db/x): the user and
-    password run to the LAST '@' before the path."""
-    dsn = re.sub(r"(://[^:/@?#]+):[^/?#]*@", r"\1:***@", dsn)
-    return re.sub(r"(password\s*=\s*)('(?:[^'\\]|\\.)*'|\S+)", r"\1***", dsn, flags=re.I)
+
+def redact(dsn: str) -> str:
+    """The DSN (or a text quoting one) without its passwords, for messages and logs.
+
+    Hides what libpq would take as the password. In a URI, libpq reads credentials only
+    if an '@' comes before any '/': the user runs to the first ':', the password from
+    there to that FIRST '@' ('?' and '#' are ordinary characters in it; an '@' of the
+    password must be written %40, a raw one ends it). A `password=` query parameter
+    (its name may be percent-encoded) and the key=value form's `password` are hidden too.
+    """
+    out: list[str] = []
+    at = 0
+    for scheme in _URI_SCHEME.finditer(dsn):
+        if scheme.start() < at:
+            continue  # inside the part already redacted
+        out.append(dsn[at : scheme.end()])
+        at = scheme.end()
+        stop = re.compile(r"[@/]").search(dsn, at)
+        if stop and stop.group() == "@":
+            user, colon, _ = dsn[at : stop.start()].partition(":")
+            out.append(user + (":***" if colon else "") + "@")
+            at = stop.end()
+        query = dsn.find("?", at)
+        following = _URI_SCHEME.search(dsn, at)
+        if query == -1 or (following and following.start() < query):
+            continue
+        out.append(dsn[at:query])
+        rest = following.start() if following else len(dsn)
+        out.append(_PASSWORD_PARAM.sub(_hide_param, dsn[query:rest]))
+        at = rest
+    out.append(dsn[at:])
+    return _KV_PASSWORD.sub(r"\1***", "".join(out))
+
+
+def _hide_param(match: re.Match[str]) -> str:
+    hidden = unquote(match.group(2)).strip() == "password"
+    return match.group(0) if not hidden else f"{match.group(1)}{match.group(2)}=***"
 
 
 def _value(value: Any) -> Any:
