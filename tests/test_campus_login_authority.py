@@ -246,3 +246,24 @@ def test_a_template_copy_of_the_database_has_no_authority(world: World) -> None:
         assert signs_in(w, login, NEW_PASSWORD)
     finally:
         superuser(w, f'DROP DATABASE "{copy}" WITH (FORCE)')
+
+
+def test_a_table_of_names_from_an_earlier_release_gets_the_oids_once(world: World) -> None:
+    w = world
+    mine, gone = new_login(w), new_login(w)
+    create(w, mine, [("applicant", None)])
+    create(w, gone, [("applicant", None)])
+    superuser(w, "ALTER TABLE exportdesk.own_logins DROP COLUMN role_oid, DROP COLUMN db_oid")
+    superuser(w, f'DROP ROLE "{gone}"')
+    migrate(w.admin_dsn)
+    rows = superuser(
+        w,
+        "SELECT o.login, o.role_oid = r.oid, d.datname FROM exportdesk.own_logins o"
+        " JOIN pg_roles r ON r.rolname = o.login JOIN pg_database d ON d.oid = o.db_oid",
+    )
+    assert (mine, True, w.dbname) in rows
+    # A name whose role is gone is no longer this database's.
+    assert gone not in {r[0] for r in superuser(w, "SELECT login FROM exportdesk.own_logins")}
+    mine_id = superuser(w, "SELECT id FROM exportdesk.users WHERE login = %s", [mine])[0][0]
+    w.store(w.admin).reset_password(w.admin, mine_id, NEW_PASSWORD)
+    assert signs_in(w, mine, NEW_PASSWORD)
