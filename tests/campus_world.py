@@ -153,6 +153,13 @@ def pg_world(cluster: Any, icp_format: str = "small", clock: FakeClock | None = 
     with psycopg.connect(cluster.dsn(), autocommit=True) as conn:
         conn.execute(f'CREATE DATABASE "{dbname}" TEMPLATE "{template}"')
     admin_dsn = cluster.dsn(dbname)
+    with psycopg.connect(admin_dsn, autocommit=True) as conn:
+        # A template copy has no authority over the template's logins (pg/logins.py);
+        # each test's copy stands for the database that made its people.
+        conn.execute(
+            "UPDATE exportdesk.own_logins SET db_oid ="
+            " (SELECT oid FROM pg_database WHERE datname = current_database())"
+        )
     users: dict[str, User] = {}
     stores: dict[int, Store] = {}
     dsns: dict[str, str] = {}

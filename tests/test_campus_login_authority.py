@@ -84,7 +84,9 @@ def test_an_administrator_cannot_take_over_it_staff(world: World, power: str) ->
     superuser(
         w,
         "BEGIN; SET LOCAL session_replication_role = replica;"
-        f" {insert_user(dba)}; INSERT INTO exportdesk.own_logins VALUES ('{dba}'); COMMIT",
+        f" {insert_user(dba)}; INSERT INTO exportdesk.own_logins SELECT rolname, r.oid, d.oid"
+        f" FROM pg_roles r, pg_database d WHERE rolname = '{dba}'"
+        " AND datname = current_database(); COMMIT",
     )
     before, role_before = snapshot(w), role(w, dba)
     attempts = [
@@ -169,6 +171,99 @@ def test_a_database_set_up_before_knows_its_own_logins(world: World) -> None:
         result = psql(w, who, f"INSERT INTO exportdesk.own_logins VALUES ('{w.dbname}-x')")
         assert result.returncode != 0 and "permission denied" in result.stderr
     # Its own people are still the administrators' to manage.
+    mine_id = superuser(w, "SELECT id FROM exportdesk.users WHERE login = %s", [mine])[0][0]
+    w.store(w.admin).reset_password(w.admin, mine_id, NEW_PASSWORD)
+    assert signs_in(w, mine, NEW_PASSWORD)
+
+
+def test_a_role_dropped_and_made_again_elsewhere_is_not_this_databases(
+    world: World, other: World
+) -> None:
+    w = world
+    login = new_login(w)
+    create(w, login, [("applicant", None)])
+    # IT drops the role; another database makes one of the same name for its person.
+    superuser(w, f'DROP ROLE "{login}"')
+    create(other, login, [("applicant", None)])
+    before, role_before = snapshot(w), role(w, login)
+    attempts = [
+        (
+            f"SELECT exportdesk.set_login_password('{login}', '{verifier(w, login)}')",
+            "not an ExportDesk",
+        ),
+        (f"UPDATE exportdesk.users SET active = 0 WHERE login = '{login}'", "not an ExportDesk"),
+        (
+            "INSERT INTO exportdesk.user_roles (user_id, role)"
+            f" SELECT id, 'admin' FROM exportdesk.users WHERE login = '{login}'",
+            "not an ExportDesk login",
+        ),
+    ]
+    for statement, message in attempts:
+        result = psql(w, "admin", statement)
+        assert result.returncode != 0, statement
+        assert message in result.stderr, result.stderr
+    assert snapshot(w) == before
+    assert role(w, login) == role_before and role_before["login"] is True  # type: ignore[index]
+    assert signs_in(other, login, PASSWORD) and not signs_in(other, login, NEW_PASSWORD)
+    # The other database, which made this role, still manages it.
+    result = psql(other, "admin", f"UPDATE exportdesk.users SET active = 0 WHERE login = '{login}'")
+    assert result.returncode == 0, result.stderr
+    assert role(other, login)["login"] is False  # type: ignore[index]
+
+
+def test_a_template_copy_of_the_database_has_no_authority(world: World) -> None:
+    w = world
+    login = new_login(w)
+    create(w, login, [("applicant", None)])
+    w.close()  # CREATE DATABASE … TEMPLATE needs the source without connections
+    copy = f"{w.dbname}_copy"
+    superuser(w, f'CREATE DATABASE "{copy}" TEMPLATE "{w.dbname}"')
+    try:
+        in_copy = World(
+            w.engine, w.users, {}, w.eng, w.sci,
+            {k: v.replace(f"/{w.dbname}", f"/{copy}") for k, v in w.dsn.items()},
+            w.admin_dsn.replace(w.dbname, copy), copy,
+        )  # fmt: skip
+        before, role_before = snapshot(in_copy), role(w, login)
+        attempts = [
+            (
+                f"SELECT exportdesk.set_login_password('{login}', '{verifier(w, login)}')",
+                "not an Export",
+            ),
+            (f"UPDATE exportdesk.users SET active = 0 WHERE login = '{login}'", "not an Export"),
+        ]
+        for statement, message in attempts:
+            result = psql(in_copy, "admin", statement)
+            assert result.returncode != 0, statement
+            assert message in result.stderr, result.stderr
+        assert snapshot(in_copy) == before
+        assert role(w, login) == role_before and role_before["login"] is True  # type: ignore[index]
+        assert signs_in(w, login, PASSWORD) and not signs_in(w, login, NEW_PASSWORD)
+        # The database that made the role still manages it.
+        result = psql(w, "admin", f"SELECT exportdesk.set_login_password('{login}', "
+                      f"'{verifier(w, login)}')")  # fmt: skip
+        assert result.returncode == 0, result.stderr
+        assert signs_in(w, login, NEW_PASSWORD)
+    finally:
+        superuser(w, f'DROP DATABASE "{copy}" WITH (FORCE)')
+
+
+def test_a_table_of_names_from_an_earlier_release_gets_the_oids_once(world: World) -> None:
+    w = world
+    mine, gone = new_login(w), new_login(w)
+    create(w, mine, [("applicant", None)])
+    create(w, gone, [("applicant", None)])
+    superuser(w, "ALTER TABLE exportdesk.own_logins DROP COLUMN role_oid, DROP COLUMN db_oid")
+    superuser(w, f'DROP ROLE "{gone}"')
+    migrate(w.admin_dsn)
+    rows = superuser(
+        w,
+        "SELECT o.login, o.role_oid = r.oid, d.datname FROM exportdesk.own_logins o"
+        " JOIN pg_roles r ON r.rolname = o.login JOIN pg_database d ON d.oid = o.db_oid",
+    )
+    assert (mine, True, w.dbname) in rows
+    # A name whose role is gone is no longer this database's.
+    assert gone not in {r[0] for r in superuser(w, "SELECT login FROM exportdesk.own_logins")}
     mine_id = superuser(w, "SELECT id FROM exportdesk.users WHERE login = %s", [mine])[0][0]
     w.store(w.admin).reset_password(w.admin, mine_id, NEW_PASSWORD)
     assert signs_in(w, mine, NEW_PASSWORD)

@@ -17,10 +17,11 @@ from urllib.parse import quote
 
 import psycopg
 import pytest
+from psycopg.conninfo import conninfo_to_dict
 
 from exportdesk.store import StoreError
 from exportdesk.store.pg import schema
-from exportdesk.store.pg.engine import PostgresEngine, auth_requirement, redact
+from exportdesk.store.pg.engine import PostgresEngine, auth_requirement, check_password, redact
 from exportdesk.store.pg.signin import sign_in
 from tests.campus_world import PASSWORD, World
 from tests.test_campus_logins import NEW_PASSWORD, address, world  # noqa: F401 (fixture)
@@ -33,7 +34,8 @@ class CleartextServer:
     """Answers every startup with AuthenticationCleartextPassword ('R', code 3) and keeps
     all bytes the client sends afterwards."""
 
-    def __init__(self) -> None:
+    def __init__(self, auth_code: int = 3) -> None:
+        self.auth_code = auth_code  # 3 cleartext password, 7 GSSAPI, 0 none (trust)
         self.sock = socket.socket()
         self.sock.bind(("127.0.0.1", 0))
         self.sock.listen(8)
@@ -75,7 +77,7 @@ class CleartextServer:
         # Counted before the request goes out, so the client cannot finish (and the test
         # read the count) before this thread has counted it.
         self.asked += 1
-        conn.sendall(b"R" + struct.pack("!II", 8, 3))
+        conn.sendall(b"R" + struct.pack("!II", 8, self.auth_code))
         while True:
             chunk = conn.recv(4096)
             if not chunk:
@@ -126,6 +128,51 @@ def test_what_the_server_may_ask_for() -> None:
     assert auth_requirement(verified, True) == "scram-sha-256,gss,sspi,password"
     assert auth_requirement(plain, False) == "!password,!md5"
     assert auth_requirement(verified, False) is None
+    # libpq ignores sslmode on a Unix socket: verify-full there is no TLS at all.
+    for local in (
+        "postgresql:///exportdesk?sslmode=verify-full",
+        "postgresql://%2Fvar%2Frun%2Fpostgresql/exportdesk?sslmode=verify-full",
+        "host=/tmp dbname=exportdesk sslmode=verify-full",
+        "host=db.example.ac.jp,/tmp dbname=exportdesk sslmode=verify-full",
+        "host=db.example.ac.jp,@abstract dbname=exportdesk sslmode=verify-full",
+        "host=db.example.ac.jp, dbname=exportdesk sslmode=verify-full",
+    ):
+        assert auth_requirement(local, True) == "scram-sha-256,gss,sspi", local
+        assert auth_requirement(local, False) == "!password,!md5", local
+    # An explicit hostaddr is TCP whatever the host says.
+    tcp = "host=/tmp hostaddr=192.0.2.1 dbname=exportdesk sslmode=verify-full"
+    assert auth_requirement(tcp, True) == "scram-sha-256,gss,sspi,password"
+    # Checking a typed password: only methods that check it.
+    assert auth_requirement(plain, True, checking=True) == "scram-sha-256"
+    assert auth_requirement(verified, True, checking=True) == "scram-sha-256,password"
+    local = "host=/tmp dbname=exportdesk sslmode=verify-full"
+    assert auth_requirement(local, True, checking=True) == "scram-sha-256"
+
+
+@pytest.mark.parametrize("auth_code", [7, 0], ids=["gssapi", "trust"])
+def test_a_server_that_does_not_check_passwords_never_vouches_for_one(auth_code: int) -> None:
+    # Under Kerberos (or trust) any "current password" would connect: it is refused with
+    # a message saying where to change it, and the password is not sent.
+    server = CleartextServer(auth_code)
+    try:
+        dsn = f"postgresql://127.0.0.1:{server.port}/exportdesk?sslmode=disable"
+        with pytest.raises(StoreError) as refused:
+            check_password(dsn, "prof", SECRET)
+        assert refused.value.code == "password_not_checked"
+        assert "Kerberos" in refused.value.en and "Kerberos" in refused.value.ja
+        assert server.asked == 1
+        assert SECRET.encode() not in bytes(server.received)
+    finally:
+        server.close()
+    # A server asking for the password in cleartext is still the unsafe one.
+    server = CleartextServer(3)
+    try:
+        with pytest.raises(StoreError) as refused:
+            check_password(f"postgresql://127.0.0.1:{server.port}/x", "prof", SECRET)
+        assert refused.value.code == "unsafe_authentication"
+        assert SECRET.encode() not in bytes(server.received)
+    finally:
+        server.close()
 
 
 def test_the_sign_in_still_works_with_scram(world: World) -> None:  # noqa: F811
@@ -200,10 +247,43 @@ def test_ones_own_password_under_set_role_is_the_sessions(world: World) -> None:
     ).close()
 
 
-def test_redact_hides_a_password_with_an_at_sign() -> None:
-    assert redact("postgresql://bob:p@ss@db/x") == "postgresql://bob:***@db/x"
-    assert redact("postgresql://bob:p@s:s@db:5432/x?sslmode=require") == (
-        "postgresql://bob:***@db:5432/x?sslmode=require"
-    )
-    assert redact("postgresql://bob@db/x") == "postgresql://bob@db/x"
-    assert redact("host=db password='p@ss word' user=bob") == "host=db password=*** user=bob"
+@pytest.mark.parametrize(
+    ("dsn", "redacted"),
+    [
+        # libpq's credentials end at the FIRST '@' (a raw '@' after it is the host's).
+        ("postgresql://bob:pa?ss@db/x", "postgresql://bob:***@db/x"),
+        (
+            "postgresql://bob:pa#ss@db/x?sslmode=require",
+            "postgresql://bob:***@db/x?sslmode=require",
+        ),
+        ("postgresql://bob:p%40ss@db:5432/x", "postgresql://bob:***@db:5432/x"),
+        ("postgresql://bob:p@ss@db/x", "postgresql://bob:***@ss@db/x"),
+        ("postgres://:pw@db/x", "postgres://:***@db/x"),
+        ("postgresql://bob:pw@db/x?password=sec", "postgresql://bob:***@db/x?password=***"),
+        (
+            "postgresql://db/x?pass%77ord=a%26b&user=bob",
+            "postgresql://db/x?pass%77ord=***&user=bob",
+        ),
+        ("host=db password='p@ss word' user=bob", "host=db password=*** user=bob"),
+        ("host=db password=a\\ b user=bob", "host=db password=*** user=bob"),
+        ("host=db password = 'it\\'s' user=bob", "host=db password = *** user=bob"),
+    ],
+)
+def test_redact_hides_the_password_libpq_would_use(dsn: str, redacted: str) -> None:
+    assert redact(dsn) == redacted
+    password = conninfo_to_dict(dsn)["password"]
+    assert password and password not in redact(dsn).replace("postgres", "")
+
+
+@pytest.mark.parametrize(
+    "dsn",
+    [
+        # A '/' before any '@': libpq reads no credentials (host bob, port p).
+        "postgresql://bob:p/ss@db/x",
+        "postgresql://bob@db/x?sslmode=verify-full",
+        "host=db user=bob sslmode=require",
+    ],
+)
+def test_redact_leaves_an_address_without_a_password(dsn: str) -> None:
+    assert "password" not in conninfo_to_dict(dsn)
+    assert redact(dsn) == dsn

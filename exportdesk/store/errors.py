@@ -259,6 +259,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The server asked for the password in an unsafe way, so the connection was stopped"
         " without sending it ({detail}). Ask IT.",
     ),
+    "password_not_checked": (
+        "このサーバーはパスワードを確認しません（Kerberos 等）。パスワードは Kerberos・LDAP 等の"
+        "管理元で変更してください。",
+        "This server does not check passwords (Kerberos or similar): change your password"
+        " where it is kept (Kerberos, LDAP).",
+    ),
     "libpq_too_old": (
         "PostgreSQL のクライアントライブラリ（libpq {version}）が古すぎます。16 以降が必要です。",
         "The PostgreSQL client library (libpq {version}) is too old: 16 or later is needed.",

@@ -184,9 +184,7 @@ def _copy(src: sqlite3.Connection, conn: psycopg.Connection[Any], result: CopyRe
                 )
             )
             # This database made the role: its records now speak for it (pg/logins.py).
-            conn.execute(
-                "INSERT INTO own_logins (login) VALUES (%s) ON CONFLICT DO NOTHING", [login]
-            )
+            conn.execute("SELECT own_login(%s)", [login])
         # An inactive account's role cannot log in (pg/logins.py keeps it so from here on).
         conn.execute("SELECT sync_login(id) FROM users")
         result.logins_without_password = logins

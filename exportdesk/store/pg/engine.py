@@ -16,6 +16,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import unquote
 
 import psycopg
 from psycopg import sql
@@ -57,13 +58,50 @@ def translate(statement: str) -> str:
     return _PLACEHOLDER.sub(swap, statement)
 
 
-def redact(dsn: str) -> str:
-    """The DSN without its password, for messages and logs.
+_URI_SCHEME = re.compile(r"postgres(?:ql)?://", re.I)
+# key=value form: a keyword at the start or after white space; a value quoted ('…',
+# backslash escapes, unterminated runs to the end) or up to white space (a backslash
+# escapes the next character, even a space).
+_KV_PASSWORD = re.compile(r"(?<!\S)(password\s*=\s*)('(?:\\.|[^'\\])*'?|(?:\\.|[^\s\\])+\\?)")
+_PASSWORD_PARAM = re.compile(r"([?&])([^=&]*)=([^&]*)")
 
-    A raw '@' may sit in the password (postgresql://bob:p@ss@db/x): the user and
-    password run to the LAST '@' before the path."""
-    dsn = re.sub(r"(://[^:/@?#]+):[^/?#]*@", r"\1:***@", dsn)
-    return re.sub(r"(password\s*=\s*)('(?:[^'\\]|\\.)*'|\S+)", r"\1***", dsn, flags=re.I)
+
+def redact(dsn: str) -> str:
+    """The DSN (or a text quoting one) without its passwords, for messages and logs.
+
+    Hides what libpq would take as the password. In a URI, libpq reads credentials only
+    if an '@' comes before any '/': the user runs to the first ':', the password from
+    there to that FIRST '@' ('?' and '#' are ordinary characters in it; an '@' of the
+    password must be written %40, a raw one ends it). A `password=` query parameter
+    (its name may be percent-encoded) and the key=value form's `password` are hidden too.
+    """
+    out: list[str] = []
+    at = 0
+    for scheme in _URI_SCHEME.finditer(dsn):
+        if scheme.start() < at:
+            continue  # inside the part already redacted
+        out.append(dsn[at : scheme.end()])
+        at = scheme.end()
+        stop = re.compile(r"[@/]").search(dsn, at)
+        if stop and stop.group() == "@":
+            user, colon, _ = dsn[at : stop.start()].partition(":")
+            out.append(user + (":***" if colon else "") + "@")
+            at = stop.end()
+        query = dsn.find("?", at)
+        following = _URI_SCHEME.search(dsn, at)
+        if query == -1 or (following and following.start() < query):
+            continue
+        out.append(dsn[at:query])
+        rest = following.start() if following else len(dsn)
+        out.append(_PASSWORD_PARAM.sub(_hide_param, dsn[query:rest]))
+        at = rest
+    out.append(dsn[at:])
+    return _KV_PASSWORD.sub(r"\1***", "".join(out))
+
+
+def _hide_param(match: re.Match[str]) -> str:
+    hidden = unquote(match.group(2)).strip() == "password"
+    return match.group(0) if not hidden else f"{match.group(1)}{match.group(2)}=***"
 
 
 def _value(value: Any) -> Any:
@@ -385,17 +423,9 @@ class PostgresEngine:
         return PASSWORD_MARK
 
     def check_login_password(self, login: str, stored: str, password: str) -> bool:
-        """Try a second connection as `login` with `password` (the DSN's other settings,
-        such as sslmode, kept). Only the typed password counts: no ~/.pgpass
-        (passfile=os.devnull), and an empty one is refused before libpq would fall back
-        to PGPASSWORD or the address's own."""
-        if not password:
-            return False
-        try:
-            connect(self.dsn, user=login, password=password, passfile=os.devnull).close()
-        except StoreError:
-            return False
-        return True
+        """The typed password, checked by a second connection as `login`: see
+        check_password."""
+        return check_password(self.dsn, login, password)
 
     def _call(self, statement: Any, params: Any = None, login: str = "") -> None:
         try:
@@ -413,26 +443,69 @@ class PostgresEngine:
 # Authentication methods that never hand the password to the server: SCRAM proves it
 # (and proves the server knows the verifier); GSSAPI/SSPI never use it.
 _SAFE_AUTH = "scram-sha-256,gss,sspi"
+# libpq's words for a server that would not check a password.
+_NO_PASSWORD_CHECK = re.compile(r"GSSAPI|SSPI|did not complete authentication", re.I)
 
 
-def auth_requirement(dsn: str, password_given: bool) -> str | None:
+def _tls_to_every_host(dsn: str) -> bool:
+    """sslmode=verify-full and only TCP hosts: libpq ignores sslmode on a Unix socket
+    (a host starting with '/' or '@', or none: the default socket), so verify-full
+    there protects nothing. A hostaddr entry means TCP whatever its host says."""
+    try:
+        params = conninfo_to_dict(dsn)
+    except psycopg.ProgrammingError:
+        return False  # a malformed address: psycopg.connect says why
+    if params.get("sslmode") != "verify-full":
+        return False
+    hosts = str(params.get("host") or "").split(",")
+    addrs = str(params.get("hostaddr") or "").split(",")
+    for i in range(max(len(hosts), len(addrs))):
+        host = hosts[i].strip() if i < len(hosts) else ""
+        addr = addrs[i].strip() if i < len(addrs) else ""
+        if not addr and (not host or host.startswith(("/", "@"))):
+            return False
+    return True
+
+
+def auth_requirement(dsn: str, password_given: bool, *, checking: bool = False) -> str | None:
     """libpq's require_auth for `dsn`: what the server may ask for.
 
     A typed password goes only to SCRAM (or Kerberos, which ignores it): a server
     answering with a cleartext or MD5 request gets nothing. Cleartext (LDAP, RADIUS)
-    is allowed only when the address says sslmode=verify-full, so the password is sent
-    inside TLS to the certified host. Without a typed password (the set-up tools:
-    ~/.pgpass, peer or Kerberos) any method but cleartext and MD5."""
-    try:
-        verified = conninfo_to_dict(dsn).get("sslmode") == "verify-full"
-    except psycopg.ProgrammingError:
-        verified = False  # a malformed address: psycopg.connect says why
+    is allowed only when the address says sslmode=verify-full and every host is a TCP
+    host, so the password is sent inside TLS to the certified host. Without a typed
+    password (the set-up tools: ~/.pgpass, peer or Kerberos) any method but cleartext
+    and MD5. `checking`: a typed password is being checked, so only methods that check
+    it (SCRAM, or cleartext as above); Kerberos would let any password pass."""
+    verified = _tls_to_every_host(dsn)
+    if checking:
+        return "scram-sha-256" + (",password" if verified else "")
     if password_given:
         return _SAFE_AUTH + (",password" if verified else "")
     return None if verified else "!password,!md5"
 
 
-def connect(dsn: str, *, connect_timeout: int = 10, **credentials: str) -> psycopg.Connection[Any]:
+def check_password(dsn: str, login: str, password: str) -> bool:
+    """Whether the server accepts `password` for `login` at `dsn` (its other settings,
+    such as sslmode, kept). Only the typed password counts: no ~/.pgpass
+    (passfile=os.devnull), and an empty one is refused before libpq would fall back to
+    PGPASSWORD or the address's own. A server that does not check passwords (Kerberos,
+    trust) is `password_not_checked`, never a pass; one asking unsafely,
+    `unsafe_authentication`."""
+    if not password:
+        return False
+    try:
+        connect(dsn, checking=True, user=login, password=password, passfile=os.devnull).close()
+    except StoreError as exc:
+        if exc.code in ("password_not_checked", "unsafe_authentication"):
+            raise  # not a wrong password: the person is told what happened
+        return False
+    return True
+
+
+def connect(
+    dsn: str, *, connect_timeout: int = 10, checking: bool = False, **credentials: str
+) -> psycopg.Connection[Any]:
     """A connection to the campus database, or a StoreError a person can act on.
 
     The server answers a wrong password and an unknown login alike (SCRAM pretends to
@@ -441,7 +514,8 @@ def connect(dsn: str, *, connect_timeout: int = 10, **credentials: str) -> psyco
     authentication (no route, refused, timeout, no pg_hba.conf line) is
     `server_unreachable`, with libpq's text, which never holds the password. A server
     asking for the password in a way auth_requirement refuses is `unsafe_authentication`
-    (nothing was sent)."""
+    (nothing was sent); with `checking` (a typed password checked), one that would not
+    check it (GSSAPI, SSPI, no authentication) is `password_not_checked`."""
     if psycopg.pq.version() < 160000:
         # require_auth is libpq 16's; without it a server could ask for the password
         # in cleartext.
@@ -453,11 +527,15 @@ def connect(dsn: str, *, connect_timeout: int = 10, **credentials: str) -> psyco
             connect_timeout=connect_timeout,
             options=f"-c search_path={SCHEMA}",
             application_name="ExportDesk",
-            require_auth=auth_requirement(dsn, bool(credentials.get("password"))),
+            require_auth=auth_requirement(
+                dsn, bool(credentials.get("password")), checking=checking
+            ),
             **credentials,
         )
     except (psycopg.OperationalError, psycopg.ProgrammingError) as exc:
         if "authentication method requirement" in str(exc):
+            if checking and _NO_PASSWORD_CHECK.search(str(exc)):
+                raise StoreError("password_not_checked") from None
             raise StoreError("unsafe_authentication", detail=_without_password(str(exc))) from None
         pgconn = getattr(exc, "pgconn", None)
         if pgconn is not None and (pgconn.used_password or pgconn.needs_password):

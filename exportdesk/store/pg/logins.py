@@ -12,9 +12,11 @@ functions that first check who asks and which role they touch:
   (the window, `campus add-user`, or an administrator at psql).
 
 Login roles are cluster-wide, but a `users` row is only this database's word. So a
-role is touched only if THIS database made it (`own_logins`, an owner-only table
-written by create_login and `db copy`; a database set up before it existed is
-filled once from its campus accounts), it is a member of exportdesk_user, it holds
+role is touched only if THIS database made it (`own_logins`, an owner-only table of
+the role's OID and this database's OID, written by create_login and `db copy`: a role
+dropped and made again by name elsewhere, or a CREATE DATABASE … TEMPLATE copy, is
+not the same; a database set up before it existed is filled once from its campus
+accounts), it is a member of exportdesk_user, it holds
 no power of its own (superuser, CREATEROLE, BYPASSRLS, replication) and it belongs,
 directly or through other roles, to no group but exportdesk_user and
 exportdesk_admin (IT staff who are also exportdesk_owner or pg_write_all_data are
@@ -30,13 +32,31 @@ from exportdesk.store.pg.schema import ADMINS, OWNER, USERS
 
 LOGINS_SQL = f"""
 -- The login roles this database made: the only ones its records have authority over.
+-- A role is known by its OID, not its name (IT may drop a role and another database
+-- create one of that name), and the database by its own OID (a copy made with CREATE
+-- DATABASE … TEMPLATE carries the rows, not the authority).
 DO $$
 BEGIN
     IF to_regclass('exportdesk.own_logins') IS NULL THEN
-        CREATE TABLE exportdesk.own_logins (login TEXT PRIMARY KEY);
+        CREATE TABLE exportdesk.own_logins (
+            login TEXT PRIMARY KEY, role_oid OID NOT NULL, db_oid OID NOT NULL);
         -- A database set up before this table: its campus accounts, once.
-        INSERT INTO exportdesk.own_logins (login)
-            SELECT login FROM exportdesk.users WHERE password_hash = '{PASSWORD_MARK}';
+        INSERT INTO exportdesk.own_logins (login, role_oid, db_oid)
+            SELECT u.login, r.oid, d.oid
+            FROM exportdesk.users u JOIN pg_roles r ON r.rolname = u.login
+            JOIN pg_database d ON d.datname = current_database()
+            WHERE u.password_hash = '{PASSWORD_MARK}';
+    ELSIF NOT EXISTS (SELECT 1 FROM information_schema.columns
+                      WHERE table_schema = 'exportdesk' AND table_name = 'own_logins'
+                        AND column_name = 'role_oid') THEN
+        -- A table of names only (an earlier release): the roles of those names now, once.
+        ALTER TABLE exportdesk.own_logins ADD COLUMN role_oid OID, ADD COLUMN db_oid OID;
+        UPDATE exportdesk.own_logins o SET role_oid = r.oid, db_oid = d.oid
+            FROM pg_roles r, pg_database d
+            WHERE r.rolname = o.login AND d.datname = current_database();
+        DELETE FROM exportdesk.own_logins WHERE role_oid IS NULL;
+        ALTER TABLE exportdesk.own_logins
+            ALTER COLUMN role_oid SET NOT NULL, ALTER COLUMN db_oid SET NOT NULL;
     END IF;
 END $$;
 REVOKE ALL ON own_logins FROM PUBLIC, {USERS}, {ADMINS};
@@ -54,7 +74,10 @@ BEGIN
     END IF;
     IF r.rolsuper OR r.rolcreaterole OR r.rolbypassrls OR r.rolreplication
        OR p_login IN ('{OWNER}', '{USERS}', '{ADMINS}')
-       OR NOT EXISTS (SELECT 1 FROM own_logins WHERE login = p_login)
+       -- Made by this very database: the same role (OID), not a later one of its name.
+       OR NOT EXISTS (SELECT 1 FROM own_logins o JOIN pg_database d ON d.oid = o.db_oid
+                      WHERE o.login = p_login AND o.role_oid = r.oid
+                        AND d.datname = current_database())
        OR NOT EXISTS (SELECT 1 FROM pg_auth_members m JOIN pg_roles g ON g.oid = m.roleid
                       WHERE g.rolname = '{USERS}' AND m.member = r.oid)
        -- Every group it can reach, through any chain of memberships.
@@ -103,8 +126,18 @@ BEGIN
         RAISE EXCEPTION 'the role % exists already', p_login USING ERRCODE = 'duplicate_object';
     END IF;
     EXECUTE format('CREATE ROLE %I LOGIN PASSWORD %L IN ROLE %I', p_login, p_verifier, '{USERS}');
-    INSERT INTO own_logins (login) VALUES (p_login) ON CONFLICT DO NOTHING;
+    PERFORM own_login(p_login);
 END $$;
+
+-- Records that this database made the role `p_login` (create_login, `db copy`); a row
+-- left from a dropped role of that name is replaced.
+CREATE OR REPLACE FUNCTION own_login(p_login TEXT) RETURNS VOID
+LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = exportdesk, pg_temp AS $$
+    INSERT INTO own_logins (login, role_oid, db_oid)
+        SELECT r.rolname, r.oid, d.oid FROM pg_roles r, pg_database d
+        WHERE r.rolname = p_login AND d.datname = current_database()
+    ON CONFLICT (login) DO UPDATE SET role_oid = excluded.role_oid, db_oid = excluded.db_oid;
+$$;
 
 CREATE OR REPLACE FUNCTION set_login_password(p_login TEXT, p_verifier TEXT) RETURNS VOID
 LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = exportdesk, pg_temp AS $$
@@ -206,7 +239,7 @@ CREATE TRIGGER users_keep_login BEFORE UPDATE OF login ON users
 -- Administrators call the two account functions (each checks again); nobody calls
 -- the rest directly.
 REVOKE ALL ON FUNCTION person_login(TEXT), require_account_admin(), check_verifier(TEXT),
-    create_login(TEXT, TEXT), set_login_password(TEXT, TEXT), sync_login(BIGINT),
+    own_login(TEXT), create_login(TEXT, TEXT), set_login_password(TEXT, TEXT), sync_login(BIGINT),
     users_sync_login(), user_roles_sync_login(), users_keep_login(), users_not_a_role()
     FROM PUBLIC, {USERS};
 GRANT EXECUTE ON FUNCTION create_login(TEXT, TEXT), set_login_password(TEXT, TEXT) TO {ADMINS};
