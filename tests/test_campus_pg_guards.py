@@ -116,13 +116,13 @@ NEW_DRAFT = (
             "prof",
             "INSERT INTO exportdesk.pledges (person_id, kind, state, requested_at, requested_by)"
             " VALUES ({eng}, 'change', 'requested', 'now', {office})",
-            "requested in the name of the person connected",
+            "row-level security",
         ),
         (
             "prof",
             "INSERT INTO exportdesk.pledges (person_id, kind, state, requested_at)"
             " VALUES ({eng}, 'change', 'requested', 'now')",
-            "requested in the name of the person connected",
+            "row-level security",
         ),
     ],
 )

@@ -1122,10 +1122,6 @@ BEGIN
             RAISE EXCEPTION 'a received record needs its own signed scan of this person';
         END IF;
     END IF;
-    -- A pledge is requested in the requester's own name (store/pledges.py request_pledge).
-    IF TG_OP = 'INSERT' AND pledge AND receipt ->> 'requested_by' IS DISTINCT FROM me()::text THEN
-        RAISE EXCEPTION 'a pledge is requested in the name of the person connected';
-    END IF;
     -- (Checked only from received, by the office: person_check_guard.)
     RETURN NEW;
 END $$;
@@ -1135,6 +1131,9 @@ CREATE TRIGGER person_receipt_guard BEFORE INSERT OR UPDATE ON pledges
 DROP TRIGGER IF EXISTS person_receipt_guard ON declarations;
 CREATE TRIGGER person_receipt_guard BEFORE INSERT OR UPDATE ON declarations
     FOR EACH ROW EXECUTE FUNCTION person_receipt_guard();
+
+-- A pledge is requested in the requester's own name (store/pledges.py request_pledge).
+CREATE POLICY own_request ON pledges AS RESTRICTIVE FOR INSERT WITH CHECK (requested_by = me());
 
 -- A signed scan is kept as received (its SHA-256 is checked on every read).
 REVOKE UPDATE ON person_scans FROM {USERS};
