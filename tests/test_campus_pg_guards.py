@@ -111,6 +111,22 @@ NEW_DRAFT = (
             "row-level security",
         ),
         ("prof", NEW_DRAFT.format(cols=", exchange_key", values=", 'x'"), "row-level security"),
+        # (nor does its owner move it to another round by hand)
+        (
+            "prof",
+            "UPDATE exportdesk.cases SET round = 9 WHERE id = {draft}",
+            "cannot be changed in the state draft",
+        ),
+        (
+            "prof",
+            "UPDATE exportdesk.cases SET status = 'submitted', round = 9 WHERE id = {draft}",
+            "the move from draft to submitted is not allowed",
+        ),
+        (
+            "prof",
+            "UPDATE exportdesk.cases SET status = 'submitted' WHERE id = {returned}",
+            "the move from returned to submitted is not allowed",
+        ),
         # 3. A pledge is requested in the requester's own name.
         (
             "prof",
@@ -173,7 +189,12 @@ def test_a_decision_recorded_before_does_not_survive_submission(
             "prof",
             """UPDATE exportdesk.cases SET answers_json = '{{"a":"prof"}}' WHERE id = {draft}""",
         ),
-        ("prof", "UPDATE exportdesk.cases SET status = 'submitted' WHERE id = {returned}"),
+        ("prof", "UPDATE exportdesk.cases SET status = 'submitted' WHERE id = {draft}"),
+        (
+            "prof",
+            "UPDATE exportdesk.cases SET status = 'submitted', round = round + 1"
+            " WHERE id = {returned}",
+        ),
         # (conflicts.claim_case locks the row; eul.resolve_hit writes a hit's resolution)
         ("office", "UPDATE exportdesk.cases SET revision = revision WHERE id = {draft}"),
         (

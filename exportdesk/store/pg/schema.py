@@ -741,7 +741,7 @@ BEGIN
         END IF;
     END IF;
     IF NEW.status = OLD.status THEN
-        IF owner_side AND OLD.status = ANY ({applicant_editable}) THEN
+        IF owner_side AND OLD.status = ANY ({applicant_editable}) AND NEW.round = OLD.round THEN
             RETURN NEW;
         END IF;
         -- A draft or a returned case is its applicant's to write: the office writes in
@@ -761,8 +761,11 @@ BEGIN
     END IF;
     -- A change of status.
     IF NEW.status = 'submitted' AND OLD.status = ANY ({applicant_editable}) AND owner_side
-       AND NEW.decision IS NULL THEN
-        RETURN NEW;  -- (a submission clears the decision: store/cases.py submit)
+       AND NEW.decision IS NULL
+       AND NEW.round = OLD.round + (CASE WHEN OLD.status = 'returned' THEN 1 ELSE 0 END) THEN
+        -- (a submission clears the decision; a resubmission opens the next round:
+        -- store/cases.py submit)
+        RETURN NEW;
     END IF;
     -- A case file from a PC off the network: the office's import resubmits a returned
     -- case for its sender, only for people known only from their files (who cannot
