@@ -741,8 +741,18 @@ BEGIN
         END IF;
     END IF;
     IF NEW.status = OLD.status THEN
-        IF owner_side AND OLD.status = ANY ({applicant_editable}) THEN
+        IF owner_side AND OLD.status = ANY ({applicant_editable}) AND NEW.round = OLD.round THEN
             RETURN NEW;
+        END IF;
+        -- A draft or a returned case is its applicant's to write: the office writes in
+        -- it only a screening hit's resolution (store/eul.py resolve_hit: review_json,
+        -- updated_at), or anything for a sender known only from their files.
+        IF office AND OLD.status = ANY ({applicant_editable})
+           AND NOT (OLD.exchange_id IS NOT NULL AND remote_applicant(OLD.applicant_id)
+                    AND remote_applicant(OLD.filed_by_id))
+           AND to_jsonb(NEW) - 'review_json' - 'updated_at' - 'search_text'
+               <> to_jsonb(OLD) - 'review_json' - 'updated_at' - 'search_text' THEN
+            RAISE EXCEPTION 'only its applicant changes a case in the state %', OLD.status;
         END IF;
         IF office THEN
             RETURN NEW;  -- review sheet, screening, re-screening of closed cases
@@ -750,7 +760,11 @@ BEGIN
         RAISE EXCEPTION 'this case cannot be changed in the state %', OLD.status;
     END IF;
     -- A change of status.
-    IF NEW.status = 'submitted' AND OLD.status = ANY ({applicant_editable}) AND owner_side THEN
+    IF NEW.status = 'submitted' AND OLD.status = ANY ({applicant_editable}) AND owner_side
+       AND NEW.decision IS NULL
+       AND NEW.round = OLD.round + (CASE WHEN OLD.status = 'returned' THEN 1 ELSE 0 END) THEN
+        -- (a submission clears the decision; a resubmission opens the next round:
+        -- store/cases.py submit)
         RETURN NEW;
     END IF;
     -- A case file from a PC off the network: the office's import resubmits a returned
@@ -941,7 +955,9 @@ CREATE POLICY visible ON cases FOR SELECT USING (
 -- else's name, and no case starts past "submitted".
 CREATE POLICY file ON cases FOR INSERT WITH CHECK (
     (filed_by_id = (SELECT me()) AND status = 'draft'
-     AND (applicant_id = (SELECT me()) OR applicant_id IN (SELECT unnest(proxied()))))
+     AND (applicant_id = (SELECT me()) OR applicant_id IN (SELECT unnest(proxied())))
+     AND decision IS NULL AND decision_reasons IS NULL AND decision_conditions IS NULL
+     AND decided_at IS NULL AND round = 1 AND exchange_key = '')
     OR ((SELECT has_role('office')) AND status = 'submitted' AND decision IS NULL
         AND exchange_id IS NOT NULL AND remote_applicant(applicant_id)
         AND remote_applicant(filed_by_id)));
@@ -1096,7 +1112,10 @@ BEGIN
             RAISE EXCEPTION 'a record is received in the name of the person connected';
         END IF;
         -- The scan the receiver attaches with it (store/pledges.py _store_scan): theirs,
-        -- of this person, and the proof of no other record.
+        -- of this person, and the proof of no other record. Its row is locked first so
+        -- that two receipts saved at the same moment with one scan wait for each other
+        -- (the second then sees the first and is refused).
+        PERFORM 1 FROM person_scans WHERE id = NEW.scan_id FOR UPDATE;
         IF (pledge OR NEW.scan_id IS NOT NULL) AND NOT EXISTS (
             SELECT 1 FROM person_scans s WHERE s.id = NEW.scan_id
             AND s.person_id = NEW.person_id AND s.added_by = me()
@@ -1116,6 +1135,9 @@ CREATE TRIGGER person_receipt_guard BEFORE INSERT OR UPDATE ON pledges
 DROP TRIGGER IF EXISTS person_receipt_guard ON declarations;
 CREATE TRIGGER person_receipt_guard BEFORE INSERT OR UPDATE ON declarations
     FOR EACH ROW EXECUTE FUNCTION person_receipt_guard();
+
+-- A pledge is requested in the requester's own name (store/pledges.py request_pledge).
+CREATE POLICY own_request ON pledges AS RESTRICTIVE FOR INSERT WITH CHECK (requested_by = me());
 
 -- A signed scan is kept as received (its SHA-256 is checked on every read).
 REVOKE UPDATE ON person_scans FROM {USERS};
