@@ -556,213 +556,213 @@
         <translation>担当部署が別のPCで作業する場合：提出し、署名付きの案件ファイルを作成します</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="230"/>
+        <location filename="../../exportdesk/gui/checksheet.py" line="232"/>
         <source>Submit to the office</source>
         <translation>提出する</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="280"/>
+        <location filename="../../exportdesk/gui/checksheet.py" line="282"/>
         <source>Questions from the export control office</source>
         <translation>輸出管理担当部署からの質問</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="288"/>
+        <location filename="../../exportdesk/gui/checksheet.py" line="290"/>
         <source>Your answer (sent with the resubmission)</source>
         <translation>回答（再提出時に送付されます）</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="295"/>
+        <location filename="../../exportdesk/gui/checksheet.py" line="297"/>
         <source>Yes</source>
         <translation>はい</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="295"/>
+        <location filename="../../exportdesk/gui/checksheet.py" line="297"/>
         <source>No</source>
         <translation>いいえ</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="295"/>
+        <location filename="../../exportdesk/gui/checksheet.py" line="297"/>
         <source>Don&apos;t know</source>
         <translation>不明</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="304"/>
+        <location filename="../../exportdesk/gui/checksheet.py" line="306"/>
         <source>— choose —</source>
         <translation>— 選択してください —</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="325"/>
+        <location filename="../../exportdesk/gui/checksheet.py" line="327"/>
         <source>Type a country name or code</source>
         <translation>国名又は国コードを入力</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="330"/>
+        <location filename="../../exportdesk/gui/checksheet.py" line="332"/>
         <source>Search by name or KAKENHI code</source>
         <translation>分野名又は科研費の区分番号で検索</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="382"/>
-        <location filename="../../exportdesk/gui/checksheet.py" line="390"/>
+        <location filename="../../exportdesk/gui/checksheet.py" line="384"/>
+        <location filename="../../exportdesk/gui/checksheet.py" line="392"/>
         <source>Category</source>
         <translation>類型</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="397"/>
+        <location filename="../../exportdesk/gui/checksheet.py" line="399"/>
         <source>Example cases</source>
         <translation>例</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="407"/>
+        <location filename="../../exportdesk/gui/checksheet.py" line="409"/>
         <source>Help</source>
         <translation>ヘルプ</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="452"/>
+        <location filename="../../exportdesk/gui/checksheet.py" line="454"/>
         <source>Write the case file again…</source>
         <translation>案件ファイルを再作成…</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="452"/>
+        <location filename="../../exportdesk/gui/checksheet.py" line="454"/>
         <source>Save case file as…</source>
         <translation>案件ファイルを別名で保存…</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="461"/>
+        <location filename="../../exportdesk/gui/checksheet.py" line="463"/>
         <source>(untitled)</source>
         <translation>（件名未入力）</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="465"/>
+        <location filename="../../exportdesk/gui/checksheet.py" line="467"/>
         <source>Status</source>
         <translation>状態</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="468"/>
+        <location filename="../../exportdesk/gui/checksheet.py" line="470"/>
         <source>sent to the office on %1, awaiting decision</source>
         <translation>担当部署へ送付済み（%1）・判断待ち</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="474"/>
+        <location filename="../../exportdesk/gui/checksheet.py" line="476"/>
         <source>changes not saved</source>
         <translation>変更は保存されていません</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="485"/>
+        <location filename="../../exportdesk/gui/checksheet.py" line="487"/>
         <source>Decision of the export control office</source>
         <translation>輸出管理担当部署の判断</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="486"/>
+        <location filename="../../exportdesk/gui/checksheet.py" line="488"/>
         <source>Decision</source>
         <translation>判断</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="487"/>
+        <location filename="../../exportdesk/gui/checksheet.py" line="489"/>
         <source>Conditions</source>
         <translation>条件</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="488"/>
+        <location filename="../../exportdesk/gui/checksheet.py" line="490"/>
         <source>Reasons</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="489"/>
+        <location filename="../../exportdesk/gui/checksheet.py" line="491"/>
         <source>Questions from the office</source>
         <translation>担当部署からの質問</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="490"/>
+        <location filename="../../exportdesk/gui/checksheet.py" line="492"/>
         <source>Approved by</source>
         <translation>承認者</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="491"/>
+        <location filename="../../exportdesk/gui/checksheet.py" line="493"/>
         <source>Decided on</source>
         <translation>判断日</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="498"/>
+        <location filename="../../exportdesk/gui/checksheet.py" line="500"/>
         <source>Still to answer</source>
         <translation>未回答の必須項目</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="501"/>
+        <location filename="../../exportdesk/gui/checksheet.py" line="503"/>
         <source>All required answers given.</source>
         <translation>必須項目はすべて回答済みです。</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="504"/>
+        <location filename="../../exportdesk/gui/checksheet.py" line="506"/>
         <source>Choose the activity to begin.</source>
         <translation>まず活動を選んでください。</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="509"/>
+        <location filename="../../exportdesk/gui/checksheet.py" line="511"/>
         <source>Some answers cannot be read yet.</source>
         <translation>読み取れない回答があります。</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="513"/>
+        <location filename="../../exportdesk/gui/checksheet.py" line="515"/>
         <source>So far: </source>
         <translation>現時点では：</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="533"/>
+        <location filename="../../exportdesk/gui/checksheet.py" line="535"/>
         <source>Not saved</source>
         <translation>保存されていません</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="544"/>
+        <location filename="../../exportdesk/gui/checksheet.py" line="546"/>
         <source>Saved</source>
         <translation>保存しました</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="564"/>
-        <location filename="../../exportdesk/gui/checksheet.py" line="608"/>
+        <location filename="../../exportdesk/gui/checksheet.py" line="566"/>
+        <location filename="../../exportdesk/gui/checksheet.py" line="610"/>
         <source>Cannot submit yet</source>
         <translation>まだ提出できません</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="568"/>
+        <location filename="../../exportdesk/gui/checksheet.py" line="570"/>
         <source>Submitted. The sheet is filed with the export control office.</source>
         <translation>提出しました。シートは輸出管理担当部署に保存されます。</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="582"/>
+        <location filename="../../exportdesk/gui/checksheet.py" line="584"/>
         <source>Saved to %1</source>
         <translation>保存しました：%1</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="598"/>
-        <location filename="../../exportdesk/gui/checksheet.py" line="615"/>
-        <location filename="../../exportdesk/gui/checksheet.py" line="636"/>
+        <location filename="../../exportdesk/gui/checksheet.py" line="600"/>
+        <location filename="../../exportdesk/gui/checksheet.py" line="617"/>
+        <location filename="../../exportdesk/gui/checksheet.py" line="638"/>
         <source>Send to the office</source>
         <translation>担当部署へ送る</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="611"/>
+        <location filename="../../exportdesk/gui/checksheet.py" line="613"/>
         <source>The case file could not be written: %1</source>
         <translation>案件ファイルを書き込めませんでした：%1</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="620"/>
+        <location filename="../../exportdesk/gui/checksheet.py" line="622"/>
         <source>Submitted: the case file for the office is saved as %1.</source>
         <translation>提出しました。担当部署あての案件ファイルを %1 に保存しました。</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="638"/>
+        <location filename="../../exportdesk/gui/checksheet.py" line="640"/>
         <source>The case file is ready: %1
 Send it to the export control office (%2) by e-mail. Open your mail program now?</source>
         <translation>案件ファイルを作成しました：%1
 メールで輸出管理担当部署（%2）へ送ってください。メールソフトを開きますか？</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="646"/>
+        <location filename="../../exportdesk/gui/checksheet.py" line="648"/>
         <source>Open mail program</source>
         <translation>メールソフトを開く</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/checksheet.py" line="627"/>
+        <location filename="../../exportdesk/gui/checksheet.py" line="629"/>
         <source>Case file attached: %1</source>
         <translation>案件ファイルを添付します：%1</translation>
     </message>
