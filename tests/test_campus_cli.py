@@ -38,3 +38,20 @@ def test_db_verify_reads_the_servers_chain_as_the_office(world: World, capsys, m
     # Edits of the server's file belong to IT: init and migrate are not run from here.
     assert main(["db", "migrate", "--db", address(w)]) != 0
     assert "docs/campus.md" in capsys.readouterr().err
+
+
+def test_a_mistyped_database_name_is_not_called_a_wrong_password(world: World) -> None:
+    from exportdesk.store import StoreError
+    from exportdesk.store.pg.signin import sign_in
+
+    c = world.cluster  # type: ignore[attr-defined]
+    wrong_name = f"postgresql://{c.host}:{c.port}/{world.dbname}x"
+    with pytest.raises(StoreError) as err:
+        sign_in(wrong_name, world.prof.login, PASSWORD)
+    assert err.value.code == "no_campus_database"
+    assert f"{world.dbname}x" in err.value.ja and "campus address" in err.value.en
+    # A wrong password on that address is still only a wrong password (the server checks
+    # the password before it looks for the database).
+    with pytest.raises(StoreError) as err:
+        sign_in(wrong_name, world.prof.login, "not the password")
+    assert err.value.code == "login_failed"

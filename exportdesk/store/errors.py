@@ -269,6 +269,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "PostgreSQL のクライアントライブラリ（libpq {version}）が古すぎます。16 以降が必要です。",
         "The PostgreSQL client library (libpq {version}) is too old: 16 or later is needed.",
     ),
+    "no_campus_database": (
+        "サーバーにデータベース「{name}」がありません。学内データベースのアドレス（最後の"
+        "データベース名）を確認してください。",
+        "The server has no database '{name}': check the database name at the end of the"
+        " campus address.",
+    ),
     "campus_not_set_up": (
         "学内データベースはまだ設定されていません。情報システム担当に"
         "「exportdesk campus init」の実行を依頼してください。",

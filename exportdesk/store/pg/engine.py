@@ -503,6 +503,12 @@ def check_password(dsn: str, login: str, password: str) -> bool:
     return True
 
 
+# The server's words for a database it does not have, in English or Japanese messages.
+_NO_DATABASE = re.compile(
+    r'FATAL:\s+(?:database "([^"]*)" does not exist|データベース"([^"]*)"は存在しません)'
+)
+
+
 def connect(
     dsn: str, *, connect_timeout: int = 10, checking: bool = False, **credentials: str
 ) -> psycopg.Connection[Any]:
@@ -538,6 +544,12 @@ def connect(
                 raise StoreError("password_not_checked") from None
             raise StoreError("unsafe_authentication", detail=_without_password(str(exc))) from None
         pgconn = getattr(exc, "pgconn", None)
+        missing = _NO_DATABASE.search(str(exc))
+        if missing:
+            # The server names a missing database only once the password was right (it
+            # authenticates first): a mistyped address, not a wrong password.
+            name = missing.group(1) or missing.group(2)
+            raise StoreError("no_campus_database", name=name) from None
         if pgconn is not None and (pgconn.used_password or pgconn.needs_password):
             raise StoreError("login_failed") from None
         raise StoreError("server_unreachable", detail=_without_password(str(exc))) from None
