@@ -273,23 +273,25 @@ class People(Part):
         external = str(clean.get("external_id") or "").strip()
         if external and (before is None or before.get("external_id") != external):
             own = before["id"] if before else None
-            others = [i for i in self.find_people(actor, external_id=external) if i != own]
-            if others:
-                other = self.person(others[0])
-                name = " ".join(x for x in (other["family_name"], other["given_name"]) if x)
-                raise StoreError(
-                    "person_id_taken", detail="external_id", external_id=external, name=name
-                )
-            # Someone the actor may not see may hold it: said without naming them.
+            # Across all people (on the campus database through a function that answers
+            # yes or no); the holder is named only to someone who may see them.
             if self.db.name == "postgresql":
                 sql, params = "SELECT person_id_taken(?, ?)", [external, own]
             else:
                 sql = "SELECT EXISTS (SELECT 1 FROM people WHERE external_id = ? AND id <> ?)"
                 params = [external, own or 0]
-            if self.db.execute(sql, params).fetchone()[0]:
+            if not self.db.execute(sql, params).fetchone()[0]:
+                return
+            others = [i for i in self.find_people(actor, external_id=external) if i != own]
+            if not others:
                 raise StoreError(
                     "person_id_taken_elsewhere", detail="external_id", external_id=external
                 )
+            other = self.person(others[0])
+            name = " ".join(x for x in (other["family_name"], other["given_name"]) if x)
+            raise StoreError(
+                "person_id_taken", detail="external_id", external_id=external, name=name
+            )
 
     def _insert_person(self, actor: User, clean: dict[str, Any]) -> int:
         now = self.now()
@@ -421,10 +423,7 @@ class People(Part):
         sql = f"{_LIST_SQL} WHERE {where} ORDER BY {order}"
         if limit is not None:
             sql += f" LIMIT {int(limit)}"
-        rows = self._rows(sql, params)
-        for row in rows:
-            row["categories"] = categories_from_bits(row.pop("category_bits"))
-        return rows
+        return self._list_rows(sql, params)
 
     def people_order(
         self,
@@ -454,10 +453,15 @@ class People(Part):
             return {}
         scope, params = self._people_scope(actor)
         marks = ", ".join("?" * len(ids))
-        rows = self._rows(f"{_LIST_SQL} WHERE {scope} AND p.id IN ({marks})", [*params, *ids])
+        rows = self._list_rows(f"{_LIST_SQL} WHERE {scope} AND p.id IN ({marks})", [*params, *ids])
+        return {row["id"]: row for row in rows}
+
+    def _list_rows(self, sql: str, params: list[Any]) -> list[dict[str, Any]]:
+        """Rows of _LIST_SQL with the declared categories as a list."""
+        rows = self._rows(sql, params)
         for row in rows:
             row["categories"] = categories_from_bits(row.pop("category_bits"))
-        return {row["id"]: row for row in rows}
+        return rows
 
     def _people_where(
         self, actor: User, search: str, department_id: int | None, recheck_only: bool
