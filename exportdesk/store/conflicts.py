@@ -70,13 +70,22 @@ def conflict(part: Any, code: str, case_id: int, actions: tuple[str, ...]) -> St
     )
 
 
+def lock_case(part: Any, case_id: int) -> None:
+    """Inside a transaction: hold the case's row until it ends, so what is read next is
+    what the write that follows builds on. SQLite's write transaction already excludes
+    every other writer; the server takes the row's lock without writing it (its guard
+    would read a write as a move of the case, which not everyone who locks may make)."""
+    if part.db.name == "postgresql":
+        part.db.execute("SELECT id FROM cases WHERE id = ? FOR UPDATE", [case_id])
+
+
 def claim_case(
     part: Any, case_id: int, expected: int | None, code: str, actions: tuple[str, ...]
 ) -> None:
     """Inside a transaction: lock the case's row for the write that follows; with
     `expected`, refuse (`code`) when the row's revision is no longer the one loaded."""
     if expected is None:
-        part.db.execute("UPDATE cases SET revision = revision WHERE id = ?", [case_id])
+        lock_case(part, case_id)
         return
     cursor = part.db.execute(
         "UPDATE cases SET revision = revision WHERE id = ? AND revision = ?",

@@ -17,7 +17,7 @@ from exportdesk.domain.workflow import (
 )
 from exportdesk.store import audit
 from exportdesk.store.base import Part, _action, _dumps, _loads, _status
-from exportdesk.store.conflicts import REVIEW_WRITES, claim_case, conflict
+from exportdesk.store.conflicts import REVIEW_WRITES, claim_case, conflict, lock_case
 from exportdesk.store.errors import StoreError
 from exportdesk.store.users import User
 
@@ -330,10 +330,7 @@ class Reviews(Part):
             if step in ("office", "chief"):
                 # Under the row's lock, as the signature is written: a colleague who set a
                 # classification to "unclear" (or changed the decision) a moment ago is seen.
-                # (SQLite's write transaction already excludes other writers; the server
-                # takes the row's lock without an update, which its guard keeps for moves.)
-                if self.db.name == "postgresql":
-                    self.db.execute("SELECT id FROM cases WHERE id = ? FOR UPDATE", [case_id])
+                lock_case(self, case_id)
                 locked = self.store._case_row(case_id)
                 if locked["decision"] != case["decision"] or locked["round"] != case["round"]:
                     raise StoreError("review_changed")
