@@ -333,8 +333,8 @@
         <translation>学内データベースのアドレスは変更していません。</translation>
     </message>
     <message>
+        <location filename="../../exportdesk/gui/campus.py" line="117"/>
         <location filename="../../exportdesk/gui/campus.py" line="124"/>
-        <location filename="../../exportdesk/gui/campus.py" line="136"/>
         <source>The setting could not be saved: %1</source>
         <translation>設定を保存できませんでした：%1</translation>
     </message>
@@ -342,42 +342,42 @@
 <context>
     <name>CampusSignInDialog</name>
     <message>
-        <location filename="../../exportdesk/gui/campus.py" line="152"/>
+        <location filename="../../exportdesk/gui/campus.py" line="139"/>
         <source>ExportDesk: sign in to the campus database</source>
         <translation>ExportDesk：学内データベースにサインイン</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/campus.py" line="153"/>
+        <location filename="../../exportdesk/gui/campus.py" line="140"/>
         <source>Campus database</source>
         <translation>学内データベース</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/campus.py" line="158"/>
+        <location filename="../../exportdesk/gui/campus.py" line="145"/>
         <source>Change address…</source>
         <translation>アドレスを変更…</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/campus.py" line="168"/>
+        <location filename="../../exportdesk/gui/campus.py" line="155"/>
         <source>User name</source>
         <translation>ユーザー名</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/campus.py" line="169"/>
+        <location filename="../../exportdesk/gui/campus.py" line="156"/>
         <source>Password</source>
         <translation>パスワード</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/campus.py" line="171"/>
+        <location filename="../../exportdesk/gui/campus.py" line="158"/>
         <source>Sign in</source>
         <translation>サインイン</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/campus.py" line="171"/>
+        <location filename="../../exportdesk/gui/campus.py" line="158"/>
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/campus.py" line="200"/>
+        <location filename="../../exportdesk/gui/campus.py" line="187"/>
         <source>The campus address is no longer kept: the next start opens this PC&apos;s own file (unless --db or EXPORTDESK_DB names the campus database).</source>
         <translation>学内データベースのアドレスを削除しました。次回の起動からはこのPCのファイルを開きます（--db又はEXPORTDESK_DBで学内データベースを指定している場合を除く）。</translation>
     </message>
@@ -2806,13 +2806,13 @@ Forms version %1</source>
         <translation>（なし）</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/setup.py" line="252"/>
+        <location filename="../../exportdesk/gui/setup.py" line="249"/>
         <source>The setting could not be saved: %1</source>
         <translation>設定を保存できませんでした：%1</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/setup.py" line="264"/>
-        <location filename="../../exportdesk/gui/setup.py" line="300"/>
+        <location filename="../../exportdesk/gui/setup.py" line="260"/>
+        <location filename="../../exportdesk/gui/setup.py" line="296"/>
         <source>The two passwords differ.</source>
         <translation>パスワードが一致しません。</translation>
     </message>
@@ -2823,12 +2823,12 @@ Forms version %1</source>
         <translation>機関設定ファイル</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/setup.py" line="270"/>
+        <location filename="../../exportdesk/gui/setup.py" line="266"/>
         <source>Choose the institution file first.</source>
         <translation>先に機関設定ファイルを選んでください。</translation>
     </message>
     <message>
-        <location filename="../../exportdesk/gui/setup.py" line="306"/>
+        <location filename="../../exportdesk/gui/setup.py" line="302"/>
         <source>Cannot read this department line: %1</source>
         <translation>次の部局の行を読み取れません：%1</translation>
     </message>

@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from exportdesk.gui.widgets.dialog_parts import error_label, ok_cancel
+from exportdesk.gui.widgets.dialog_parts import error_label, keep_campus_address, ok_cancel
 from exportdesk.store import Store, StoreError
-from exportdesk.store.db_location import campus_server, check_campus_address, save_campus_address
+from exportdesk.store.db_location import campus_server, check_campus_address
 from exportdesk.store.pg.engine import redact
 from exportdesk.store.pg.signin import address_login, sign_in
 from exportdesk.store.users import User
@@ -114,30 +114,17 @@ class CampusAddressDialog(QDialog):
         if not yes:
             self.error.setText(self.tr("The campus address was not changed."))
             return
-        try:
-            save_campus_address(address)
-        except StoreError as exc:
-            self.error.setText(exc.message(self.lang))
-            return
-        except OSError as exc:
-            self.error.setText(
-                self.tr("The setting could not be saved: %1").replace("%1", str(exc))
-            )
-            return
-        self.chosen = address
-        self.accept()
+        unsaved = self.tr("The setting could not be saved: %1")
+        if keep_campus_address(self.error, address, self.lang, unsaved):
+            self.chosen = address
+            self.accept()
 
     def forget(self) -> None:
         """No campus address kept: the next start opens this PC's own file."""
-        try:
-            save_campus_address(None)
-        except OSError as exc:
-            self.error.setText(
-                self.tr("The setting could not be saved: %1").replace("%1", str(exc))
-            )
-            return
-        self.forgotten = True
-        self.accept()
+        unsaved = self.tr("The setting could not be saved: %1")
+        if keep_campus_address(self.error, None, self.lang, unsaved):
+            self.forgotten = True
+            self.accept()
 
 
 class CampusSignInDialog(QDialog):

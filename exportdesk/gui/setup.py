@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from exportdesk.gui.widgets.dialog_parts import error_label, ok_cancel
+from exportdesk.gui.widgets.dialog_parts import error_label, keep_campus_address, ok_cancel
 from exportdesk.store import Store, StoreError
 from exportdesk.store.users import User
 
@@ -239,21 +239,17 @@ class SetupDialog(QDialog):
 
     def use_campus(self) -> None:
         """Keep the campus address (checked: no password in it); sign-in comes next."""
-        from exportdesk.store.db_location import check_campus_address, save_campus_address
+        from exportdesk.store.db_location import check_campus_address
 
         try:
             address = check_campus_address(self.campus.text())
-            save_campus_address(address)
         except StoreError as exc:
             self.error.setText(exc.message(self.lang))
             return
-        except OSError as exc:
-            self.error.setText(
-                self.tr("The setting could not be saved: %1").replace("%1", str(exc))
-            )
-            return
-        self.campus_address = address
-        self.accept()
+        unsaved = self.tr("The setting could not be saved: %1")
+        if keep_campus_address(self.error, address, self.lang, unsaved):
+            self.campus_address = address
+            self.accept()
 
     def from_file(self, path: str | None = None) -> None:
         """Set the installation up exactly as the office's institution file says, with one

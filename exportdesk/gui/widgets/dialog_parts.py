@@ -51,3 +51,21 @@ def ok_cancel(
     buttons.accepted.connect(on_ok)
     buttons.rejected.connect(dialog.reject)
     return buttons, ok
+
+
+def keep_campus_address(message: QLabel, address: str | None, lang: str, unsaved: str) -> bool:
+    """Keep the campus address for the next start (None: forget it). On a refusal the
+    dialog's message line says why: the store's words, or `unsaved` ("…: %1", in the
+    dialog's own translation) when the setting cannot be written."""
+    from exportdesk.store.db_location import save_campus_address
+    from exportdesk.store.errors import StoreError
+
+    try:
+        save_campus_address(address)
+    except StoreError as exc:
+        message.setText(exc.message(lang))
+        return False
+    except OSError as exc:
+        message.setText(unsaved.replace("%1", str(exc)))
+        return False
+    return True
