@@ -26,9 +26,9 @@ _shown: list[QMessageBox] = []  # the open messages (a non-modal box needs a ref
 
 def log_path() -> Path:
     """exportdesk.log in the user data folder (beside the single PC's database)."""
-    from platformdirs import user_data_path
+    from exportdesk.store.db_location import data_folder
 
-    return user_data_path("ExportDesk", appauthor=False) / LOG_NAME
+    return data_folder() / LOG_NAME
 
 
 def install(lang: str) -> Path:

@@ -15,11 +15,16 @@ def database_location(db: str | None) -> Path | None:
     return Path(target) if target else default_file()
 
 
-def default_file() -> Path:
-    """exportdesk.db in the user data folder."""
+def data_folder() -> Path:
+    """The user data folder: the single PC's database, the installation's key, the log."""
     from platformdirs import user_data_path
 
-    return user_data_path("ExportDesk", appauthor=False) / "exportdesk.db"
+    return user_data_path("ExportDesk", appauthor=False)
+
+
+def default_file() -> Path:
+    """exportdesk.db in the user data folder."""
+    return data_folder() / "exportdesk.db"
 
 
 # --- the campus address chosen once in the window ------------------------------------

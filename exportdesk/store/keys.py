@@ -24,9 +24,9 @@ def default_key_dir() -> Path:
     env = os.environ.get("EXPORTDESK_KEYS")
     if env:
         return Path(env)
-    from platformdirs import user_data_path
+    from exportdesk.store.db_location import data_folder
 
-    return user_data_path("ExportDesk", appauthor=False) / "keys"
+    return data_folder() / "keys"
 
 
 def _read(path: Path) -> Ed25519PrivateKey:
