@@ -436,9 +436,6 @@ class PostgresEngine:
         except psycopg.errors.InvalidParameterValue as exc:
             raise StoreError("refused_by_server", detail=exc.diag.message_primary) from None
 
-    def execute_sql(self, statement: sql.Composable, login: str = "") -> None:
-        self._call(statement, None, login)
-
 
 # Authentication methods that never hand the password to the server: SCRAM proves it
 # (and proves the server knows the verifier); GSSAPI/SSPI never use it.
